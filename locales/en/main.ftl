@@ -1,0 +1,244 @@
+## Frame of the site
+site-description = Emancip'Asso puts associations that want to leave the tools of the tech giants in touch with trusted support organisations.
+skip-to-content = Skip to content
+demo-banner = Demo site: all the data shown is made up.
+nav-main-label = Site sections
+nav-account-label = My space
+nav-footer-label = Legal information
+nav-home = Home
+nav-sign-in = Sign in
+nav-sign-up = Create an account
+nav-sign-out = Sign out
+nav-account = My account
+nav-admin = Administration
+lang-switch = Français
+footer-about = Emancip'Asso helps associations move to free, ethical digital tools that respect their data.
+footer-legal = Legal notice
+footer-privacy = Privacy
+footer-accessibility = Accessibility: not compliant
+footer-free-software = Free software under the AGPL licence. No cookies or trackers for visitors.
+page-updated = Updated on { $date }.
+
+## Home page
+home-title = Home
+home-heading = Free your association from the tech giants
+home-lead = Emancip'Asso puts associations in touch with trusted organisations — hosts from the CHATONS collective, cooperatives, free software providers — who support them step by step towards ethical tools.
+home-cta-sign-up = Create a free account
+home-how-title = How does it work?
+home-step1-title = 1. Take stock
+home-step1-text = Which tools do you use today? What bothers you about them? A first review of how you work helps you put your needs into words.
+home-step2-title = 2. Find someone to support you
+home-step2-text = Organisations recommended by other associations after successful support: installation, moving your data, training volunteers.
+home-step3-title = 3. Move forward together
+home-step3-text = Share needs and costs with other associations to fund the free software you need.
+home-assos-title = You are an association
+home-assos-text = You want to leave Google Drive, Gmail, WhatsApp or Facebook, comply with the GDPR and stay true to your values, without spending all your evenings on it.
+home-assos-item1 = find a support organisation near you or one that works remotely;
+home-assos-item2 = recommend the ones that really helped you;
+home-assos-item3 = post your needs and co-fund free software.
+home-structures-title = You support associations
+home-structures-text = Ethical host, cooperative, free software company or freelancer: make your services known to the associations looking for you.
+home-structures-item1 = present your services and the software you know well;
+home-structures-item2 = show the recommendations from the associations you have supported;
+home-structures-item3 = respond to the needs posted by associations.
+home-about-title = A free, community-run project
+home-about-text = Emancip'Asso is a project launched by Framasoft and Animafac to train hosts in supporting associations and to make it easier for them to meet.
+home-chatons-text = The platform is free software: every member of the CHATONS collective can run their own instance of it for their region or network.
+
+## Roles
+role-association = Association
+role-structure = Support organisation
+role-moderator = Moderation
+role-admin = Administration
+
+## Form fields
+field-email = Email address
+field-display-name = Display name
+field-password = Password
+field-new-password = New password
+field-current-password = Current password
+field-new-email = New email address
+field-title-fr = Title (French)
+field-title-en = Title (English)
+field-body-fr = Text in Markdown (French)
+field-body-en = Text in Markdown (English)
+hint-display-name = Your first name, or the name of your association or organisation. Other members can see it.
+hint-password = At least 10 characters. A sentence of several words is easy to remember and hard to guess.
+error-prefix = Error:
+error-summary-title = The form contains errors
+search-submit = Search
+pager-label = Pagination
+pager-prev = Previous page
+pager-next = Next page
+
+## Validation messages
+err-email-required = Enter your email address.
+err-email-invalid = This email address is not valid. Example: name@example.com
+err-email-same = This is already your current address.
+err-name-required = Enter the name to display.
+err-name-short = The name must be at least 2 characters long.
+err-name-long = The name must be 60 characters or fewer.
+err-password-required = Enter your password.
+err-password-short = The password must be at least 10 characters long.
+err-password-long = The password must be 128 characters or fewer.
+err-password-is-email = The password must not be your email address.
+err-password-wrong = This password is not correct.
+err-sign-in-failed = Incorrect email address or password.
+err-sign-in-unverified = Your email address has not been confirmed yet. We have just sent you the confirmation link again: open it, then sign in.
+err-delete-confirm = Tick the box to confirm the deletion.
+err-last-admin = You are the last administrator: give this role to someone else before deleting your account.
+err-last-admin-role = There must be at least one administrator left.
+err-title-required = Enter a title.
+err-title-long = The title must be 120 characters or fewer.
+err-body-required = The text cannot be empty.
+err-body-long = The text must be 50,000 characters or fewer.
+
+## Accounts
+sign-up-title = Create an account
+sign-up-intro = An account lets you recommend an organisation, post needs and follow announcements. You do not need an account to search and read.
+sign-up-submit = Create my account
+sign-up-have-account = Already have an account?
+check-email-title = Check your inbox
+check-email-text = If this address can be used, you will receive an email with a link to confirm your address. Remember to look in your spam folder. The link is valid for 3 days.
+sign-in-title = Sign in
+sign-in-submit = Sign me in
+sign-in-forgot = Forgotten your password?
+sign-in-no-account = Don't have an account yet?
+forgot-title = Forgotten password
+forgot-intro = Enter your account's address: we will send you a link to choose a new password.
+forgot-submit = Send me the link
+reset-title = Choose a new password
+reset-submit = Save the password
+link-invalid-title = This link is no longer valid
+link-invalid-text = This link has already been used or has expired. For your security, each link works only once and for a limited time.
+link-invalid-retry = Start again
+account-title = My account
+account-profile = My profile
+account-roles = Roles
+account-no-role = No role yet: the Emancip'Asso team will link you to your association or organisation.
+account-save-name = Save the name
+account-change-email = Change email address
+account-change-email-intro = We will send a confirmation link to the new address. The change happens when you open that link.
+account-change-email-submit = Send the confirmation link
+account-change-password = Change password
+account-change-password-submit = Change the password
+account-data = My data
+account-data-intro = Download everything the platform keeps about you, in a JSON file.
+account-export = Download my data
+account-delete = Delete my account
+account-delete-intro = Deletion is immediate and permanent: your account, your roles and your sessions are erased.
+account-delete-confirm = I understand that my account will be permanently deleted.
+account-delete-submit = Delete my account
+
+## Flash messages
+flash-signed-in = You are signed in.
+flash-signed-out = You are signed out. See you soon!
+flash-verified = Your email address is confirmed.
+flash-reset-sent = If an account exists for this address, an email with a link has just been sent to it.
+flash-password-reset = Your password has been changed. You can now sign in.
+flash-password-changed = Your password has been changed. Your other devices have been signed out.
+flash-name-changed = Your display name has been saved.
+flash-email-link-sent = A confirmation link has just been sent to the new address.
+flash-email-changed = Your new email address has been saved.
+flash-account-deleted = Your account has been deleted. Thank you for using Emancip'Asso.
+flash-roles-saved = The roles have been saved.
+flash-page-saved = The page has been saved.
+
+## Administration
+admin-nav-label = Administration
+admin-users-title = Accounts
+admin-users-search = Search by address or name
+admin-users-none = No account matches.
+admin-created = Created on
+admin-unverified = address not confirmed
+admin-save-roles = Save the roles
+admin-pages-title = Pages
+admin-page-edit = Edit the page
+admin-markdown-hint = The text is written in Markdown: # for a heading, ** for bold, - for a list, [text](https://address) for a link.
+admin-save-page = Save the page
+
+## Errors
+error-back-home = Back to the home page
+error-404-title = Page not found
+error-404-text = This page does not exist or has been moved. Check the address, or start again from the home page.
+error-403-title = Access denied
+error-403-text = Your account does not have access to this page.
+error-413-title = Upload too large
+error-413-text = What you sent is larger than the allowed size. Shorten the text or choose a smaller file, then try again.
+error-400-title = Incorrect request
+error-400-text = This request could not be understood. Go back and try again.
+error-429-title = Too many attempts
+error-429-text = You have made a lot of attempts in a short time. To protect accounts, please try again in { $minutes } minute(s).
+error-500-title = Something went wrong
+error-500-text = The problem is on our side and has been recorded. Please try again in a few moments.
+error-csrf-title = Form expired
+error-csrf-text = This form has expired or does not come from this site. Go back, reload the page, then send it again.
+
+## Emails
+mail-signature = The Emancip'Asso team
+mail-verify-subject = Confirm your email address
+mail-verify-body =
+    Hello { $name },
+
+    Welcome to Emancip'Asso! To confirm your email address, open this link:
+
+    { $link }
+
+    This link is valid for 3 days. If you did not create an account, please ignore this message.
+mail-already-subject = Attempt to sign up with your address
+mail-already-body =
+    Hello,
+
+    Someone (perhaps you) tried to create an Emancip'Asso account with this address, which already has an account.
+
+    If you have forgotten your password, choose a new one here:
+
+    { $link }
+
+    Otherwise, ignore this message: nothing has changed.
+mail-reset-subject = Choose a new password
+mail-reset-body =
+    Hello,
+
+    To choose a new password for your Emancip'Asso account, open this link:
+
+    { $link }
+
+    This link is valid for 1 hour and works only once. If you did not ask for anything, ignore this message: your password stays the same.
+mail-password-changed-subject = Your password has been changed
+mail-password-changed-body =
+    Hello,
+
+    The password for your Emancip'Asso account has just been changed.
+
+    If this was not you, choose a new password straight away using "Forgotten your password?" on the sign-in page.
+mail-change-email-subject = Confirm your new email address
+mail-change-email-body =
+    Hello,
+
+    To use this address with your Emancip'Asso account, open this link:
+
+    { $link }
+
+    This link is valid for 24 hours. If you did not ask for anything, ignore this message.
+mail-email-taken-subject = Your email address was suggested for another account
+mail-email-taken-body =
+    Hello,
+
+    Someone tried to link this address to another Emancip'Asso account. As it already has an account, nothing has been changed.
+
+    If this was you, sign in with this address.
+mail-email-changed-subject = Your email address has been changed
+mail-email-changed-body =
+    Hello,
+
+    The address for your Emancip'Asso account is now { $email }. Future messages will go to this address.
+
+    If this was not you, contact the platform team quickly by replying to this message.
+mail-account-deleted-subject = Your account has been deleted
+mail-account-deleted-body =
+    Hello,
+
+    Your Emancip'Asso account and the data linked to it have been deleted.
+
+    Thank you for using the platform.

@@ -1,0 +1,244 @@
+## Frame of the site
+site-description = Emancip'Asso met en relation les associations qui veulent quitter les outils des géants du numérique avec des structures d'accompagnement de confiance.
+skip-to-content = Aller au contenu
+demo-banner = Site de démonstration : toutes les données affichées sont fictives.
+nav-main-label = Sections du site
+nav-account-label = Mon espace
+nav-footer-label = Informations légales
+nav-home = Accueil
+nav-sign-in = Se connecter
+nav-sign-up = Créer un compte
+nav-sign-out = Se déconnecter
+nav-account = Mon compte
+nav-admin = Administration
+lang-switch = English
+footer-about = Emancip'Asso accompagne les associations vers des outils numériques libres, éthiques et respectueux de leurs données.
+footer-legal = Mentions légales
+footer-privacy = Confidentialité
+footer-accessibility = Accessibilité : non conforme
+footer-free-software = Logiciel libre sous licence AGPL. Aucun cookie ni traceur pour les visiteurs.
+page-updated = Mis à jour le { $date }.
+
+## Home page
+home-title = Accueil
+home-heading = Libérez votre association des géants du numérique
+home-lead = Emancip'Asso met en relation les associations avec des structures de confiance — hébergeurs du collectif CHATONS, coopératives, prestataires du logiciel libre — qui les accompagnent pas à pas vers des outils éthiques.
+home-cta-sign-up = Créer un compte gratuit
+home-how-title = Comment ça marche ?
+home-step1-title = 1. Faites le point
+home-step1-text = Quels outils utilisez-vous aujourd'hui ? Qu'est-ce qui vous pèse ? Un premier diagnostic de vos usages vous aide à formuler votre besoin.
+home-step2-title = 2. Trouvez qui vous accompagne
+home-step2-text = Des structures recommandées par d'autres associations après un accompagnement réussi : installation, migration des données, formation des bénévoles.
+home-step3-title = 3. Avancez ensemble
+home-step3-text = Mutualisez les besoins et les coûts avec d'autres associations pour financer les logiciels libres dont vous avez besoin.
+home-assos-title = Vous êtes une association
+home-assos-text = Vous voulez quitter Google Drive, Gmail, WhatsApp ou Facebook, respecter le RGPD et rester fidèles à vos valeurs, sans y passer toutes vos soirées.
+home-assos-item1 = trouvez une structure d'accompagnement proche de vous ou à distance ;
+home-assos-item2 = recommandez celles qui vous ont bien aidé ;
+home-assos-item3 = publiez vos besoins et cofinancez des logiciels libres.
+home-structures-title = Vous accompagnez des associations
+home-structures-text = Hébergeur éthique, coopérative, entreprise du libre ou indépendant·e : faites connaître vos services auprès des associations qui vous cherchent.
+home-structures-item1 = présentez vos services et les logiciels que vous maîtrisez ;
+home-structures-item2 = faites valoir les recommandations des associations accompagnées ;
+home-structures-item3 = répondez aux besoins publiés par les associations.
+home-about-title = Un projet associatif et libre
+home-about-text = Emancip'Asso est un projet lancé par Framasoft et Animafac pour former des hébergeurs à l'accompagnement des associations et faciliter leur rencontre.
+home-chatons-text = La plateforme est un logiciel libre : chaque membre du collectif CHATONS peut en faire fonctionner sa propre instance pour sa région ou son réseau.
+
+## Roles
+role-association = Association
+role-structure = Structure d'accompagnement
+role-moderator = Modération
+role-admin = Administration
+
+## Form fields
+field-email = Adresse e-mail
+field-display-name = Nom affiché
+field-password = Mot de passe
+field-new-password = Nouveau mot de passe
+field-current-password = Mot de passe actuel
+field-new-email = Nouvelle adresse e-mail
+field-title-fr = Titre (français)
+field-title-en = Titre (anglais)
+field-body-fr = Texte en Markdown (français)
+field-body-en = Texte en Markdown (anglais)
+hint-display-name = Votre prénom, ou le nom de votre association ou de votre structure. Il est visible des autres membres.
+hint-password = Au moins 10 caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.
+error-prefix = Erreur :
+error-summary-title = Le formulaire contient des erreurs
+search-submit = Rechercher
+pager-label = Pagination
+pager-prev = Page précédente
+pager-next = Page suivante
+
+## Validation messages
+err-email-required = Indiquez votre adresse e-mail.
+err-email-invalid = Cette adresse e-mail n'est pas valide. Exemple : nom@exemple.fr
+err-email-same = C'est déjà votre adresse actuelle.
+err-name-required = Indiquez le nom à afficher.
+err-name-short = Le nom doit contenir au moins 2 caractères.
+err-name-long = Le nom doit contenir au plus 60 caractères.
+err-password-required = Indiquez votre mot de passe.
+err-password-short = Le mot de passe doit contenir au moins 10 caractères.
+err-password-long = Le mot de passe doit contenir au plus 128 caractères.
+err-password-is-email = Le mot de passe ne doit pas être votre adresse e-mail.
+err-password-wrong = Ce mot de passe n'est pas le bon.
+err-sign-in-failed = Adresse e-mail ou mot de passe incorrect.
+err-sign-in-unverified = Votre adresse e-mail n'est pas encore confirmée. Nous venons de vous renvoyer le lien de confirmation : ouvrez-le, puis connectez-vous.
+err-delete-confirm = Cochez la case pour confirmer la suppression.
+err-last-admin = Vous êtes la dernière personne administratrice : donnez ce rôle à quelqu'un d'autre avant de supprimer votre compte.
+err-last-admin-role = Il doit rester au moins une personne administratrice.
+err-title-required = Indiquez un titre.
+err-title-long = Le titre doit contenir au plus 120 caractères.
+err-body-required = Le texte ne peut pas être vide.
+err-body-long = Le texte doit contenir au plus 50 000 caractères.
+
+## Accounts
+sign-up-title = Créer un compte
+sign-up-intro = Un compte vous permet de recommander une structure, de publier des besoins et de suivre les annonces. La recherche et la lecture ne demandent pas de compte.
+sign-up-submit = Créer mon compte
+sign-up-have-account = Déjà un compte ?
+check-email-title = Vérifiez votre boîte mail
+check-email-text = Si cette adresse peut être utilisée, vous allez recevoir un e-mail avec un lien pour confirmer votre adresse. Pensez à regarder dans les indésirables. Le lien est valable 3 jours.
+sign-in-title = Se connecter
+sign-in-submit = Me connecter
+sign-in-forgot = Mot de passe oublié ?
+sign-in-no-account = Pas encore de compte ?
+forgot-title = Mot de passe oublié
+forgot-intro = Indiquez l'adresse de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.
+forgot-submit = Recevoir le lien
+reset-title = Choisir un nouveau mot de passe
+reset-submit = Enregistrer le mot de passe
+link-invalid-title = Ce lien n'est plus valable
+link-invalid-text = Ce lien a déjà servi ou a expiré. Pour votre sécurité, chaque lien ne fonctionne qu'une fois et pendant une durée limitée.
+link-invalid-retry = Recommencer
+account-title = Mon compte
+account-profile = Mon profil
+account-roles = Rôles
+account-no-role = Aucun rôle pour l'instant : l'équipe d'Emancip'Asso vous rattache à votre association ou à votre structure.
+account-save-name = Enregistrer le nom
+account-change-email = Changer d'adresse e-mail
+account-change-email-intro = Nous enverrons un lien de confirmation à la nouvelle adresse. Le changement a lieu quand vous ouvrez ce lien.
+account-change-email-submit = Envoyer le lien de confirmation
+account-change-password = Changer de mot de passe
+account-change-password-submit = Changer le mot de passe
+account-data = Mes données
+account-data-intro = Téléchargez tout ce que la plateforme conserve sur vous, dans un fichier JSON.
+account-export = Télécharger mes données
+account-delete = Supprimer mon compte
+account-delete-intro = La suppression est immédiate et définitive : votre compte, vos rôles et vos sessions sont effacés.
+account-delete-confirm = Je comprends que mon compte sera supprimé définitivement.
+account-delete-submit = Supprimer mon compte
+
+## Flash messages
+flash-signed-in = Vous êtes connecté·e.
+flash-signed-out = Vous êtes déconnecté·e. À bientôt !
+flash-verified = Votre adresse e-mail est confirmée.
+flash-reset-sent = Si un compte existe pour cette adresse, un e-mail avec un lien vient de lui être envoyé.
+flash-password-reset = Votre mot de passe a été changé. Vous pouvez vous connecter.
+flash-password-changed = Votre mot de passe a été changé. Vos autres appareils ont été déconnectés.
+flash-name-changed = Votre nom affiché a été enregistré.
+flash-email-link-sent = Un lien de confirmation vient d'être envoyé à la nouvelle adresse.
+flash-email-changed = Votre nouvelle adresse e-mail est enregistrée.
+flash-account-deleted = Votre compte a été supprimé. Merci d'être passé·e par Emancip'Asso.
+flash-roles-saved = Les rôles ont été enregistrés.
+flash-page-saved = La page a été enregistrée.
+
+## Administration
+admin-nav-label = Administration
+admin-users-title = Comptes
+admin-users-search = Chercher par adresse ou par nom
+admin-users-none = Aucun compte ne correspond.
+admin-created = Créé le
+admin-unverified = adresse non confirmée
+admin-save-roles = Enregistrer les rôles
+admin-pages-title = Pages
+admin-page-edit = Modifier la page
+admin-markdown-hint = Le texte s'écrit en Markdown : # pour un titre, ** pour le gras, - pour une liste, [texte](https://adresse) pour un lien.
+admin-save-page = Enregistrer la page
+
+## Errors
+error-back-home = Revenir à l'accueil
+error-404-title = Page introuvable
+error-404-text = Cette page n'existe pas ou a été déplacée. Vérifiez l'adresse, ou repartez de l'accueil.
+error-403-title = Accès refusé
+error-403-text = Votre compte n'a pas accès à cette page.
+error-413-title = Envoi trop volumineux
+error-413-text = Ce que vous avez envoyé dépasse la taille autorisée. Raccourcissez le texte ou choisissez un fichier plus léger, puis réessayez.
+error-400-title = Demande incorrecte
+error-400-text = Cette demande n'a pas pu être comprise. Revenez en arrière et réessayez.
+error-429-title = Trop de tentatives
+error-429-text = Vous avez fait beaucoup d'essais en peu de temps. Pour protéger les comptes, réessayez dans { $minutes } minute(s).
+error-500-title = Une erreur est survenue
+error-500-text = Le problème vient de chez nous et a été noté. Réessayez dans quelques instants.
+error-csrf-title = Formulaire expiré
+error-csrf-text = Ce formulaire a expiré ou ne vient pas de ce site. Revenez en arrière, rechargez la page, puis envoyez-le de nouveau.
+
+## Emails
+mail-signature = L'équipe d'Emancip'Asso
+mail-verify-subject = Confirmez votre adresse e-mail
+mail-verify-body =
+    Bonjour { $name },
+
+    Bienvenue sur Emancip'Asso ! Pour confirmer votre adresse e-mail, ouvrez ce lien :
+
+    { $link }
+
+    Ce lien est valable 3 jours. Si vous n'avez pas créé de compte, ignorez ce message.
+mail-already-subject = Tentative d'inscription avec votre adresse
+mail-already-body =
+    Bonjour,
+
+    Quelqu'un (vous, peut-être) a voulu créer un compte Emancip'Asso avec cette adresse, qui a déjà un compte.
+
+    Si vous avez oublié votre mot de passe, choisissez-en un nouveau ici :
+
+    { $link }
+
+    Sinon, ignorez ce message : rien n'a changé.
+mail-reset-subject = Choisir un nouveau mot de passe
+mail-reset-body =
+    Bonjour,
+
+    Pour choisir un nouveau mot de passe pour votre compte Emancip'Asso, ouvrez ce lien :
+
+    { $link }
+
+    Ce lien est valable 1 heure et ne fonctionne qu'une fois. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste le même.
+mail-password-changed-subject = Votre mot de passe a été changé
+mail-password-changed-body =
+    Bonjour,
+
+    Le mot de passe de votre compte Emancip'Asso vient d'être changé.
+
+    Si ce n'est pas vous, choisissez tout de suite un nouveau mot de passe avec « Mot de passe oublié » sur la page de connexion.
+mail-change-email-subject = Confirmez votre nouvelle adresse e-mail
+mail-change-email-body =
+    Bonjour,
+
+    Pour utiliser cette adresse avec votre compte Emancip'Asso, ouvrez ce lien :
+
+    { $link }
+
+    Ce lien est valable 24 heures. Si vous n'avez rien demandé, ignorez ce message.
+mail-email-taken-subject = Votre adresse e-mail a été proposée pour un autre compte
+mail-email-taken-body =
+    Bonjour,
+
+    Quelqu'un a voulu rattacher cette adresse à un autre compte Emancip'Asso. Comme elle a déjà un compte, rien n'a été changé.
+
+    Si c'était vous, connectez-vous avec cette adresse.
+mail-email-changed-subject = Votre adresse e-mail a été changée
+mail-email-changed-body =
+    Bonjour,
+
+    L'adresse de votre compte Emancip'Asso est désormais { $email }. Les prochains messages iront à cette adresse.
+
+    Si ce n'est pas vous, répondez vite à l'équipe de la plateforme.
+mail-account-deleted-subject = Votre compte a été supprimé
+mail-account-deleted-body =
+    Bonjour,
+
+    Votre compte Emancip'Asso et les données qui y étaient liées ont été supprimés.
+
+    Merci d'être passé·e par la plateforme.

@@ -1,0 +1,198 @@
+//! Accounts: sign-up with email verification, sign-in and out, password reset, change of name,
+//! email and password, personal data export and account deletion, and creation of admins.
+//!
+//! Invariants: answers never reveal whether an email has an account (sign-up, sign-in and
+//! reset answer alike); every email is queued in the same transaction as its cause; one-time
+//! tokens are stored hashed and used atomically.
+
+mod forms;
+mod routes;
+mod store;
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use std::sync::LazyLock;
+
+pub use routes::routes;
+
+use crate::db::{Db, StoreError};
+use crate::mail::{self, Email as Mail};
+use crate::types::Email;
+use crate::web::{AppError, Lang, Role};
+
+/// Hashes a password with argon2id (default parameters) on a blocking thread.
+pub async fn hash_password(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .hash_password(password.as_bytes())
+            .map(|h| h.to_string())
+            .map_err(|e| anyhow::anyhow!("argon2: {e}"))
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!(e))?
+    .map_err(AppError::Internal)
+}
+
+/// A hash of a random password, verified against when the account does not exist so that
+/// unknown emails take as long to answer as known ones.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    Argon2::default()
+        .hash_password(uuid::Uuid::new_v4().to_string().as_bytes())
+        .map(|h| h.to_string())
+        .unwrap_or_default()
+});
+
+/// Checks a password against a stored hash on a blocking thread.
+pub async fn verify_password(password: String, hash: Option<String>) -> bool {
+    tokio::task::spawn_blocking(move || {
+        let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
+        let Ok(parsed) = PasswordHash::new(&hash) else { return false };
+        Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// Why `create_admin` could not finish.
+#[derive(Debug, thiserror::Error)]
+pub enum AdminError {
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+/// Creates a verified admin account, or gives the admin role to an existing account.
+/// Returns whether the account was created.
+pub async fn create_admin(db: &Db, email: &str, password: &str, name: Option<&str>) -> Result<bool, AdminError> {
+    let email = Email::parse(email).map_err(|k| AdminError::Invalid(Lang::En.t(k)))?;
+    let txn = db.begin().await.map_err(StoreError::from)?;
+    if let Some(user) = store::by_email(db, email.as_str()).await.map_err(StoreError::from)? {
+        store::add_role(&txn, user.id, Role::Admin).await.map_err(StoreError::from)?;
+        txn.commit().await.map_err(StoreError::from)?;
+        return Ok(false);
+    }
+    let password = forms::Password::parse(password).map_err(|k| AdminError::Invalid(Lang::En.t(k)))?;
+    let default_name = email.as_str().split('@').next().unwrap_or("admin").to_owned();
+    let name = forms::display_name(name.unwrap_or(&default_name)).map_err(|k| AdminError::Invalid(Lang::En.t(k)))?;
+    let hash = hash_password(password.as_str().to_owned()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let id = store::insert_user(&txn, email.as_str(), &name, &hash, "fr", true).await?;
+    store::add_role(&txn, id, Role::Admin).await.map_err(StoreError::from)?;
+    txn.commit().await.map_err(StoreError::from)?;
+    Ok(true)
+}
+
+/// Creates a verified account with roles, for the demonstration data. Existing accounts are
+/// left alone. `hash` is a precomputed password hash.
+pub async fn create_demo_account(db: &Db, email: &str, name: &str, hash: &str, roles: &[Role]) -> Result<(), StoreError> {
+    if store::by_email(db, email).await?.is_some() {
+        return Ok(());
+    }
+    let txn = db.begin().await?;
+    let id = store::insert_user(&txn, email, name, hash, "fr", true).await?;
+    for role in roles {
+        store::add_role(&txn, id, *role).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A summary of an account, for the admin pages.
+pub struct AccountSummary {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub verified: bool,
+    pub created_at: i64,
+    pub roles: Vec<Role>,
+}
+
+pub async fn summary(db: &Db, id: i64) -> Result<Option<AccountSummary>, sea_orm::DbErr> {
+    let Some(u) = store::by_id(db.conn(), id).await? else { return Ok(None) };
+    let roles = store::roles(db.conn(), id).await?;
+    Ok(Some(AccountSummary {
+        id: u.id,
+        email: u.email,
+        display_name: u.display_name,
+        verified: u.email_verified_at.is_some(),
+        created_at: u.created_at,
+        roles,
+    }))
+}
+
+/// Why a role change was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum RoleChangeError {
+    /// Removing the admin role from the last admin would lock everyone out.
+    LastAdmin,
+    NotFound,
+}
+
+/// Sets exactly `roles` on an account, in one transaction; returns (added, removed).
+pub async fn set_roles(db: &Db, user_id: i64, roles: &[Role]) -> Result<Result<(Vec<Role>, Vec<Role>), RoleChangeError>, sea_orm::DbErr> {
+    let txn = db.begin().await?;
+    if store::by_id(&txn, user_id).await?.is_none() {
+        return Ok(Err(RoleChangeError::NotFound));
+    }
+    let current = store::roles(&txn, user_id).await?;
+    let added: Vec<Role> = roles.iter().copied().filter(|r| !current.contains(r)).collect();
+    let removed: Vec<Role> = current.iter().copied().filter(|r| !roles.contains(r)).collect();
+    if removed.contains(&Role::Admin) && store::count_admins(&txn).await? <= 1 {
+        return Ok(Err(RoleChangeError::LastAdmin));
+    }
+    for r in &added {
+        store::add_role(&txn, user_id, *r).await?;
+    }
+    for r in &removed {
+        store::remove_role(&txn, user_id, *r).await?;
+    }
+    txn.commit().await?;
+    Ok(Ok((added, removed)))
+}
+
+/// Queues an email in its own statement and wakes the sender.
+async fn send(app: &crate::app::AppState, email: &Mail) -> Result<(), AppError> {
+    mail::queue(app.db.conn(), email).await?;
+    app.mail_queued();
+    Ok(())
+}
+
+#[derive(crate::db::Row)]
+struct ListRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    email_verified_at: Option<i64>,
+    created_at: i64,
+}
+
+/// Accounts whose email or name contains `query`, newest first, a page at a time.
+/// Returns the page and whether there is a next one.
+pub async fn search(db: &Db, query: &str, page: u32, per_page: u32) -> Result<(Vec<AccountSummary>, bool), sea_orm::DbErr> {
+    let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
+    let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
+    let rows: Vec<ListRow> = crate::db::all(
+        db.conn(),
+        "SELECT id, email, display_name, email_verified_at, created_at FROM users \
+         WHERE email LIKE $1 OR LOWER(display_name) LIKE $1 ORDER BY id DESC LIMIT $2 OFFSET $3",
+        crate::vals![pattern, i64::from(per_page) + 1, offset],
+    )
+    .await?;
+    let more = rows.len() > per_page as usize;
+    let mut out = Vec::new();
+    for r in rows.into_iter().take(per_page as usize) {
+        let roles = store::roles(db.conn(), r.id).await?;
+        out.push(AccountSummary {
+            id: r.id,
+            email: r.email,
+            display_name: r.display_name,
+            verified: r.email_verified_at.is_some(),
+            created_at: r.created_at,
+            roles,
+        });
+    }
+    Ok((out, more))
+}

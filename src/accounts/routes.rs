@@ -1,0 +1,511 @@
+//! Account pages under `/compte`.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+use super::forms::*;
+use super::store::{self, Purpose};
+use super::{hash_password, send, verify_password};
+use crate::app::AppState;
+use crate::mail::Email as Mail;
+use crate::web::page::safe_return;
+use crate::web::ratelimit::{self, ClientIp};
+use crate::web::session::{self, see_other_with_cookie};
+use crate::web::{AppError, CsrfForm, CurrentUser, FieldErrors, Lang, PageCtx, Role, render, render_status, see_other};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/compte", get(account))
+        .route("/compte/inscription", get(sign_up_page).post(sign_up))
+        .route("/compte/verification-envoyee", get(check_email))
+        .route("/compte/verifier", get(verify))
+        .route("/compte/connexion", get(sign_in_page).post(sign_in))
+        .route("/compte/deconnexion", post(sign_out))
+        .route("/compte/mot-de-passe-oublie", get(forgot_page).post(forgot))
+        .route("/compte/reinitialiser", get(reset_page).post(reset))
+        .route("/compte/nom", post(change_name))
+        .route("/compte/email", post(change_email))
+        .route("/compte/confirmer-email", get(confirm_email))
+        .route("/compte/mot-de-passe", post(change_password))
+        .route("/compte/export", get(export))
+        .route("/compte/supprimer", post(delete))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct TokenQuery {
+    jeton: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ReturnQuery {
+    retour: String,
+}
+
+// ---- sign-up ---------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "accounts/sign_up.html")]
+struct SignUpPage {
+    ctx: PageCtx,
+    form: SignUpForm,
+    errors: FieldErrors,
+}
+
+async fn sign_up_page(ctx: PageCtx) -> Result<Response, AppError> {
+    if ctx.user.is_some() {
+        return Ok(Redirect::to("/compte").into_response());
+    }
+    render(&SignUpPage { ctx, form: SignUpForm::default(), errors: FieldErrors::new() })
+}
+
+/// POST /compte/inscription. Known and unknown emails get the same answer: the owner of a
+/// known address receives a notice instead of a verification link.
+async fn sign_up(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    ip: ClientIp,
+    CsrfForm(form): CsrfForm<SignUpForm>,
+) -> Result<Response, AppError> {
+    ratelimit::hit(&app.db, &format!("signup:{}", ip.0), app.config.rate_sign_up, app.config.rate_window_minutes)
+        .await?;
+    let new = match form.parse() {
+        Ok(new) => new,
+        Err(errors) => {
+            let mut form = form;
+            form.password.clear();
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &SignUpPage { ctx, form, errors });
+        }
+    };
+    let hash = hash_password(new.password.as_str().to_owned()).await?;
+    let lang = ctx.lang;
+    let base = app.config.base().to_owned();
+    let txn = app.db.begin().await?;
+    match store::insert_user(&txn, new.email.as_str(), &new.display_name, &hash, lang.code(), false).await {
+        Ok(id) => {
+            let token = store::new_token(&txn, id, Purpose::VerifyEmail, None).await?;
+            let link = format!("{base}/compte/verifier?jeton={token}");
+            let mail = Mail::compose(lang, new.email.as_str(), Some(id), "mail-verify", &[("name", new.display_name.clone()), ("link", link)]);
+            crate::mail::queue(&txn, &mail).await?;
+        }
+        Err(crate::db::StoreError::Conflict(_)) => {
+            let existing = store::by_email(&app.db, new.email.as_str()).await?;
+            let user_id = existing.map(|u| u.id);
+            let link = format!("{base}/compte/mot-de-passe-oublie");
+            let mail = Mail::compose(lang, new.email.as_str(), user_id, "mail-already", &[("link", link)]);
+            crate::mail::queue(&txn, &mail).await?;
+        }
+        Err(e) => return Err(e.into()),
+    }
+    txn.commit().await?;
+    app.mail_queued();
+    Ok(Redirect::to("/compte/verification-envoyee").into_response())
+}
+
+#[derive(Template)]
+#[template(path = "accounts/message.html")]
+struct MessagePage {
+    ctx: PageCtx,
+    title: String,
+    text: String,
+    link: Option<(&'static str, String)>,
+}
+
+async fn check_email(ctx: PageCtx) -> Result<Response, AppError> {
+    let (title, text) = (ctx.t("check-email-title"), ctx.t("check-email-text"));
+    render(&MessagePage { link: Some(("/compte/connexion", ctx.t("nav-sign-in"))), ctx, title, text })
+}
+
+fn invalid_link(ctx: PageCtx, retry: &'static str) -> Result<Response, AppError> {
+    let (title, text, label) = (ctx.t("link-invalid-title"), ctx.t("link-invalid-text"), ctx.t("link-invalid-retry"));
+    render_status(StatusCode::GONE, &MessagePage { ctx, title, text, link: Some((retry, label)) })
+}
+
+/// GET /compte/verifier?jeton=…: the link of the verification email.
+async fn verify(State(app): State<AppState>, ctx: PageCtx, Query(q): Query<TokenQuery>) -> Result<Response, AppError> {
+    let txn = app.db.begin().await?;
+    let Some(used) = store::take_token(&txn, &q.jeton, Purpose::VerifyEmail).await? else {
+        return invalid_link(ctx, "/compte/connexion");
+    };
+    store::mark_verified(&txn, used.user_id).await?;
+    txn.commit().await?;
+    let to = if ctx.user.is_some() { "/compte" } else { "/compte/connexion" };
+    Ok(see_other(to, "flash-verified"))
+}
+
+// ---- sign-in and out -------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "accounts/sign_in.html")]
+struct SignInPage {
+    ctx: PageCtx,
+    form: SignInForm,
+    errors: FieldErrors,
+}
+
+async fn sign_in_page(ctx: PageCtx, Query(q): Query<ReturnQuery>) -> Result<Response, AppError> {
+    if ctx.user.is_some() {
+        return Ok(Redirect::to(&safe_return(Some(&q.retour), "/compte")).into_response());
+    }
+    let form = SignInForm { retour: safe_return(Some(&q.retour), ""), ..Default::default() };
+    render(&SignInPage { ctx, form, errors: FieldErrors::new() })
+}
+
+async fn sign_in(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    ip: ClientIp,
+    CsrfForm(form): CsrfForm<SignInForm>,
+) -> Result<Response, AppError> {
+    let (limit, window) = (app.config.rate_sign_in, app.config.rate_window_minutes);
+    ratelimit::hit(&app.db, &format!("signin:{}", ip.0), limit, window).await?;
+    let mut form = form;
+    let (email, password) = match form.parse() {
+        Ok(v) => v,
+        Err(errors) => {
+            form.password.clear();
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &SignInPage { ctx, form, errors });
+        }
+    };
+    ratelimit::hit(&app.db, &format!("signin:{email}"), limit, window).await?;
+    let user = store::by_email(&app.db, email.as_str()).await?;
+    let ok = verify_password(password, user.as_ref().map(|u| u.password_hash.clone())).await;
+    form.password.clear();
+    let Some(user) = user.filter(|_| ok) else {
+        let mut errors = FieldErrors::new();
+        errors.add("form", "err-sign-in-failed");
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &SignInPage { ctx, form, errors });
+    };
+    if user.email_verified_at.is_none() {
+        // The password is right: send a fresh link (rate limited like resets).
+        ratelimit::hit(&app.db, &format!("verify:{email}"), app.config.rate_reset, window).await?;
+        let token = store::new_token(app.db.conn(), user.id, Purpose::VerifyEmail, None).await?;
+        let link = format!("{}/compte/verifier?jeton={token}", app.config.base());
+        let lang = Lang::parse(&user.locale).unwrap_or(ctx.lang);
+        send(&app, &Mail::compose(lang, &user.email, Some(user.id), "mail-verify", &[("name", user.display_name.clone()), ("link", link)])).await?;
+        let mut errors = FieldErrors::new();
+        errors.add("form", "err-sign-in-unverified");
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &SignInPage { ctx, form, errors });
+    }
+    let cookie = session::start(&app, user.id).await?;
+    let to = safe_return(Some(&form.retour), "/compte");
+    let sep = if to.contains('?') { '&' } else { '?' };
+    Ok(see_other_with_cookie(&format!("{to}{sep}flash=flash-signed-in"), cookie))
+}
+
+#[derive(Deserialize, Default)]
+struct Empty {}
+
+async fn sign_out(State(app): State<AppState>, user: CurrentUser, CsrfForm(_): CsrfForm<Empty>) -> Result<Response, AppError> {
+    let cookie = session::end(&app, &user.session_id).await?;
+    Ok(see_other_with_cookie("/?flash=flash-signed-out", cookie))
+}
+
+// ---- password reset --------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "accounts/forgot.html")]
+struct ForgotPage {
+    ctx: PageCtx,
+    form: EmailForm,
+    errors: FieldErrors,
+}
+
+async fn forgot_page(ctx: PageCtx) -> Result<Response, AppError> {
+    render(&ForgotPage { ctx, form: EmailForm::default(), errors: FieldErrors::new() })
+}
+
+/// POST /compte/mot-de-passe-oublie: the same answer whether the address has an account.
+async fn forgot(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    ip: ClientIp,
+    CsrfForm(form): CsrfForm<EmailForm>,
+) -> Result<Response, AppError> {
+    let (limit, window) = (app.config.rate_reset, app.config.rate_window_minutes);
+    ratelimit::hit(&app.db, &format!("reset:{}", ip.0), limit, window).await?;
+    let email = match form.parse() {
+        Ok(e) => e,
+        Err(errors) => return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ForgotPage { ctx, form, errors }),
+    };
+    ratelimit::hit(&app.db, &format!("reset:{email}"), limit, window).await?;
+    if let Some(user) = store::by_email(&app.db, email.as_str()).await? {
+        let txn = app.db.begin().await?;
+        let token = store::new_token(&txn, user.id, Purpose::ResetPassword, None).await?;
+        let link = format!("{}/compte/reinitialiser?jeton={token}", app.config.base());
+        let lang = Lang::parse(&user.locale).unwrap_or(ctx.lang);
+        let mail = Mail::compose(lang, &user.email, Some(user.id), "mail-reset", &[("link", link)]);
+        crate::mail::queue(&txn, &mail).await?;
+        txn.commit().await?;
+        app.mail_queued();
+    }
+    Ok(see_other("/compte/connexion", "flash-reset-sent"))
+}
+
+#[derive(Template)]
+#[template(path = "accounts/reset.html")]
+struct ResetPage {
+    ctx: PageCtx,
+    form: ResetForm,
+    errors: FieldErrors,
+}
+
+async fn reset_page(State(app): State<AppState>, ctx: PageCtx, Query(q): Query<TokenQuery>) -> Result<Response, AppError> {
+    if store::peek_token(&app.db, &q.jeton, Purpose::ResetPassword).await?.is_none() {
+        return invalid_link(ctx, "/compte/mot-de-passe-oublie");
+    }
+    let form = ResetForm { jeton: q.jeton, ..Default::default() };
+    render(&ResetPage { ctx, form, errors: FieldErrors::new() })
+}
+
+async fn reset(State(app): State<AppState>, ctx: PageCtx, CsrfForm(form): CsrfForm<ResetForm>) -> Result<Response, AppError> {
+    let password = match form.parse() {
+        Ok(p) => p,
+        Err(errors) => {
+            if store::peek_token(&app.db, &form.jeton, Purpose::ResetPassword).await?.is_none() {
+                return invalid_link(ctx, "/compte/mot-de-passe-oublie");
+            }
+            let form = ResetForm { jeton: form.jeton, password: String::new() };
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ResetPage { ctx, form, errors });
+        }
+    };
+    let hash = hash_password(password.as_str().to_owned()).await?;
+    let txn = app.db.begin().await?;
+    let Some(used) = store::take_token(&txn, &form.jeton, Purpose::ResetPassword).await? else {
+        return invalid_link(ctx, "/compte/mot-de-passe-oublie");
+    };
+    store::set_password(&txn, used.user_id, &hash).await?;
+    // Following the emailed link proves the address.
+    store::mark_verified(&txn, used.user_id).await?;
+    if let Some(user) = store::by_id(&txn, used.user_id).await? {
+        let lang = Lang::parse(&user.locale).unwrap_or(ctx.lang);
+        crate::mail::queue(&txn, &Mail::compose(lang, &user.email, Some(user.id), "mail-password-changed", &[])).await?;
+    }
+    crate::db::exec(&txn, "DELETE FROM sessions WHERE user_id = $1", crate::vals![used.user_id]).await?;
+    txn.commit().await?;
+    app.mail_queued();
+    Ok(see_other("/compte/connexion", "flash-password-reset"))
+}
+
+// ---- the account page ------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "accounts/account.html")]
+struct AccountPage {
+    ctx: PageCtx,
+    me: CurrentUser,
+    roles: Vec<Role>,
+    forms: AccountForms,
+    errors: FieldErrors,
+}
+
+impl AccountPage {
+    fn new(ctx: PageCtx, me: CurrentUser) -> Self {
+        let forms = AccountForms { name: NameForm { display_name: me.display_name.clone() }, ..Default::default() };
+        let roles = me.roles.clone();
+        AccountPage { ctx, me, roles, forms, errors: FieldErrors::new() }
+    }
+
+    fn with_errors(mut self, errors: FieldErrors) -> Result<Response, AppError> {
+        self.errors = errors;
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &self)
+    }
+}
+
+async fn account(ctx: PageCtx, me: CurrentUser) -> Result<Response, AppError> {
+    render(&AccountPage::new(ctx, me))
+}
+
+async fn change_name(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    me: CurrentUser,
+    CsrfForm(form): CsrfForm<NameForm>,
+) -> Result<Response, AppError> {
+    match form.parse() {
+        Ok(name) => {
+            store::set_display_name(&app.db, me.id, &name).await?;
+            Ok(see_other("/compte", "flash-name-changed"))
+        }
+        Err(errors) => {
+            let mut page = AccountPage::new(ctx, me);
+            page.forms.name = form;
+            page.with_errors(errors)
+        }
+    }
+}
+
+async fn check_current_password(app: &AppState, me: &CurrentUser, password: String) -> Result<bool, AppError> {
+    let user = store::by_id(app.db.conn(), me.id).await?;
+    ratelimit::hit(&app.db, &format!("password:{}", me.id), app.config.rate_sign_in, app.config.rate_window_minutes)
+        .await?;
+    Ok(verify_password(password, user.map(|u| u.password_hash)).await)
+}
+
+/// POST /compte/email: a link goes to the new address; the change happens when it is followed.
+async fn change_email(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    me: CurrentUser,
+    CsrfForm(form): CsrfForm<ChangeEmailForm>,
+) -> Result<Response, AppError> {
+    let mut errors = FieldErrors::new();
+    let parsed = form.parse();
+    if let Ok((email, password)) = &parsed {
+        if email.as_str() == me.email {
+            errors.add("new_email", "err-email-same");
+        } else if !check_current_password(&app, &me, password.clone()).await? {
+            errors.add("email_password", "err-password-wrong");
+        }
+    }
+    let email = match parsed {
+        Ok((email, _)) if errors.is_empty() => email,
+        Ok(_) => {
+            let mut page = AccountPage::new(ctx, me);
+            page.forms.email = ChangeEmailForm { new_email: form.new_email.clone(), email_password: String::new() };
+            return page.with_errors(errors);
+        }
+        Err(errors) => {
+            let mut page = AccountPage::new(ctx, me);
+            page.forms.email = ChangeEmailForm { new_email: form.new_email.clone(), email_password: String::new() };
+            return page.with_errors(errors);
+        }
+    };
+    let lang = ctx.lang;
+    let txn = app.db.begin().await?;
+    if store::by_email(&app.db, email.as_str()).await?.is_some() {
+        // Same answer as for a free address; the owner of the address is told.
+        let mail = Mail::compose(lang, email.as_str(), None, "mail-email-taken", &[]);
+        crate::mail::queue(&txn, &mail).await?;
+    } else {
+        let token = store::new_token(&txn, me.id, Purpose::ChangeEmail, Some(email.as_str())).await?;
+        let link = format!("{}/compte/confirmer-email?jeton={token}", app.config.base());
+        let mail = Mail::compose(lang, email.as_str(), Some(me.id), "mail-change-email", &[("link", link)]);
+        crate::mail::queue(&txn, &mail).await?;
+    }
+    txn.commit().await?;
+    app.mail_queued();
+    Ok(see_other("/compte", "flash-email-link-sent"))
+}
+
+async fn confirm_email(State(app): State<AppState>, ctx: PageCtx, Query(q): Query<TokenQuery>) -> Result<Response, AppError> {
+    let txn = app.db.begin().await?;
+    let used = store::take_token(&txn, &q.jeton, Purpose::ChangeEmail).await?;
+    let Some((user_id, new_email)) = used.and_then(|u| u.new_email.map(|e| (u.user_id, e))) else {
+        return invalid_link(ctx, "/compte");
+    };
+    let Some(user) = store::by_id(&txn, user_id).await? else { return invalid_link(ctx, "/compte") };
+    match store::set_email(&txn, user_id, &new_email).await {
+        Ok(()) => {}
+        Err(crate::db::StoreError::Conflict(_)) => return invalid_link(ctx, "/compte"),
+        Err(e) => return Err(e.into()),
+    }
+    let lang = Lang::parse(&user.locale).unwrap_or(ctx.lang);
+    let mail = Mail::compose(lang, &user.email, Some(user_id), "mail-email-changed", &[("email", new_email)]);
+    crate::mail::queue(&txn, &mail).await?;
+    txn.commit().await?;
+    app.mail_queued();
+    Ok(see_other(if ctx.user.is_some() { "/compte" } else { "/compte/connexion" }, "flash-email-changed"))
+}
+
+async fn change_password(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    me: CurrentUser,
+    CsrfForm(form): CsrfForm<ChangePasswordForm>,
+) -> Result<Response, AppError> {
+    let parsed = form.parse();
+    let mut errors = FieldErrors::new();
+    if let Ok((current, _)) = &parsed
+        && !check_current_password(&app, &me, current.clone()).await?
+    {
+        errors.add("current_password", "err-password-wrong");
+    }
+    let new = match parsed {
+        Ok((_, new)) if errors.is_empty() => new,
+        Ok(_) => return AccountPage::new(ctx, me).with_errors(errors),
+        Err(errors) => return AccountPage::new(ctx, me).with_errors(errors),
+    };
+    let hash = hash_password(new.as_str().to_owned()).await?;
+    let txn = app.db.begin().await?;
+    store::set_password(&txn, me.id, &hash).await?;
+    // Other devices are signed out; this one stays signed in.
+    crate::db::exec(&txn, "DELETE FROM sessions WHERE user_id = $1 AND id <> $2", crate::vals![me.id, me.session_id.clone()]).await?;
+    crate::mail::queue(&txn, &Mail::compose(ctx.lang, &me.email, Some(me.id), "mail-password-changed", &[])).await?;
+    txn.commit().await?;
+    app.mail_queued();
+    Ok(see_other("/compte", "flash-password-changed"))
+}
+
+/// GET /compte/export: everything the platform holds about the person, as JSON.
+async fn export(State(app): State<AppState>, me: CurrentUser) -> Result<Response, AppError> {
+    let user = store::by_id(app.db.conn(), me.id).await?.ok_or(AppError::NotFound)?;
+    let sessions = store::sessions_of(&app.db, me.id).await?;
+    let mails = store::mails_of(&app.db, me.id).await?;
+    let iso = |ts: i64| chrono::DateTime::from_timestamp(ts, 0).map(|d| d.to_rfc3339()).unwrap_or_default();
+    let data = serde_json::json!({
+        "format": "emancipasso-export-1",
+        "exported_at": iso(crate::db::now()),
+        "account": {
+            "id": user.id,
+            "email": user.email,
+            "display_name": user.display_name,
+            "language": user.locale,
+            "email_verified_at": user.email_verified_at.map(iso),
+            "created_at": iso(user.created_at),
+            "roles": me.roles,
+        },
+        "sessions": sessions.iter().map(|s| serde_json::json!({
+            "created_at": iso(s.created_at), "last_seen_at": iso(s.last_seen_at), "expires_at": iso(s.expires_at),
+        })).collect::<Vec<_>>(),
+        "emails": mails.iter().map(|m| serde_json::json!({
+            "to": m.recipient, "subject": m.subject, "queued_at": iso(m.created_at), "sent_at": m.sent_at.map(iso),
+        })).collect::<Vec<_>>(),
+    });
+    let body = serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.into()))?;
+    let mut res = body.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"emancipasso-mes-donnees.json\""));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+async fn delete(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    me: CurrentUser,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> Result<Response, AppError> {
+    let parsed = form.parse();
+    let mut errors = FieldErrors::new();
+    if let Ok(password) = &parsed
+        && !check_current_password(&app, &me, password.clone()).await?
+    {
+        errors.add("delete_password", "err-password-wrong");
+    }
+    if errors.is_empty() && parsed.is_ok() && me.is_admin() && store::count_admins(app.db.conn()).await? <= 1 {
+        errors.add("form", "err-last-admin");
+    }
+    match parsed {
+        Ok(_) if errors.is_empty() => {}
+        Ok(_) | Err(_) => {
+            let errors = parsed.err().unwrap_or(errors);
+            let mut page = AccountPage::new(ctx, me);
+            page.forms.delete = DeleteForm { delete_password: String::new(), confirm: form.confirm };
+            return page.with_errors(errors);
+        }
+    }
+    let txn = app.db.begin().await?;
+    store::delete_user(&txn, me.id).await?;
+    crate::mail::queue(&txn, &Mail::compose(ctx.lang, &me.email, None, "mail-account-deleted", &[])).await?;
+    txn.commit().await?;
+    app.mail_queued();
+    Ok(see_other_with_cookie("/?flash=flash-account-deleted", session::clear_cookie(&app)?))
+}

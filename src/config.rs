@@ -1,0 +1,154 @@
+//! Settings: built-in defaults, then an optional TOML file, then `EMANCIPASSO_*` variables.
+//!
+//! Every setting is declared once here with its default, so that a new instance starts with
+//! nothing configured. Keys are flat (`smtp_host`, not `[smtp] host`) so that each one maps to a
+//! single environment variable (`EMANCIPASSO_SMTP_HOST`).
+
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+/// How outgoing mail leaves the outbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransport {
+    /// One `.eml` file per message in `DATA/outbox/`: works without a mail server.
+    File,
+    /// A real SMTP relay (see the `smtp_*` settings).
+    Smtp,
+}
+
+/// How the SMTP connection is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Implicit TLS, usually port 465.
+    Tls,
+    /// STARTTLS, usually port 587.
+    Starttls,
+    /// Plain text, only for a relay on the same machine.
+    None,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// `sqlite://...` or `postgres://...`; empty means `DATA/emancipasso.db`.
+    pub database_url: String,
+    /// Public URL of the site, used in emails and to decide on `Secure` cookies and HSTS.
+    pub base_url: String,
+    /// Name shown in the header, titles and emails.
+    pub site_name: String,
+    /// Shows a banner saying that the data is fictional.
+    pub demo_banner: bool,
+    pub mail_transport: MailTransport,
+    /// Sender of every email, e.g. `Emancip'Asso <ne-pas-repondre@example.org>`.
+    pub mail_from: String,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    pub smtp_username: String,
+    pub smtp_password: String,
+    pub smtp_tls: SmtpTls,
+    /// Address for the Prometheus `/metrics` endpoint; empty means off.
+    pub metrics_bind: String,
+    /// Trust the first address of `X-Forwarded-For` (only behind a reverse proxy that sets it).
+    pub behind_proxy: bool,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// A signed-in session ends after this many days without activity.
+    pub session_days: i64,
+    /// Sign-in attempts allowed per address and per account in `rate_window_minutes`.
+    pub rate_sign_in: i64,
+    /// Sign-ups allowed per address in `rate_window_minutes`.
+    pub rate_sign_up: i64,
+    /// Password-reset and verification requests allowed per address in `rate_window_minutes`.
+    pub rate_reset: i64,
+    /// Other public form posts allowed per address in `rate_window_minutes`.
+    pub rate_forms: i64,
+    pub rate_window_minutes: i64,
+    /// Seconds between two scans of the outbox when nothing wakes the sender.
+    pub outbox_poll_seconds: u64,
+    /// `text` (default) or `json` logs.
+    pub log_format: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            database_url: String::new(),
+            base_url: "http://127.0.0.1:8080".into(),
+            site_name: "Emancip'Asso".into(),
+            demo_banner: false,
+            mail_transport: MailTransport::File,
+            mail_from: "Emancip'Asso <ne-pas-repondre@emancipasso.invalid>".into(),
+            smtp_host: "localhost".into(),
+            smtp_port: 587,
+            smtp_username: String::new(),
+            smtp_password: String::new(),
+            smtp_tls: SmtpTls::Starttls,
+            metrics_bind: String::new(),
+            behind_proxy: false,
+            max_body_bytes: 256 * 1024,
+            session_days: 30,
+            rate_sign_in: 10,
+            rate_sign_up: 5,
+            rate_reset: 5,
+            rate_forms: 20,
+            rate_window_minutes: 15,
+            outbox_poll_seconds: 10,
+            log_format: "text".into(),
+        }
+    }
+}
+
+impl Config {
+    /// Defaults, then the TOML file if given, then the environment.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Self> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(file) = file {
+            if !file.exists() {
+                anyhow::bail!("configuration file {} not found", file.display());
+            }
+            figment = figment.merge(Toml::file(file));
+        }
+        let config: Config = figment
+            .merge(Env::prefixed("EMANCIPASSO_").ignore(&["data", "bind", "config"]))
+            .extract()?;
+        config.check()?;
+        Ok(config)
+    }
+
+    fn check(&self) -> anyhow::Result<()> {
+        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+            anyhow::bail!("base_url must start with http:// or https://");
+        }
+        if self.session_days < 1 || self.rate_window_minutes < 1 {
+            anyhow::bail!("session_days and rate_window_minutes must be at least 1");
+        }
+        Ok(())
+    }
+
+    /// The database URL, defaulting to a SQLite file in the data folder.
+    pub fn database_url(&self, data_dir: &Path) -> String {
+        if self.database_url.is_empty() {
+            format!("sqlite://{}?mode=rwc", data_dir.join("emancipasso.db").display())
+        } else {
+            self.database_url.clone()
+        }
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    /// `base_url` without a trailing slash, for building absolute links.
+    pub fn base(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+
+    pub fn outbox_dir(data_dir: &Path) -> PathBuf {
+        data_dir.join("outbox")
+    }
+}

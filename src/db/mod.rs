@@ -1,0 +1,166 @@
+//! Storage for SQLite and PostgreSQL through one code path.
+//!
+//! Queries are written once, in the SQL subset both databases run alike (`$1` placeholders,
+//! `RETURNING`, `ON CONFLICT`, integer Unix timestamps), and executed through sea-orm's
+//! connection. The few statements that must differ per backend live in this module only.
+
+mod migrations;
+
+use std::time::Duration;
+
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
+    FromQueryResult, Statement, TransactionTrait, Value,
+};
+use sea_orm_migration::MigratorTrait;
+
+pub use migrations::Migrator;
+pub use sea_orm::{DatabaseTransaction, FromQueryResult as Row};
+
+/// Builds a `Vec<sea_orm::Value>` from a list of bind values.
+#[macro_export]
+macro_rules! vals {
+    ($($v:expr),* $(,)?) => { vec![$(sea_orm::Value::from($v)),*] };
+}
+
+/// An error from the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A unique key already holds this value; the string names the constraint or column.
+    #[error("unique value already taken: {0}")]
+    Conflict(String),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// Turns a unique-key violation into `StoreError::Conflict`, so forms can show a field message.
+pub fn map_conflict(err: DbErr) -> StoreError {
+    match err.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(what)) => StoreError::Conflict(what),
+        _ => StoreError::Db(err),
+    }
+}
+
+/// The shared database handle.
+#[derive(Clone, Debug)]
+pub struct Db {
+    conn: DatabaseConnection,
+}
+
+impl Db {
+    /// Connects to SQLite (WAL, foreign keys, busy timeout) or PostgreSQL, chosen by the URL.
+    pub async fn connect(url: &str) -> Result<Self, DbErr> {
+        let mut options = ConnectOptions::new(url.to_owned());
+        options
+            .sqlx_logging(false)
+            .connect_timeout(Duration::from_secs(10))
+            .acquire_timeout(Duration::from_secs(10));
+        if url.starts_with("sqlite:") {
+            options.max_connections(8).min_connections(1).map_sqlx_sqlite_opts(|o| {
+                o.journal_mode(sqlx_sqlite_journal_wal())
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10))
+                    .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
+            });
+        } else {
+            options.max_connections(16).min_connections(1);
+        }
+        let conn = Database::connect(options).await?;
+        Ok(Self { conn })
+    }
+
+    pub fn backend(&self) -> DbBackend {
+        self.conn.get_database_backend()
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.backend() == DbBackend::Postgres
+    }
+
+    /// Applies the embedded migrations. On PostgreSQL an advisory lock makes nodes that start
+    /// together wait for each other instead of racing.
+    pub async fn migrate(&self) -> Result<(), DbErr> {
+        if self.is_postgres() {
+            let txn = self.conn.begin().await?;
+            txn.execute_unprepared("SELECT pg_advisory_xact_lock(727274)").await?;
+            Migrator::up(&txn, None).await?;
+            txn.commit().await
+        } else {
+            Migrator::up(&self.conn, None).await
+        }
+    }
+
+    pub async fn begin(&self) -> Result<DatabaseTransaction, DbErr> {
+        self.conn.begin().await
+    }
+
+    pub async fn ping(&self) -> Result<(), DbErr> {
+        self.conn.ping().await
+    }
+
+    pub async fn close(self) -> Result<(), DbErr> {
+        self.conn.close().await
+    }
+
+    pub fn conn(&self) -> &DatabaseConnection {
+        &self.conn
+    }
+}
+
+fn sqlx_sqlite_journal_wal() -> sea_orm::sqlx::sqlite::SqliteJournalMode {
+    sea_orm::sqlx::sqlite::SqliteJournalMode::Wal
+}
+
+fn stmt(backend: DbBackend, sql: &str, values: Vec<Value>) -> Statement {
+    Statement::from_sql_and_values(backend, sql, values)
+}
+
+/// Runs a statement, returning the number of rows it touched.
+pub async fn exec<C: ConnectionTrait>(c: &C, sql: &str, values: Vec<Value>) -> Result<u64, DbErr> {
+    let res = c.execute_raw(stmt(c.get_database_backend(), sql, values)).await?;
+    Ok(res.rows_affected())
+}
+
+/// Fetches at most one row.
+pub async fn one<T: FromQueryResult, C: ConnectionTrait>(
+    c: &C,
+    sql: &str,
+    values: Vec<Value>,
+) -> Result<Option<T>, DbErr> {
+    match c.query_one_raw(stmt(c.get_database_backend(), sql, values)).await? {
+        Some(row) => Ok(Some(T::from_query_result(&row, "")?)),
+        None => Ok(None),
+    }
+}
+
+/// Fetches every row.
+pub async fn all<T: FromQueryResult, C: ConnectionTrait>(
+    c: &C,
+    sql: &str,
+    values: Vec<Value>,
+) -> Result<Vec<T>, DbErr> {
+    let rows = c.query_all_raw(stmt(c.get_database_backend(), sql, values)).await?;
+    rows.iter().map(|r| T::from_query_result(r, "")).collect()
+}
+
+/// Fetches one integer (a count, an id from `RETURNING id`); `None` when no row came back.
+pub async fn int<C: ConnectionTrait>(
+    c: &C,
+    sql: &str,
+    values: Vec<Value>,
+) -> Result<Option<i64>, DbErr> {
+    match c.query_one_raw(stmt(c.get_database_backend(), sql, values)).await? {
+        Some(row) => Ok(Some(row.try_get_by_index::<i64>(0)?)),
+        None => Ok(None),
+    }
+}
+
+/// Current time as Unix seconds: every timestamp is stored this way, in UTC, on both databases.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// `FOR UPDATE SKIP LOCKED` on PostgreSQL, nothing on SQLite (which serialises writers).
+pub fn skip_locked(backend: DbBackend) -> &'static str {
+    if backend == DbBackend::Postgres { " FOR UPDATE SKIP LOCKED" } else { "" }
+}

@@ -1,0 +1,43 @@
+//! Scheduled housekeeping on every node (each task is an idempotent delete, so nodes running it
+//! at the same time do no harm): expired sessions and tokens, old rate-limit windows, and
+//! delivered mail past its retention.
+
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use crate::app::AppState;
+use crate::db;
+use crate::vals;
+use crate::web::ratelimit;
+
+/// Delivered messages are kept this long (for the personal data export), then deleted.
+const SENT_MAIL_RETENTION_DAYS: i64 = 30;
+
+pub async fn run(app: AppState, mut shutdown: watch::Receiver<bool>) {
+    loop {
+        if let Err(e) = purge(&app).await {
+            tracing::error!(error = ?e, "scheduled purge failed");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(600)) => {}
+            _ = shutdown.changed() => return,
+        }
+    }
+}
+
+pub async fn purge(app: &AppState) -> Result<(), sea_orm::DbErr> {
+    let now = db::now();
+    let c = app.db.conn();
+    let sessions = db::exec(c, "DELETE FROM sessions WHERE expires_at < $1", vals![now]).await?;
+    let tokens = db::exec(c, "DELETE FROM account_tokens WHERE expires_at < $1", vals![now - 86_400]).await?;
+    let mails = db::exec(
+        c,
+        "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1",
+        vals![now - SENT_MAIL_RETENTION_DAYS * 86_400],
+    )
+    .await?;
+    let limits = ratelimit::purge(&app.db, app.config.rate_window_minutes).await?;
+    tracing::debug!(sessions, tokens, mails, limits, "purged");
+    Ok(())
+}

@@ -1,0 +1,15 @@
+//! Emancip'Asso: the platform that puts French associations in touch with trusted
+//! accompanying structures to leave Big Tech tools. See README.md.
+
+pub mod accounts;
+pub mod admin;
+pub mod app;
+pub mod audit;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod jobs;
+pub mod mail;
+pub mod site;
+pub mod types;
+pub mod web;

@@ -1,0 +1,133 @@
+//! The `emancipasso` command: serve the site, run the demonstration, migrate, create admins.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use emancipasso::app::{self, Application};
+use emancipasso::config::Config;
+use emancipasso::{accounts, demo};
+
+#[derive(Parser)]
+#[command(name = "emancipasso", version, about = "Emancip'Asso: associations, accompanying structures and free software")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct Common {
+    /// Data folder: SQLite database, outbox, uploads.
+    #[arg(long, env = "EMANCIPASSO_DATA", default_value = "./data")]
+    data: PathBuf,
+    /// Optional TOML configuration file.
+    #[arg(long, env = "EMANCIPASSO_CONFIG")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Args, Clone)]
+struct ServeArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, env = "EMANCIPASSO_BIND", default_value = "127.0.0.1:8080")]
+    bind: String,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site.
+    Serve(ServeArgs),
+    /// Serve the site with a fictional demonstration data set.
+    Demo(ServeArgs),
+    /// Apply the database migrations and exit (run it before rolling out several nodes).
+    Migrate(Common),
+    /// Administration tasks.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an admin account (or give the admin role to an existing account).
+    Create {
+        #[arg(long)]
+        email: String,
+        /// Read the password from standard input.
+        #[arg(long)]
+        password_stdin: bool,
+        /// Display name (default: the part of the email before @).
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+fn init_logs(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("EMANCIPASSO_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if config.log_format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve(args) => serve(args, false).await,
+        Command::Demo(args) => serve(args, true).await,
+        Command::Migrate(common) => {
+            let config = Config::load(common.config.as_deref())?;
+            init_logs(&config);
+            app::open_db(&config, &common.data).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::Admin { command: AdminCommand::Create { email, password_stdin, name, common } } => {
+            let config = Config::load(common.config.as_deref())?;
+            init_logs(&config);
+            if !password_stdin {
+                anyhow::bail!("pass the password on standard input with --password-stdin");
+            }
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password)?;
+            let password = password.trim_end_matches(['\n', '\r']);
+            let db = app::open_db(&config, &common.data).await?;
+            match accounts::create_admin(&db, &email, password, name.as_deref()).await {
+                Ok(true) => println!("admin account {email} created"),
+                Ok(false) => println!("account {email} already existed: it now has the admin role"),
+                Err(e) => anyhow::bail!("cannot create the admin: {e}"),
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn serve(args: ServeArgs, demo_mode: bool) -> anyhow::Result<()> {
+    let mut config = Config::load(args.common.config.as_deref())?;
+    init_logs(&config);
+    if demo_mode {
+        config.demo_banner = true;
+    }
+    let application = Application::build(config, args.common.data.clone(), &args.bind).await?;
+    if demo_mode {
+        demo::seed(&application.state().db).await?;
+    }
+    let addr = application.local_addr()?;
+    println!("listening on http://{addr}");
+    if demo_mode {
+        println!("demo accounts (password \"{}\"):", demo::DEMO_PASSWORD);
+        for (email, _, roles) in demo::DEMO_ACCOUNTS {
+            let roles: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+            println!("  {email} ({})", roles.join(", "));
+        }
+    }
+    application.run_until(app::shutdown_signal()).await
+}

@@ -1,0 +1,78 @@
+//! Home, pages, language switch, health check.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+use super::store;
+use crate::app::AppState;
+use crate::web::i18n::LANG_COOKIE;
+use crate::web::page::safe_return;
+use crate::web::{AppError, Lang, PageCtx, render};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/pages/{slug}", get(page))
+        .route("/langue/{code}", get(switch_language))
+        .route("/healthz", get(healthz))
+}
+
+#[derive(Template)]
+#[template(path = "site/home.html")]
+struct HomePage {
+    ctx: PageCtx,
+}
+
+async fn home(ctx: PageCtx) -> Result<Response, AppError> {
+    render(&HomePage { ctx })
+}
+
+#[derive(Template)]
+#[template(path = "site/page.html")]
+struct ContentPage {
+    ctx: PageCtx,
+    title: String,
+    html: String,
+    updated_at: i64,
+}
+
+async fn page(State(app): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> Result<Response, AppError> {
+    let page = store::page(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let (title, body) = match ctx.lang {
+        Lang::Fr => (page.title_fr, page.body_fr),
+        Lang::En => (page.title_en, page.body_en),
+    };
+    render(&ContentPage { ctx, title, html: super::markdown(&body), updated_at: page.updated_at })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Back {
+    retour: String,
+}
+
+/// GET /langue/{fr|en}?retour=…: an explicit choice, remembered in a cookie for a year.
+async fn switch_language(State(app): State<AppState>, Path(code): Path<String>, Query(q): Query<Back>) -> Result<Response, AppError> {
+    let lang = Lang::parse(&code).ok_or(AppError::NotFound)?;
+    let secure = if app.config.is_https() { "; Secure" } else { "" };
+    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}", lang.code());
+    let mut res = Redirect::to(&safe_return(Some(&q.retour), "/")).into_response();
+    res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.into()))?);
+    Ok(res)
+}
+
+/// GET /healthz: 200 when the database answers.
+async fn healthz(State(app): State<AppState>) -> Response {
+    match app.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::error!(error = ?e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}

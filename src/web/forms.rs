@@ -1,0 +1,97 @@
+//! Form plumbing: the [`CsrfForm`] extractor every POST goes through, and [`FieldErrors`],
+//! the per-field messages shown next to each field.
+
+use std::collections::BTreeMap;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
+
+use super::csrf;
+use super::error::AppError;
+use super::session::CurrentUser;
+use crate::app::AppState;
+
+/// A form body that passed the anti-forgery checks, deserialised into `T`.
+///
+/// `T` should give every field `#[serde(default)]`, so that a missing field becomes an empty
+/// value and a validation message rather than a rejection.
+pub struct CsrfForm<T>(pub T);
+
+#[derive(serde::Deserialize)]
+struct Token {
+    #[serde(default, rename = "_csrf")]
+    csrf: String,
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, app: &AppState) -> Result<Self, Self::Rejection> {
+        if !csrf::same_origin(req.headers(), &app.config.base_url) {
+            return Err(AppError::Csrf.into_response());
+        }
+        let binding = req.extensions().get::<CurrentUser>().map(|u| u.session_id.clone());
+        // The body limit answers 413 here, which becomes the "too large" page.
+        let body = Bytes::from_request(req, app).await.map_err(IntoResponse::into_response)?;
+        let token: Token = serde_html_form::from_bytes(&body).map_err(|_| AppError::Csrf.into_response())?;
+        if !csrf::verify(&app.secret, binding.as_deref(), &token.csrf) {
+            return Err(AppError::Csrf.into_response());
+        }
+        match serde_html_form::from_bytes::<T>(&body) {
+            Ok(form) => Ok(CsrfForm(form)),
+            Err(e) => {
+                tracing::debug!(error = %e, "malformed form body");
+                Err((axum::http::StatusCode::BAD_REQUEST).into_response())
+            }
+        }
+    }
+}
+
+/// Messages for the fields of a form, as translation keys.
+#[derive(Debug, Default, Clone)]
+pub struct FieldErrors(BTreeMap<&'static str, &'static str>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a message for a field; the first message of a field wins.
+    pub fn add(&mut self, field: &'static str, key: &'static str) {
+        self.0.entry(field).or_insert(key);
+    }
+
+    /// Records the error of a parse result and returns its value, if any.
+    pub fn check<T>(&mut self, field: &'static str, result: Result<T, &'static str>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(key) => {
+                self.add(field, key);
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The message key of a field, for templates.
+    pub fn get(&self, field: &str) -> Option<&'static str> {
+        self.0.get(field).copied()
+    }
+
+    /// Every (field, key) pair, for the summary at the top of a form.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+        self.0.iter().map(|(f, k)| (*f, *k))
+    }
+
+    pub fn into_result<T>(self, value: Option<T>) -> Result<T, FieldErrors> {
+        match value {
+            Some(v) if self.is_empty() => Ok(v),
+            _ => Err(self),
+        }
+    }
+}
