@@ -26,7 +26,7 @@ impl Email {
             || domain.ends_with(['.', '-'])
             || domain.contains("..")
             || s.chars().any(bad_char)
-            || domain.contains('@')
+            || local.contains('@')
         {
             return Err("err-email-invalid");
         }

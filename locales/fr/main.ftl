@@ -1,7 +1,7 @@
 ## Frame of the site
 site-description = Emancip'Asso met en relation les associations qui veulent quitter les outils des géants du numérique avec des structures d'accompagnement de confiance.
 skip-to-content = Aller au contenu
-demo-banner = Site de démonstration : toutes les données affichées sont fictives.
+demo-banner = Site de démonstration : toutes les données affichées sont fictives.
 nav-main-label = Sections du site
 nav-account-label = Mon espace
 nav-footer-label = Informations légales
@@ -15,7 +15,7 @@ lang-switch = English
 footer-about = Emancip'Asso accompagne les associations vers des outils numériques libres, éthiques et respectueux de leurs données.
 footer-legal = Mentions légales
 footer-privacy = Confidentialité
-footer-accessibility = Accessibilité : non conforme
+footer-accessibility = Accessibilité : non conforme
 footer-free-software = Logiciel libre sous licence AGPL. Aucun cookie ni traceur pour les visiteurs.
 page-updated = Mis à jour le { $date }.
 
@@ -24,26 +24,26 @@ home-title = Accueil
 home-heading = Libérez votre association des géants du numérique
 home-lead = Emancip'Asso met en relation les associations avec des structures de confiance — hébergeurs du collectif CHATONS, coopératives, prestataires du logiciel libre — qui les accompagnent pas à pas vers des outils éthiques.
 home-cta-sign-up = Créer un compte gratuit
-home-how-title = Comment ça marche ?
+home-how-title = Comment ça marche ?
 home-step1-title = 1. Faites le point
-home-step1-text = Quels outils utilisez-vous aujourd'hui ? Qu'est-ce qui vous pèse ? Un premier diagnostic de vos usages vous aide à formuler votre besoin.
+home-step1-text = Quels outils utilisez-vous aujourd'hui ? Qu'est-ce qui vous pèse ? Un premier diagnostic de vos usages vous aide à formuler votre besoin.
 home-step2-title = 2. Trouvez qui vous accompagne
-home-step2-text = Des structures recommandées par d'autres associations après un accompagnement réussi : installation, migration des données, formation des bénévoles.
+home-step2-text = Des structures recommandées par d'autres associations après un accompagnement réussi : installation, migration des données, formation des bénévoles.
 home-step3-title = 3. Avancez ensemble
 home-step3-text = Mutualisez les besoins et les coûts avec d'autres associations pour financer les logiciels libres dont vous avez besoin.
 home-assos-title = Vous êtes une association
 home-assos-text = Vous voulez quitter Google Drive, Gmail, WhatsApp ou Facebook, respecter le RGPD et rester fidèles à vos valeurs, sans y passer toutes vos soirées.
-home-assos-item1 = trouvez une structure d'accompagnement proche de vous ou à distance ;
-home-assos-item2 = recommandez celles qui vous ont bien aidé ;
+home-assos-item1 = trouvez une structure d'accompagnement proche de vous ou à distance ;
+home-assos-item2 = recommandez celles qui vous ont bien aidé ;
 home-assos-item3 = publiez vos besoins et cofinancez des logiciels libres.
 home-structures-title = Vous accompagnez des associations
-home-structures-text = Hébergeur éthique, coopérative, entreprise du libre ou indépendant·e : faites connaître vos services auprès des associations qui vous cherchent.
-home-structures-item1 = présentez vos services et les logiciels que vous maîtrisez ;
-home-structures-item2 = faites valoir les recommandations des associations accompagnées ;
+home-structures-text = Hébergeur éthique, coopérative, entreprise du libre ou indépendant·e : faites connaître vos services auprès des associations qui vous cherchent.
+home-structures-item1 = présentez vos services et les logiciels que vous maîtrisez ;
+home-structures-item2 = faites valoir les recommandations des associations accompagnées ;
 home-structures-item3 = répondez aux besoins publiés par les associations.
 home-about-title = Un projet associatif et libre
 home-about-text = Emancip'Asso est un projet lancé par Framasoft et Animafac pour former des hébergeurs à l'accompagnement des associations et faciliter leur rencontre.
-home-chatons-text = La plateforme est un logiciel libre : chaque membre du collectif CHATONS peut en faire fonctionner sa propre instance pour sa région ou son réseau.
+home-chatons-text = La plateforme est un logiciel libre : chaque membre du collectif CHATONS peut en faire fonctionner sa propre instance pour sa région ou son réseau.
 
 ## Roles
 role-association = Association
@@ -64,7 +64,7 @@ field-body-fr = Texte en Markdown (français)
 field-body-en = Texte en Markdown (anglais)
 hint-display-name = Votre prénom, ou le nom de votre association ou de votre structure. Il est visible des autres membres.
 hint-password = Au moins 10 caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.
-error-prefix = Erreur :
+error-prefix = Erreur :
 error-summary-title = Le formulaire contient des erreurs
 search-submit = Rechercher
 pager-label = Pagination
@@ -73,7 +73,7 @@ pager-next = Page suivante
 
 ## Validation messages
 err-email-required = Indiquez votre adresse e-mail.
-err-email-invalid = Cette adresse e-mail n'est pas valide. Exemple : nom@exemple.fr
+err-email-invalid = Cette adresse e-mail n'est pas valide. Exemple : nom@exemple.fr
 err-email-same = C'est déjà votre adresse actuelle.
 err-name-required = Indiquez le nom à afficher.
 err-name-short = Le nom doit contenir au moins 2 caractères.
@@ -84,9 +84,9 @@ err-password-long = Le mot de passe doit contenir au plus 128 caractères.
 err-password-is-email = Le mot de passe ne doit pas être votre adresse e-mail.
 err-password-wrong = Ce mot de passe n'est pas le bon.
 err-sign-in-failed = Adresse e-mail ou mot de passe incorrect.
-err-sign-in-unverified = Votre adresse e-mail n'est pas encore confirmée. Nous venons de vous renvoyer le lien de confirmation : ouvrez-le, puis connectez-vous.
+err-sign-in-unverified = Votre adresse e-mail n'est pas encore confirmée. Nous venons de vous renvoyer le lien de confirmation : ouvrez-le, puis connectez-vous.
 err-delete-confirm = Cochez la case pour confirmer la suppression.
-err-last-admin = Vous êtes la dernière personne administratrice : donnez ce rôle à quelqu'un d'autre avant de supprimer votre compte.
+err-last-admin = Vous êtes la dernière personne administratrice : donnez ce rôle à quelqu'un d'autre avant de supprimer votre compte.
 err-last-admin-role = Il doit rester au moins une personne administratrice.
 err-title-required = Indiquez un titre.
 err-title-long = Le titre doit contenir au plus 120 caractères.
@@ -97,15 +97,15 @@ err-body-long = Le texte doit contenir au plus 50 000 caractères.
 sign-up-title = Créer un compte
 sign-up-intro = Un compte vous permet de recommander une structure, de publier des besoins et de suivre les annonces. La recherche et la lecture ne demandent pas de compte.
 sign-up-submit = Créer mon compte
-sign-up-have-account = Déjà un compte ?
+sign-up-have-account = Déjà un compte ?
 check-email-title = Vérifiez votre boîte mail
 check-email-text = Si cette adresse peut être utilisée, vous allez recevoir un e-mail avec un lien pour confirmer votre adresse. Pensez à regarder dans les indésirables. Le lien est valable 3 jours.
 sign-in-title = Se connecter
 sign-in-submit = Me connecter
-sign-in-forgot = Mot de passe oublié ?
-sign-in-no-account = Pas encore de compte ?
+sign-in-forgot = Mot de passe oublié ?
+sign-in-no-account = Pas encore de compte ?
 forgot-title = Mot de passe oublié
-forgot-intro = Indiquez l'adresse de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.
+forgot-intro = Indiquez l'adresse de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.
 forgot-submit = Recevoir le lien
 reset-title = Choisir un nouveau mot de passe
 reset-submit = Enregistrer le mot de passe
@@ -115,7 +115,7 @@ link-invalid-retry = Recommencer
 account-title = Mon compte
 account-profile = Mon profil
 account-roles = Rôles
-account-no-role = Aucun rôle pour l'instant : l'équipe d'Emancip'Asso vous rattache à votre association ou à votre structure.
+account-no-role = Aucun rôle pour l'instant : l'équipe d'Emancip'Asso vous rattache à votre association ou à votre structure.
 account-save-name = Enregistrer le nom
 account-change-email = Changer d'adresse e-mail
 account-change-email-intro = Nous enverrons un lien de confirmation à la nouvelle adresse. Le changement a lieu quand vous ouvrez ce lien.
@@ -126,13 +126,13 @@ account-data = Mes données
 account-data-intro = Téléchargez tout ce que la plateforme conserve sur vous, dans un fichier JSON.
 account-export = Télécharger mes données
 account-delete = Supprimer mon compte
-account-delete-intro = La suppression est immédiate et définitive : votre compte, vos rôles et vos sessions sont effacés.
+account-delete-intro = La suppression est immédiate et définitive : votre compte, vos rôles et vos sessions sont effacés.
 account-delete-confirm = Je comprends que mon compte sera supprimé définitivement.
 account-delete-submit = Supprimer mon compte
 
 ## Flash messages
 flash-signed-in = Vous êtes connecté·e.
-flash-signed-out = Vous êtes déconnecté·e. À bientôt !
+flash-signed-out = Vous êtes déconnecté·e. À bientôt !
 flash-verified = Votre adresse e-mail est confirmée.
 flash-reset-sent = Si un compte existe pour cette adresse, un e-mail avec un lien vient de lui être envoyé.
 flash-password-reset = Votre mot de passe a été changé. Vous pouvez vous connecter.
@@ -154,7 +154,7 @@ admin-unverified = adresse non confirmée
 admin-save-roles = Enregistrer les rôles
 admin-pages-title = Pages
 admin-page-edit = Modifier la page
-admin-markdown-hint = Le texte s'écrit en Markdown : # pour un titre, ** pour le gras, - pour une liste, [texte](https://adresse) pour un lien.
+admin-markdown-hint = Le texte s'écrit en Markdown : # pour un titre, ** pour le gras, - pour une liste, [texte](https://adresse) pour un lien.
 admin-save-page = Enregistrer la page
 
 ## Errors
@@ -180,7 +180,7 @@ mail-verify-subject = Confirmez votre adresse e-mail
 mail-verify-body =
     Bonjour { $name },
 
-    Bienvenue sur Emancip'Asso ! Pour confirmer votre adresse e-mail, ouvrez ce lien :
+    Bienvenue sur Emancip'Asso ! Pour confirmer votre adresse e-mail, ouvrez ce lien :
 
     { $link }
 
@@ -191,20 +191,20 @@ mail-already-body =
 
     Quelqu'un (vous, peut-être) a voulu créer un compte Emancip'Asso avec cette adresse, qui a déjà un compte.
 
-    Si vous avez oublié votre mot de passe, choisissez-en un nouveau ici :
+    Si vous avez oublié votre mot de passe, choisissez-en un nouveau ici :
 
     { $link }
 
-    Sinon, ignorez ce message : rien n'a changé.
+    Sinon, ignorez ce message : rien n'a changé.
 mail-reset-subject = Choisir un nouveau mot de passe
 mail-reset-body =
     Bonjour,
 
-    Pour choisir un nouveau mot de passe pour votre compte Emancip'Asso, ouvrez ce lien :
+    Pour choisir un nouveau mot de passe pour votre compte Emancip'Asso, ouvrez ce lien :
 
     { $link }
 
-    Ce lien est valable 1 heure et ne fonctionne qu'une fois. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste le même.
+    Ce lien est valable 1 heure et ne fonctionne qu'une fois. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste le même.
 mail-password-changed-subject = Votre mot de passe a été changé
 mail-password-changed-body =
     Bonjour,
@@ -216,7 +216,7 @@ mail-change-email-subject = Confirmez votre nouvelle adresse e-mail
 mail-change-email-body =
     Bonjour,
 
-    Pour utiliser cette adresse avec votre compte Emancip'Asso, ouvrez ce lien :
+    Pour utiliser cette adresse avec votre compte Emancip'Asso, ouvrez ce lien :
 
     { $link }
 

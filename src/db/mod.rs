@@ -10,17 +10,17 @@ use std::time::Duration;
 
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
-    FromQueryResult, Statement, TransactionTrait, Value,
+    FromQueryResult, Statement, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 
 pub use migrations::Migrator;
-pub use sea_orm::{DatabaseTransaction, FromQueryResult as Row};
+pub use sea_orm::{DatabaseTransaction, FromQueryResult as Row, Value};
 
 /// Builds a `Vec<sea_orm::Value>` from a list of bind values.
 #[macro_export]
 macro_rules! vals {
-    ($($v:expr),* $(,)?) => { vec![$(sea_orm::Value::from($v)),*] };
+    ($($v:expr),* $(,)?) => { vec![$($crate::db::Value::from($v)),*] };
 }
 
 /// An error from the storage layer.

@@ -25,7 +25,7 @@ pub fn markdown(text: &str) -> String {
 mod tests {
     #[test]
     fn markdown_is_sanitised() {
-        let html = super::markdown("# Titre\n\n<script>alert(1)</script> [lien](javascript:alert(1)) **gras**");
+        let html = super::markdown("# Titre\n\n<script>alert(1)</script>\n\n[lien](javascript:alert(1)) **gras**");
         assert!(html.contains("<h1>Titre</h1>"));
         assert!(html.contains("<strong>gras</strong>"));
         assert!(!html.contains("<script"));

@@ -1,0 +1,453 @@
+//! The one test harness: starts the real application on a random port with a fresh database
+//! (a temporary SQLite file, or a new PostgreSQL database when
+//! `EMANCIPASSO_TEST_DATABASE_URL` is set), and gives HTTP clients that behave like a browser
+//! without JavaScript: they keep their session cookie and send the forms' CSRF tokens.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use emancipasso::app::Application;
+use emancipasso::config::Config;
+use emancipasso::db::{self, Db, Row};
+use emancipasso::vals;
+use emancipasso::web::Role;
+use reqwest::StatusCode;
+use reqwest::header::{HeaderMap, LOCATION, SET_COOKIE};
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+
+pub const BASE_URL: &str = "http://emancipasso.test";
+pub const PASSWORD: &str = "une phrase de passe solide";
+
+/// A database made for one test, dropped at the end.
+pub struct TestDb {
+    pub url: String,
+    /// PostgreSQL: (server URL, database name) to drop.
+    pg: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub async fn create(data: &Path) -> TestDb {
+        match std::env::var("EMANCIPASSO_TEST_DATABASE_URL") {
+            Ok(server) if !server.is_empty() => {
+                let name = format!("ea_test_{}", uuid::Uuid::new_v4().simple());
+                let admin = Db::connect(&server).await.expect("connect to the test PostgreSQL server");
+                db::exec(admin.conn(), &format!("CREATE DATABASE {name}"), vals![]).await.expect("create test database");
+                admin.close().await.ok();
+                let url = match server.rsplit_once('/') {
+                    Some((prefix, _)) => format!("{prefix}/{name}"),
+                    None => panic!("EMANCIPASSO_TEST_DATABASE_URL must end with /database"),
+                };
+                TestDb { url, pg: Some((server, name)) }
+            }
+            _ => TestDb { url: format!("sqlite://{}?mode=rwc", data.join("emancipasso.db").display()), pg: None },
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.pg.is_some()
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some((server, name)) = self.pg.take() else { return };
+        // Drop runs outside any async context we can use: a short-lived runtime on a thread.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            rt.block_on(async {
+                if let Ok(admin) = Db::connect(&server).await {
+                    let _ = db::exec(admin.conn(), &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"), vals![]).await;
+                    let _ = admin.close().await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub db: Db,
+    pub data_dir: PathBuf,
+    pub config: Config,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<()>>,
+    // Dropped last: the database and the folder outlive the server.
+    pub test_db: TestDb,
+    _data: TempDir,
+}
+
+pub fn test_config(db_url: &str) -> Config {
+    Config {
+        database_url: db_url.to_owned(),
+        base_url: BASE_URL.into(),
+        outbox_poll_seconds: 1,
+        ..Config::default()
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// Starts the application with settings adjusted by `tweak`.
+    pub async fn spawn_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
+        let data = tempfile::tempdir().expect("temp dir");
+        let test_db = TestDb::create(data.path()).await;
+        let mut config = test_config(&test_db.url);
+        tweak(&mut config);
+        let application = Application::build(config.clone(), data.path().to_path_buf(), "127.0.0.1:0")
+            .await
+            .expect("application starts");
+        let address = format!("http://{}", application.local_addr().expect("bound"));
+        let (tx, rx) = oneshot::channel::<()>();
+        let server = tokio::spawn(async move {
+            application
+                .run_until(async {
+                    let _ = rx.await;
+                })
+                .await
+                .expect("server runs");
+        });
+        let db = Db::connect(&test_db.url).await.expect("test connection");
+        TestApp {
+            address,
+            db,
+            data_dir: data.path().to_path_buf(),
+            config,
+            shutdown: Some(tx),
+            server: Some(server),
+            test_db,
+            _data: data,
+        }
+    }
+
+    /// Stops the server gracefully and waits for it.
+    pub async fn stop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(15), server).await;
+        }
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(&self.address, "fr")
+    }
+
+    pub fn client_en(&self) -> Client {
+        Client::new(&self.address, "en")
+    }
+
+    /// A verified account with `roles`, created directly in the database.
+    pub async fn account(&self, email: &str, roles: &[Role]) -> TestUser {
+        let hash = emancipasso::accounts::hash_password(PASSWORD.into()).await.expect("hash");
+        emancipasso::accounts::create_demo_account(&self.db, email, "Camille Testeuse", &hash, roles)
+            .await
+            .expect("create account");
+        TestUser { email: email.to_owned(), password: PASSWORD.to_owned() }
+    }
+
+    /// A client signed in through the sign-in form as a new account with `roles`.
+    pub async fn signed_in(&self, email: &str, roles: &[Role]) -> (Client, TestUser) {
+        let user = self.account(email, roles).await;
+        let client = self.client();
+        client.sign_in(&user.email, &user.password).await;
+        (client, user)
+    }
+
+    /// Waits until every queued email has been delivered, then returns them all, oldest first.
+    /// Each message is checked against its `.eml` file in the outbox folder.
+    pub async fn mails(&self) -> Vec<Mail> {
+        for _ in 0..200 {
+            let pending = db::int(
+                self.db.conn(),
+                "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+                vals![],
+            )
+            .await
+            .expect("count pending");
+            if pending == Some(0) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let rows: Vec<MailRow> = db::all(
+            self.db.conn(),
+            "SELECT id, recipient, subject, body_text, sent_at FROM outbox ORDER BY id",
+            vals![],
+        )
+        .await
+        .expect("read outbox");
+        rows.into_iter()
+            .map(|r| {
+                assert!(r.sent_at.is_some(), "mail {} to {} was not sent", r.id, r.recipient);
+                let file = self.data_dir.join("outbox").join(format!("{:010}.eml", r.id));
+                let eml = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{} exists", file.display()));
+                assert!(eml.contains(&format!("To: {}", r.recipient)), "{eml}");
+                Mail { to: r.recipient, subject: r.subject, body: r.body_text }
+            })
+            .collect()
+    }
+
+    /// The emails sent to `to`, oldest first.
+    pub async fn mails_to(&self, to: &str) -> Vec<Mail> {
+        self.mails().await.into_iter().filter(|m| m.to == to).collect()
+    }
+
+    /// The only email sent to `to`.
+    pub async fn only_mail_to(&self, to: &str) -> Mail {
+        let mails = self.mails_to(to).await;
+        assert_eq!(mails.len(), 1, "expected one mail to {to}, got {mails:#?}");
+        mails.into_iter().next().expect("one mail")
+    }
+
+    /// The newest email sent to `to`.
+    pub async fn last_mail_to(&self, to: &str) -> Mail {
+        self.mails_to(to).await.pop().unwrap_or_else(|| panic!("no mail to {to}"))
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        db::int(self.db.conn(), sql, vals![]).await.expect("count").unwrap_or(0)
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+#[derive(Row)]
+struct MailRow {
+    id: i64,
+    recipient: String,
+    subject: String,
+    body_text: String,
+    sent_at: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+impl Mail {
+    /// The path of the first link to this site in the body, e.g. `/compte/verifier?jeton=…`.
+    pub fn link(&self) -> String {
+        let start = self.body.find(BASE_URL).unwrap_or_else(|| panic!("no link in {}", self.body));
+        let rest = &self.body[start + BASE_URL.len()..];
+        rest.split_whitespace().next().expect("link").to_owned()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub email: String,
+    pub password: String,
+}
+
+/// A browser without JavaScript: keeps cookies per name, sends `Accept-Language`.
+pub struct Client {
+    base: String,
+    http: reqwest::Client,
+    pub lang: String,
+    pub cookies: std::sync::Mutex<HashMap<String, String>>,
+}
+
+impl Client {
+    pub fn new(base: &str, lang: &str) -> Client {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client");
+        Client { base: base.to_owned(), http, lang: lang.to_owned(), cookies: Default::default() }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        if path.starts_with("http") { path.to_owned() } else { format!("{}{}", self.base, path) }
+    }
+
+    fn cookie_header(&self) -> Option<String> {
+        let jar = self.cookies.lock().expect("jar");
+        if jar.is_empty() {
+            return None;
+        }
+        Some(jar.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; "))
+    }
+
+    fn keep_cookies(&self, headers: &HeaderMap) {
+        let mut jar = self.cookies.lock().expect("jar");
+        for value in headers.get_all(SET_COOKIE) {
+            let value = value.to_str().expect("ascii cookie");
+            let (pair, attrs) = value.split_once(';').unwrap_or((value, ""));
+            let (name, val) = pair.split_once('=').expect("name=value");
+            if val.is_empty() || attrs.contains("Max-Age=0") {
+                jar.remove(name);
+            } else {
+                jar.insert(name.to_owned(), val.to_owned());
+            }
+        }
+    }
+
+    pub fn session_cookie(&self) -> Option<String> {
+        self.cookies.lock().expect("jar").get("ea_session").cloned()
+    }
+
+    pub async fn request(&self, req: reqwest::RequestBuilder) -> Page {
+        let mut req = req.header("accept-language", self.lang.clone());
+        if let Some(c) = self.cookie_header() {
+            req = req.header("cookie", c);
+        }
+        let res = req.send().await.expect("request");
+        let status = res.status();
+        let headers = res.headers().clone();
+        self.keep_cookies(&headers);
+        let body = res.text().await.expect("body");
+        Page { status, headers, body }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        self.request(self.http.get(self.url(path))).await
+    }
+
+    /// Posts exactly `fields` (no token added): for testing the protections themselves.
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        self.request(self.http.post(self.url(path)).form(fields)).await
+    }
+
+    pub fn raw(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    /// Loads `page`, then submits its form whose action is `action` with `fields` and the
+    /// form's CSRF token, as a browser does.
+    pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+        let form_page = self.get(page).await;
+        assert!(form_page.status.is_success(), "GET {page}: {}", form_page.status);
+        let token = form_page.csrf_for(action);
+        let mut all: Vec<(&str, &str)> = vec![("_csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(action, &all).await
+    }
+
+    /// Submits the form at `path` whose action is `path` itself.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let action = path.split('?').next().unwrap_or(path);
+        self.submit(path, action, fields).await
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> Page {
+        let page = self.post_form("/compte/connexion", &[("email", email), ("password", password)]).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "sign-in failed: {}", page.body);
+        assert!(self.session_cookie().is_some(), "no session cookie after sign-in");
+        page
+    }
+
+    /// Follows a redirect answer.
+    pub async fn follow(&self, page: &Page) -> Page {
+        self.get(&page.location()).await
+    }
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    pub fn doc(&self) -> Html {
+        Html::parse_document(&self.body)
+    }
+
+    pub fn location(&self) -> String {
+        self.headers.get(LOCATION).expect("a Location header").to_str().expect("ascii").to_owned()
+    }
+
+    pub fn select_text(&self, css: &str) -> Option<String> {
+        let doc = self.doc();
+        let sel = Selector::parse(css).expect("selector");
+        doc.select(&sel).next().map(|e| e.text().collect::<String>())
+    }
+
+    pub fn attr(&self, css: &str, attr: &str) -> Option<String> {
+        let doc = self.doc();
+        let sel = Selector::parse(css).expect("selector");
+        doc.select(&sel).next().and_then(|e| e.value().attr(attr).map(str::to_owned))
+    }
+
+    /// The CSRF token of the form posting to `action`.
+    pub fn csrf_for(&self, action: &str) -> String {
+        self.attr(&format!("form[action=\"{action}\"] input[name=\"_csrf\"]"), "value")
+            .unwrap_or_else(|| panic!("no form posting to {action} in:\n{}", self.body))
+    }
+
+    pub fn assert_status(&self, status: StatusCode) -> &Self {
+        assert_eq!(self.status, status, "body:\n{}", self.body);
+        self
+    }
+
+    pub fn assert_contains(&self, text: &str) -> &Self {
+        assert!(self.body.contains(text), "{text:?} not in:\n{}", self.body);
+        self
+    }
+
+    pub fn assert_lacks(&self, text: &str) -> &Self {
+        assert!(!self.body.contains(text), "{text:?} unexpectedly in:\n{}", self.body);
+        self
+    }
+
+    /// The message shown next to a field.
+    pub fn assert_field_error(&self, field: &str, text: &str) -> &Self {
+        let msg = self.select_text(&format!("#e-{field}")).unwrap_or_else(|| panic!("no error for {field} in:\n{}", self.body));
+        assert!(msg.contains(text), "error for {field} is {msg:?}, expected {text:?}");
+        let invalid = self.attr(&format!("#f-{field}"), "aria-invalid");
+        assert_eq!(invalid.as_deref(), Some("true"), "field {field} not marked invalid");
+        self
+    }
+
+    pub fn assert_no_field_error(&self, field: &str) -> &Self {
+        assert!(self.select_text(&format!("#e-{field}")).is_none(), "unexpected error for {field}");
+        self
+    }
+
+    /// The value kept in a field.
+    pub fn assert_field_value(&self, field: &str, value: &str) -> &Self {
+        let v = self.attr(&format!("#f-{field}"), "value").unwrap_or_default();
+        assert_eq!(v, value, "value of {field}");
+        self
+    }
+
+    pub fn assert_flash(&self, text: &str) -> &Self {
+        let flash = self.select_text(".flash").unwrap_or_else(|| panic!("no flash in:\n{}", self.body));
+        assert!(flash.contains(text), "flash is {flash:?}, expected {text:?}");
+        self
+    }
+
+    pub fn assert_redirect_to(&self, prefix: &str) -> &Self {
+        assert_eq!(self.status, StatusCode::SEE_OTHER, "body:\n{}", self.body);
+        assert!(self.location().starts_with(prefix), "redirect to {}, expected {prefix}", self.location());
+        self
+    }
+
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers.get_all(SET_COOKIE).iter().map(|v| v.to_str().unwrap_or("").to_owned()).collect()
+    }
+
+    pub fn title(&self) -> String {
+        self.select_text("title").unwrap_or_default()
+    }
+}

@@ -1,0 +1,5 @@
+//! Black-box journeys through HTTP against the real application: one test binary.
+//! Runs on SQLite by default, and on PostgreSQL when `EMANCIPASSO_TEST_DATABASE_URL` is set.
+
+mod accounts;
+mod harness;
