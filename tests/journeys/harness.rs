@@ -336,8 +336,13 @@ impl Client {
     pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
         let form_page = self.get(page).await;
         assert!(form_page.status.is_success(), "GET {page}: {}", form_page.status);
-        let token = form_page.csrf_for(action);
-        let mut all: Vec<(&str, &str)> = vec![("_csrf", token.as_str())];
+        // Like a browser: the form's hidden inputs (CSRF token, return path...) go along.
+        let hidden = form_page.hidden_inputs(action);
+        let mut all: Vec<(&str, &str)> = hidden
+            .iter()
+            .filter(|(name, _)| !fields.iter().any(|(f, _)| f == name))
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
         all.extend_from_slice(fields);
         self.post_raw(action, &all).await
     }
@@ -393,6 +398,18 @@ impl Page {
     pub fn csrf_for(&self, action: &str) -> String {
         self.attr(&format!("form[action=\"{action}\"] input[name=\"_csrf\"]"), "value")
             .unwrap_or_else(|| panic!("no form posting to {action} in:\n{}", self.body))
+    }
+
+    /// The hidden inputs of the form posting to `action`.
+    pub fn hidden_inputs(&self, action: &str) -> Vec<(String, String)> {
+        let doc = self.doc();
+        let sel = Selector::parse(&format!("form[action=\"{action}\"] input[type=\"hidden\"]")).expect("selector");
+        let inputs: Vec<(String, String)> = doc
+            .select(&sel)
+            .filter_map(|e| Some((e.value().attr("name")?.to_owned(), e.value().attr("value").unwrap_or("").to_owned())))
+            .collect();
+        assert!(!inputs.is_empty(), "no form posting to {action} in:\n{}", self.body);
+        inputs
     }
 
     pub fn assert_status(&self, status: StatusCode) -> &Self {
