@@ -79,7 +79,10 @@ pub async fn create_admin(db: &Db, email: &str, password: &str, name: Option<&st
     let default_name = email.as_str().split('@').next().unwrap_or("admin").to_owned();
     let name = forms::display_name(name.unwrap_or(&default_name)).map_err(|k| AdminError::Invalid(Lang::En.t(k)))?;
     let hash = hash_password(password.as_str().to_owned()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-    let id = store::insert_user(&txn, email.as_str(), &name, &hash, "fr", true).await?;
+    let id = store::insert_user(&txn, email.as_str(), &name, &hash, "fr", true)
+        .await
+        .map_err(StoreError::from)?
+        .ok_or_else(|| StoreError::Conflict("users.email".into()))?;
     store::add_role(&txn, id, Role::Admin).await.map_err(StoreError::from)?;
     txn.commit().await.map_err(StoreError::from)?;
     Ok(true)
@@ -92,7 +95,9 @@ pub async fn create_demo_account(db: &Db, email: &str, name: &str, hash: &str, r
         return Ok(());
     }
     let txn = db.begin().await?;
-    let id = store::insert_user(&txn, email, name, hash, "fr", true).await?;
+    let Some(id) = store::insert_user(&txn, email, name, hash, "fr", true).await? else {
+        return Ok(());
+    };
     for role in roles {
         store::add_role(&txn, id, *role).await?;
     }

@@ -87,21 +87,20 @@ async fn sign_up(
     let lang = ctx.lang;
     let base = app.config.base().to_owned();
     let txn = app.db.begin().await?;
-    match store::insert_user(&txn, new.email.as_str(), &new.display_name, &hash, lang.code(), false).await {
-        Ok(id) => {
+    match store::insert_user(&txn, new.email.as_str(), &new.display_name, &hash, lang.code(), false).await? {
+        Some(id) => {
             let token = store::new_token(&txn, id, Purpose::VerifyEmail, None).await?;
             let link = format!("{base}/compte/verifier?jeton={token}");
             let mail = Mail::compose(lang, new.email.as_str(), Some(id), "mail-verify", &[("name", new.display_name.clone()), ("link", link)]);
             crate::mail::queue(&txn, &mail).await?;
         }
-        Err(crate::db::StoreError::Conflict(_)) => {
+        None => {
             let existing = store::by_email(&app.db, new.email.as_str()).await?;
             let user_id = existing.map(|u| u.id);
             let link = format!("{base}/compte/mot-de-passe-oublie");
             let mail = Mail::compose(lang, new.email.as_str(), user_id, "mail-already", &[("link", link)]);
             crate::mail::queue(&txn, &mail).await?;
         }
-        Err(e) => return Err(e.into()),
     }
     txn.commit().await?;
     app.mail_queued();

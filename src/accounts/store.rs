@@ -53,6 +53,8 @@ pub struct TokenUse {
     pub new_email: Option<String>,
 }
 
+/// Inserts an account; `None` when the email already has one (no error, so that a
+/// surrounding PostgreSQL transaction stays usable).
 pub async fn insert_user<C: ConnectionTrait>(
     c: &C,
     email: &str,
@@ -60,17 +62,15 @@ pub async fn insert_user<C: ConnectionTrait>(
     password_hash: &str,
     locale: &str,
     verified: bool,
-) -> Result<i64, StoreError> {
+) -> Result<Option<i64>, sea_orm::DbErr> {
     let now = db::now();
-    let id = db::int(
+    db::int(
         c,
         "INSERT INTO users (email, display_name, password_hash, locale, email_verified_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id",
         vals![email, display_name, password_hash, locale, verified.then_some(now), now],
     )
     .await
-    .map_err(map_conflict)?;
-    id.ok_or_else(|| StoreError::Db(sea_orm::DbErr::RecordNotInserted))
 }
 
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<UserRow>, sea_orm::DbErr> {

@@ -150,7 +150,11 @@ pub async fn int<C: ConnectionTrait>(
     values: Vec<Value>,
 ) -> Result<Option<i64>, DbErr> {
     match c.query_one_raw(stmt(c.get_database_backend(), sql, values)).await? {
-        Some(row) => Ok(Some(row.try_get_by_index::<i64>(0)?)),
+        // COUNT(*) is BIGINT on PostgreSQL, INTEGER columns are INT4: accept both.
+        Some(row) => match row.try_get_by_index::<i64>(0) {
+            Ok(v) => Ok(Some(v)),
+            Err(_) => Ok(Some(i64::from(row.try_get_by_index::<i32>(0)?))),
+        },
         None => Ok(None),
     }
 }

@@ -98,6 +98,11 @@ impl TestApp {
 
     /// Starts the application with settings adjusted by `tweak`.
     pub async fn spawn_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
+        // Logs of the application under test: EMANCIPASSO_LOG=debug cargo test -- --nocapture
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_env("EMANCIPASSO_LOG"))
+            .with_test_writer()
+            .try_init();
         let data = tempfile::tempdir().expect("temp dir");
         let test_db = TestDb::create(data.path()).await;
         let mut config = test_config(&test_db.url);
