@@ -24,6 +24,7 @@ pub const BASE_URL: &str = "http://emancipasso.test";
 pub const PASSWORD: &str = "une phrase de passe solide";
 
 /// A database made for one test, dropped at the end.
+#[derive(Debug)]
 pub struct TestDb {
     pub url: String,
     /// PostgreSQL: (server URL, database name) to drop.
