@@ -2,5 +2,6 @@
 //! Runs on SQLite by default, and on PostgreSQL when `EMANCIPASSO_TEST_DATABASE_URL` is set.
 
 mod accounts;
+mod failures;
 mod harness;
 mod nodes;
