@@ -97,12 +97,10 @@ pub fn router(state: AppState) -> Router {
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
-                .layer(
-                    TraceLayer::new_for_http().make_span_with(|req: &Request| {
-                        let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
-                        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), id)
-                    }),
-                )
+                .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+                    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), id)
+                }))
                 .layer(PropagateRequestIdLayer::new(request_id))
                 .layer(middleware::from_fn(record_metrics))
                 .layer(middleware::from_fn_with_state(state.clone(), security::headers))
@@ -156,8 +154,7 @@ impl Application {
     pub async fn with_db(config: Config, data_dir: PathBuf, bind: &str, db: Db) -> anyhow::Result<Self> {
         let secret = load_secret(&db).await?;
         site::ensure_default_pages(&db).await?;
-        let listener =
-            TcpListener::bind(bind).await.map_err(|e| anyhow::anyhow!("cannot listen on {bind}: {e}"))?;
+        let listener = TcpListener::bind(bind).await.map_err(|e| anyhow::anyhow!("cannot listen on {bind}: {e}"))?;
         let metrics = if config.metrics_bind.is_empty() {
             None
         } else {

@@ -113,9 +113,8 @@ impl Config {
             }
             figment = figment.merge(Toml::file(file));
         }
-        let config: Config = figment
-            .merge(Env::prefixed("EMANCIPASSO_").ignore(&["data", "bind", "config"]))
-            .extract()?;
+        let config: Config =
+            figment.merge(Env::prefixed("EMANCIPASSO_").ignore(&["data", "bind", "config"])).extract()?;
         config.check()?;
         Ok(config)
     }

@@ -9,7 +9,11 @@ use emancipasso::config::Config;
 use emancipasso::{accounts, demo};
 
 #[derive(Parser)]
-#[command(name = "emancipasso", version, about = "Emancip'Asso: associations, accompanying structures and free software")]
+#[command(
+    name = "emancipasso",
+    version,
+    about = "Emancip'Asso: associations, accompanying structures and free software"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -49,7 +49,13 @@ impl fmt::Display for Email {
 }
 
 /// Trims and checks the length of a free-text single-line field, counted in characters.
-pub fn bounded(input: &str, min: usize, max: usize, too_short: &'static str, too_long: &'static str) -> Result<String, &'static str> {
+pub fn bounded(
+    input: &str,
+    min: usize,
+    max: usize,
+    too_short: &'static str,
+    too_long: &'static str,
+) -> Result<String, &'static str> {
     let s = input.trim();
     let n = s.chars().count();
     if n < min {
@@ -69,7 +75,16 @@ mod tests {
     fn emails_are_normalised_and_checked() {
         assert_eq!(Email::parse("  Camille@Exemple.ORG ").unwrap().as_str(), "camille@exemple.org");
         assert_eq!(Email::parse(""), Err("err-email-required"));
-        for bad in ["camille", "camille@", "@exemple.org", "camille@exemple", "ca mille@exemple.org", "a@b@c.org", "c@.org.", "c@exemple..org"] {
+        for bad in [
+            "camille",
+            "camille@",
+            "@exemple.org",
+            "camille@exemple",
+            "ca mille@exemple.org",
+            "a@b@c.org",
+            "c@.org.",
+            "c@exemple..org",
+        ] {
             assert_eq!(Email::parse(bad), Err("err-email-invalid"), "{bad}");
         }
         assert_eq!(Email::parse("élise@exemple.fr").unwrap().domain(), "exemple.fr");

@@ -200,9 +200,11 @@ mod tests {
         assert_eq!(errors.get("email"), Some("err-email-required"));
         assert_eq!(errors.get("display_name"), Some("err-name-required"));
         assert_eq!(errors.get("password"), Some("err-password-required"));
-        let form = SignUpForm { email: "a@exemple.org".into(), display_name: "Al".into(), password: "a@exemple.org".into() };
+        let form =
+            SignUpForm { email: "a@exemple.org".into(), display_name: "Al".into(), password: "a@exemple.org".into() };
         assert_eq!(form.parse().err().unwrap().get("password"), Some("err-password-is-email"));
-        let ok = SignUpForm { email: "a@exemple.org".into(), display_name: " Al ".into(), password: "correct horse".into() };
+        let ok =
+            SignUpForm { email: "a@exemple.org".into(), display_name: " Al ".into(), password: "correct horse".into() };
         assert_eq!(ok.parse().ok().unwrap().display_name, "Al");
     }
 

@@ -90,7 +90,13 @@ pub async fn create_admin(db: &Db, email: &str, password: &str, name: Option<&st
 
 /// Creates a verified account with roles, for the demonstration data. Existing accounts are
 /// left alone. `hash` is a precomputed password hash.
-pub async fn create_demo_account(db: &Db, email: &str, name: &str, hash: &str, roles: &[Role]) -> Result<(), StoreError> {
+pub async fn create_demo_account(
+    db: &Db,
+    email: &str,
+    name: &str,
+    hash: &str,
+    roles: &[Role],
+) -> Result<(), StoreError> {
     if store::by_email(db, email).await?.is_some() {
         return Ok(());
     }
@@ -137,7 +143,11 @@ pub enum RoleChangeError {
 }
 
 /// Sets exactly `roles` on an account, in one transaction; returns (added, removed).
-pub async fn set_roles(db: &Db, user_id: i64, roles: &[Role]) -> Result<Result<(Vec<Role>, Vec<Role>), RoleChangeError>, sea_orm::DbErr> {
+pub async fn set_roles(
+    db: &Db,
+    user_id: i64,
+    roles: &[Role],
+) -> Result<Result<(Vec<Role>, Vec<Role>), RoleChangeError>, sea_orm::DbErr> {
     let txn = db.begin().await?;
     if store::by_id(&txn, user_id).await?.is_none() {
         return Ok(Err(RoleChangeError::NotFound));
@@ -176,7 +186,12 @@ struct ListRow {
 
 /// Accounts whose email or name contains `query`, newest first, a page at a time.
 /// Returns the page and whether there is a next one.
-pub async fn search(db: &Db, query: &str, page: u32, per_page: u32) -> Result<(Vec<AccountSummary>, bool), sea_orm::DbErr> {
+pub async fn search(
+    db: &Db,
+    query: &str,
+    page: u32,
+    per_page: u32,
+) -> Result<(Vec<AccountSummary>, bool), sea_orm::DbErr> {
     let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
     let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
     let rows: Vec<ListRow> = crate::db::all(

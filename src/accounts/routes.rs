@@ -91,7 +91,13 @@ async fn sign_up(
         Some(id) => {
             let token = store::new_token(&txn, id, Purpose::VerifyEmail, None).await?;
             let link = format!("{base}/compte/verifier?jeton={token}");
-            let mail = Mail::compose(lang, new.email.as_str(), Some(id), "mail-verify", &[("name", new.display_name.clone()), ("link", link)]);
+            let mail = Mail::compose(
+                lang,
+                new.email.as_str(),
+                Some(id),
+                "mail-verify",
+                &[("name", new.display_name.clone()), ("link", link)],
+            );
             crate::mail::queue(&txn, &mail).await?;
         }
         None => {
@@ -187,7 +193,17 @@ async fn sign_in(
         let token = store::new_token(app.db.conn(), user.id, Purpose::VerifyEmail, None).await?;
         let link = format!("{}/compte/verifier?jeton={token}", app.config.base());
         let lang = Lang::parse(&user.locale).unwrap_or(ctx.lang);
-        send(&app, &Mail::compose(lang, &user.email, Some(user.id), "mail-verify", &[("name", user.display_name.clone()), ("link", link)])).await?;
+        send(
+            &app,
+            &Mail::compose(
+                lang,
+                &user.email,
+                Some(user.id),
+                "mail-verify",
+                &[("name", user.display_name.clone()), ("link", link)],
+            ),
+        )
+        .await?;
         let mut errors = FieldErrors::new();
         errors.add("form", "err-sign-in-unverified");
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &SignInPage { ctx, form, errors });
@@ -201,7 +217,11 @@ async fn sign_in(
 #[derive(Deserialize, Default)]
 struct Empty {}
 
-async fn sign_out(State(app): State<AppState>, user: CurrentUser, CsrfForm(_): CsrfForm<Empty>) -> Result<Response, AppError> {
+async fn sign_out(
+    State(app): State<AppState>,
+    user: CurrentUser,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, AppError> {
     let cookie = session::end(&app, &user.session_id).await?;
     Ok(see_other_with_cookie("/?flash=flash-signed-out", cookie))
 }
@@ -255,7 +275,11 @@ struct ResetPage {
     errors: FieldErrors,
 }
 
-async fn reset_page(State(app): State<AppState>, ctx: PageCtx, Query(q): Query<TokenQuery>) -> Result<Response, AppError> {
+async fn reset_page(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, AppError> {
     if store::peek_token(&app.db, &q.jeton, Purpose::ResetPassword).await?.is_none() {
         return invalid_link(ctx, "/compte/mot-de-passe-oublie");
     }
@@ -263,7 +287,11 @@ async fn reset_page(State(app): State<AppState>, ctx: PageCtx, Query(q): Query<T
     render(&ResetPage { ctx, form, errors: FieldErrors::new() })
 }
 
-async fn reset(State(app): State<AppState>, ctx: PageCtx, CsrfForm(form): CsrfForm<ResetForm>) -> Result<Response, AppError> {
+async fn reset(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    CsrfForm(form): CsrfForm<ResetForm>,
+) -> Result<Response, AppError> {
     let password = match form.parse() {
         Ok(p) => p,
         Err(errors) => {
@@ -284,7 +312,8 @@ async fn reset(State(app): State<AppState>, ctx: PageCtx, CsrfForm(form): CsrfFo
     store::mark_verified(&txn, used.user_id).await?;
     if let Some(user) = store::by_id(&txn, used.user_id).await? {
         let lang = Lang::parse(&user.locale).unwrap_or(ctx.lang);
-        crate::mail::queue(&txn, &Mail::compose(lang, &user.email, Some(user.id), "mail-password-changed", &[])).await?;
+        crate::mail::queue(&txn, &Mail::compose(lang, &user.email, Some(user.id), "mail-password-changed", &[]))
+            .await?;
     }
     crate::db::exec(&txn, "DELETE FROM sessions WHERE user_id = $1", crate::vals![used.user_id]).await?;
     txn.commit().await?;
@@ -393,7 +422,11 @@ async fn change_email(
     Ok(see_other("/compte", "flash-email-link-sent"))
 }
 
-async fn confirm_email(State(app): State<AppState>, ctx: PageCtx, Query(q): Query<TokenQuery>) -> Result<Response, AppError> {
+async fn confirm_email(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, AppError> {
     let txn = app.db.begin().await?;
     let used = store::take_token(&txn, &q.jeton, Purpose::ChangeEmail).await?;
     let Some((user_id, new_email)) = used.and_then(|u| u.new_email.map(|e| (u.user_id, e))) else {
@@ -435,7 +468,12 @@ async fn change_password(
     let txn = app.db.begin().await?;
     store::set_password(&txn, me.id, &hash).await?;
     // Other devices are signed out; this one stays signed in.
-    crate::db::exec(&txn, "DELETE FROM sessions WHERE user_id = $1 AND id <> $2", crate::vals![me.id, me.session_id.clone()]).await?;
+    crate::db::exec(
+        &txn,
+        "DELETE FROM sessions WHERE user_id = $1 AND id <> $2",
+        crate::vals![me.id, me.session_id.clone()],
+    )
+    .await?;
     crate::mail::queue(&txn, &Mail::compose(ctx.lang, &me.email, Some(me.id), "mail-password-changed", &[])).await?;
     txn.commit().await?;
     app.mail_queued();
@@ -471,7 +509,10 @@ async fn export(State(app): State<AppState>, me: CurrentUser) -> Result<Response
     let mut res = body.into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
-    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"emancipasso-mes-donnees.json\""));
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"emancipasso-mes-donnees.json\""),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(res)
 }

@@ -112,7 +112,11 @@ pub async fn peek_token(db: &Db, token: &str, purpose: Purpose) -> Result<Option
 }
 
 /// Uses a token: atomic, so two concurrent uses cannot both succeed.
-pub async fn take_token<C: ConnectionTrait>(c: &C, token: &str, purpose: Purpose) -> Result<Option<TokenUse>, sea_orm::DbErr> {
+pub async fn take_token<C: ConnectionTrait>(
+    c: &C,
+    token: &str,
+    purpose: Purpose,
+) -> Result<Option<TokenUse>, sea_orm::DbErr> {
     let now = db::now();
     db::one(
         c,
@@ -140,13 +144,9 @@ pub async fn set_password<C: ConnectionTrait>(c: &C, user_id: i64, hash: &str) -
 }
 
 pub async fn set_email<C: ConnectionTrait>(c: &C, user_id: i64, email: &str) -> Result<(), StoreError> {
-    db::exec(
-        c,
-        "UPDATE users SET email = $1, email_verified_at = $2 WHERE id = $3",
-        vals![email, db::now(), user_id],
-    )
-    .await
-    .map_err(map_conflict)?;
+    db::exec(c, "UPDATE users SET email = $1, email_verified_at = $2 WHERE id = $3", vals![email, db::now(), user_id])
+        .await
+        .map_err(map_conflict)?;
     Ok(())
 }
 

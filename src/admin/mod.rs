@@ -79,7 +79,12 @@ impl UserPage {
     }
 }
 
-async fn user(State(app): State<AppState>, ctx: PageCtx, _: AdminUser, Path(id): Path<i64>) -> Result<Response, AppError> {
+async fn user(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    _: AdminUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
     let account = accounts::summary(&app.db, id).await?.ok_or(AppError::NotFound)?;
     render(&UserPage { ctx, account, all_roles: Role::ALL, errors: FieldErrors::new() })
 }
@@ -172,7 +177,12 @@ struct EditPage {
     errors: FieldErrors,
 }
 
-async fn edit_page(State(app): State<AppState>, ctx: PageCtx, _: AdminUser, Path(slug): Path<String>) -> Result<Response, AppError> {
+async fn edit_page(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    _: AdminUser,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
     let p = site::page(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
     let form = PageForm { title_fr: p.title_fr, title_en: p.title_en, body_fr: p.body_fr, body_en: p.body_en };
     render(&EditPage { ctx, slug, form, errors: FieldErrors::new() })

@@ -22,11 +22,7 @@ impl MigrationName for M0001Foundation {
 }
 
 fn fk(from: &'static str, col: &'static str, to: &'static str, action: ForeignKeyAction) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(from, col)
-        .to(to, "id")
-        .on_delete(action)
-        .to_owned()
+    ForeignKey::create().from(from, col).to(to, "id").on_delete(action).to_owned()
 }
 
 #[async_trait::async_trait]
@@ -70,12 +66,8 @@ impl MigrationTrait for M0001Foundation {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("sessions_user").table("sessions").col("user_id").to_owned())
-            .await?;
-        m.create_index(
-            Index::create().name("sessions_expires").table("sessions").col("expires_at").to_owned(),
-        )
-        .await?;
+        m.create_index(Index::create().name("sessions_user").table("sessions").col("user_id").to_owned()).await?;
+        m.create_index(Index::create().name("sessions_expires").table("sessions").col("expires_at").to_owned()).await?;
 
         m.create_table(
             Table::create()
@@ -114,12 +106,7 @@ impl MigrationTrait for M0001Foundation {
         )
         .await?;
         m.create_index(
-            Index::create()
-                .name("outbox_pending")
-                .table("outbox")
-                .col("sent_at")
-                .col("next_attempt_at")
-                .to_owned(),
+            Index::create().name("outbox_pending").table("outbox").col("sent_at").col("next_attempt_at").to_owned(),
         )
         .await?;
 
@@ -134,11 +121,7 @@ impl MigrationTrait for M0001Foundation {
         .await?;
 
         m.create_table(
-            Table::create()
-                .table("settings")
-                .col(string_len("key", 64).primary_key())
-                .col(text("value"))
-                .to_owned(),
+            Table::create().table("settings").col(string_len("key", 64).primary_key()).col(text("value")).to_owned(),
         )
         .await?;
 

@@ -9,8 +9,8 @@ mod migrations;
 use std::time::Duration;
 
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
-    FromQueryResult, Statement, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, FromQueryResult, Statement,
+    TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 
@@ -51,10 +51,7 @@ impl Db {
     /// Connects to SQLite (WAL, foreign keys, busy timeout) or PostgreSQL, chosen by the URL.
     pub async fn connect(url: &str) -> Result<Self, DbErr> {
         let mut options = ConnectOptions::new(url.to_owned());
-        options
-            .sqlx_logging(false)
-            .connect_timeout(Duration::from_secs(10))
-            .acquire_timeout(Duration::from_secs(10));
+        options.sqlx_logging(false).connect_timeout(Duration::from_secs(10)).acquire_timeout(Duration::from_secs(10));
         if url.starts_with("sqlite:") {
             options.max_connections(8).min_connections(1).map_sqlx_sqlite_opts(|o| {
                 o.journal_mode(sqlx_sqlite_journal_wal())
@@ -144,11 +141,7 @@ pub async fn all<T: FromQueryResult, C: ConnectionTrait>(
 }
 
 /// Fetches one integer (a count, an id from `RETURNING id`); `None` when no row came back.
-pub async fn int<C: ConnectionTrait>(
-    c: &C,
-    sql: &str,
-    values: Vec<Value>,
-) -> Result<Option<i64>, DbErr> {
+pub async fn int<C: ConnectionTrait>(c: &C, sql: &str, values: Vec<Value>) -> Result<Option<i64>, DbErr> {
     match c.query_one_raw(stmt(c.get_database_backend(), sql, values)).await? {
         // COUNT(*) is BIGINT on PostgreSQL, INTEGER columns are INT4: accept both.
         Some(row) => match row.try_get_by_index::<i64>(0) {

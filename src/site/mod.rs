@@ -5,7 +5,7 @@ mod routes;
 mod store;
 
 pub use routes::routes;
-pub use store::{Page, ensure_default_pages, page, save_page, PAGE_SLUGS};
+pub use store::{PAGE_SLUGS, Page, ensure_default_pages, page, save_page};
 
 /// Markdown to HTML, sanitised: safe to insert in a page whatever an editor typed.
 pub fn markdown(text: &str) -> String {
@@ -15,10 +15,7 @@ pub fn markdown(text: &str) -> String {
     let parser = pulldown_cmark::Parser::new_ext(text, opts);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, parser);
-    ammonia::Builder::default()
-        .link_rel(Some("noopener noreferrer"))
-        .clean(&html)
-        .to_string()
+    ammonia::Builder::default().link_rel(Some("noopener noreferrer")).clean(&html).to_string()
 }
 
 #[cfg(test)]

@@ -57,12 +57,17 @@ struct Back {
 }
 
 /// GET /langue/{fr|en}?retour=…: an explicit choice, remembered in a cookie for a year.
-async fn switch_language(State(app): State<AppState>, Path(code): Path<String>, Query(q): Query<Back>) -> Result<Response, AppError> {
+async fn switch_language(
+    State(app): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<Back>,
+) -> Result<Response, AppError> {
     let lang = Lang::parse(&code).ok_or(AppError::NotFound)?;
     let secure = if app.config.is_https() { "; Secure" } else { "" };
     let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}", lang.code());
     let mut res = Redirect::to(&safe_return(Some(&q.retour), "/")).into_response();
-    res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.into()))?);
+    res.headers_mut()
+        .append(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.into()))?);
     Ok(res)
 }
 

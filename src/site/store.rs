@@ -8,9 +8,21 @@ use crate::vals;
 pub const PAGE_SLUGS: [&str; 3] = ["mentions-legales", "confidentialite", "accessibilite"];
 
 const DEFAULTS: &[(&str, &str, &str)] = &[
-    ("mentions-legales", include_str!("../../content/pages/mentions-legales.fr.md"), include_str!("../../content/pages/mentions-legales.en.md")),
-    ("confidentialite", include_str!("../../content/pages/confidentialite.fr.md"), include_str!("../../content/pages/confidentialite.en.md")),
-    ("accessibilite", include_str!("../../content/pages/accessibilite.fr.md"), include_str!("../../content/pages/accessibilite.en.md")),
+    (
+        "mentions-legales",
+        include_str!("../../content/pages/mentions-legales.fr.md"),
+        include_str!("../../content/pages/mentions-legales.en.md"),
+    ),
+    (
+        "confidentialite",
+        include_str!("../../content/pages/confidentialite.fr.md"),
+        include_str!("../../content/pages/confidentialite.en.md"),
+    ),
+    (
+        "accessibilite",
+        include_str!("../../content/pages/accessibilite.fr.md"),
+        include_str!("../../content/pages/accessibilite.en.md"),
+    ),
 ];
 
 #[derive(Row, Debug, Clone)]

@@ -38,10 +38,7 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
 });
 
 static URLS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    ASSETS
-        .iter()
-        .map(|a| (a.name, &*Box::leak(format!("/static/{}", a.hashed).into_boxed_str())))
-        .collect()
+    ASSETS.iter().map(|a| (a.name, &*Box::leak(format!("/static/{}", a.hashed).into_boxed_str()))).collect()
 });
 
 /// The public URL of a static file, e.g. `url("app.css")`.

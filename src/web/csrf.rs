@@ -42,8 +42,7 @@ pub fn verify(secret: &[u8], binding: Option<&str>, token: &str) -> bool {
         return false;
     }
     let expected = mac(secret, binding, ts);
-    !expected.is_empty()
-        && subtle::ConstantTimeEq::ct_eq(expected.as_bytes(), sig.as_bytes()).into()
+    !expected.is_empty() && subtle::ConstantTimeEq::ct_eq(expected.as_bytes(), sig.as_bytes()).into()
 }
 
 /// Whether the request's provenance headers allow a state-changing request.

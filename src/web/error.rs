@@ -109,10 +109,7 @@ pub async fn error_pages(State(app): State<AppState>, req: Request, next: Next) 
         (_, Some(ErrorPage { csrf: true, .. })) => ("error-csrf-title", lang.t("error-csrf-text")),
         (429, m) => (
             "error-429-title",
-            lang.t_args(
-                "error-429-text",
-                &[("minutes", m.and_then(|m| m.retry_minutes).unwrap_or(15).to_string())],
-            ),
+            lang.t_args("error-429-text", &[("minutes", m.and_then(|m| m.retry_minutes).unwrap_or(15).to_string())]),
         ),
         (404, _) => ("error-404-title", lang.t("error-404-text")),
         (403, _) => ("error-403-title", lang.t("error-403-text")),

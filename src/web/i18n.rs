@@ -113,10 +113,7 @@ fn from_accept_language(header: &str) -> Lang {
     for part in header.split(',') {
         let mut pieces = part.split(';');
         let tag = pieces.next().unwrap_or("").trim();
-        let q = pieces
-            .find_map(|p| p.trim().strip_prefix("q="))
-            .and_then(|q| q.parse::<f32>().ok())
-            .unwrap_or(1.0);
+        let q = pieces.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.parse::<f32>().ok()).unwrap_or(1.0);
         let primary = tag.split('-').next().unwrap_or("");
         if let Some(lang) = Lang::parse(primary)
             && best.is_none_or(|(bq, _)| q > bq)

@@ -23,7 +23,7 @@ pub async fn hit(db: &Db, bucket: &str, limit: i64, window_minutes: i64) -> Resu
            hits = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.hits + 1 ELSE 1 END, \
            window_start = excluded.window_start \
          RETURNING hits",
-        vals![bucket, start, ],
+        vals![bucket, start,],
     )
     .await?
     .unwrap_or(1);
@@ -59,11 +59,8 @@ impl FromRequestParts<AppState> for ClientIp {
         {
             return Ok(ClientIp(ip));
         }
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip())
-            .unwrap_or(IpAddr::from([0, 0, 0, 0]));
+        let peer =
+            parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()).unwrap_or(IpAddr::from([0, 0, 0, 0]));
         Ok(ClientIp(peer))
     }
 }

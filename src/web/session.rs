@@ -231,11 +231,7 @@ impl<S: Send + Sync> FromRequestParts<S> for AdminUser {
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let user = CurrentUser::from_request_parts(parts, state).await?;
-        if user.is_admin() {
-            Ok(AdminUser(user))
-        } else {
-            Err(AppError::Forbidden.into_response())
-        }
+        if user.is_admin() { Ok(AdminUser(user)) } else { Err(AppError::Forbidden.into_response()) }
     }
 }
 

@@ -25,7 +25,8 @@ async fn visitor_signs_up_verifies_signs_in_and_out() {
     assert!(mail.body.contains("Bonjour Camille"));
 
     // Not verified yet: the right password does not open a session, and a new link is sent.
-    let page = visitor.post_form("/compte/connexion", &[("email", "camille@exemple.org"), ("password", PASSWORD)]).await;
+    let page =
+        visitor.post_form("/compte/connexion", &[("email", "camille@exemple.org"), ("password", PASSWORD)]).await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_contains("pas encore confirmée");
     assert!(visitor.session_cookie().is_none());
     assert_eq!(app.mails_to("camille@exemple.org").await.len(), 2);
@@ -55,7 +56,9 @@ async fn visitor_signs_up_verifies_signs_in_and_out() {
 async fn sign_up_explains_bad_input_next_to_each_field_and_keeps_it() {
     let app = TestApp::spawn().await;
     let visitor = app.client();
-    let page = visitor.post_form("/compte/inscription", &[("email", "camille@"), ("display_name", "C"), ("password", "court")]).await;
+    let page = visitor
+        .post_form("/compte/inscription", &[("email", "camille@"), ("display_name", "C"), ("password", "court")])
+        .await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY)
         .assert_field_error("email", "n'est pas valide")
         .assert_field_error("display_name", "au moins 2 caractères")
@@ -73,12 +76,18 @@ async fn sign_up_explains_bad_input_next_to_each_field_and_keeps_it() {
 
     let long = "x".repeat(61);
     let page = visitor
-        .post_form("/compte/inscription", &[("email", "a@exemple.org"), ("display_name", &long), ("password", "a@exemple.org")])
+        .post_form(
+            "/compte/inscription",
+            &[("email", "a@exemple.org"), ("display_name", &long), ("password", "a@exemple.org")],
+        )
         .await;
-    page.assert_field_error("display_name", "au plus 60").assert_field_error("password", "ne doit pas être votre adresse");
+    page.assert_field_error("display_name", "au plus 60")
+        .assert_field_error("password", "ne doit pas être votre adresse");
 
     let english = app.client_en();
-    let page = english.post_form("/compte/inscription", &[("email", "nope"), ("display_name", "Sam"), ("password", "short")]).await;
+    let page = english
+        .post_form("/compte/inscription", &[("email", "nope"), ("display_name", "Sam"), ("password", "short")])
+        .await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY)
         .assert_contains("<html lang=\"en\">")
         .assert_field_error("email", "not valid")
@@ -94,10 +103,16 @@ async fn sign_up_with_a_known_email_answers_the_same_and_warns_the_owner() {
     app.account("deja@exemple.org", &[]).await;
     let visitor = app.client();
     let known = visitor
-        .post_form("/compte/inscription", &[("email", "deja@exemple.org"), ("display_name", "Autre"), ("password", PASSWORD)])
+        .post_form(
+            "/compte/inscription",
+            &[("email", "deja@exemple.org"), ("display_name", "Autre"), ("password", PASSWORD)],
+        )
         .await;
     let unknown = visitor
-        .post_form("/compte/inscription", &[("email", "neuf@exemple.org"), ("display_name", "Neuf"), ("password", PASSWORD)])
+        .post_form(
+            "/compte/inscription",
+            &[("email", "neuf@exemple.org"), ("display_name", "Neuf"), ("password", PASSWORD)],
+        )
         .await;
     assert_eq!(known.status, unknown.status);
     assert_eq!(known.location(), unknown.location());
@@ -111,16 +126,22 @@ async fn sign_in_failures_do_not_reveal_which_emails_have_accounts() {
     let app = TestApp::spawn().await;
     app.account("connu@exemple.org", &[]).await;
     let visitor = app.client();
-    let wrong_password = visitor.post_form("/compte/connexion", &[("email", "connu@exemple.org"), ("password", "mauvais mot de passe")]).await;
-    let unknown = visitor.post_form("/compte/connexion", &[("email", "inconnu@exemple.org"), ("password", "mauvais mot de passe")]).await;
+    let wrong_password = visitor
+        .post_form("/compte/connexion", &[("email", "connu@exemple.org"), ("password", "mauvais mot de passe")])
+        .await;
+    let unknown = visitor
+        .post_form("/compte/connexion", &[("email", "inconnu@exemple.org"), ("password", "mauvais mot de passe")])
+        .await;
     for page in [&wrong_password, &unknown] {
-        page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_contains("Adresse e-mail ou mot de passe incorrect");
+        page.assert_status(StatusCode::UNPROCESSABLE_ENTITY)
+            .assert_contains("Adresse e-mail ou mot de passe incorrect");
     }
     wrong_password.assert_field_value("email", "connu@exemple.org");
     assert!(visitor.session_cookie().is_none());
 
     let page = visitor.post_form("/compte/connexion", &[("email", ""), ("password", "")]).await;
-    page.assert_field_error("email", "Indiquez votre adresse").assert_field_error("password", "Indiquez votre mot de passe");
+    page.assert_field_error("email", "Indiquez votre adresse")
+        .assert_field_error("password", "Indiquez votre mot de passe");
 }
 
 #[tokio::test]
@@ -132,7 +153,10 @@ async fn sign_in_returns_to_the_page_asked_for_and_never_elsewhere() {
     let page = visitor.get("/compte/connexion?retour=%2Fcompte%3Fx%3D1").await;
     assert_eq!(page.attr("input[name=retour]", "value").as_deref(), Some("/compte?x=1"));
     let page = visitor
-        .post_form("/compte/connexion", &[("email", &user.email), ("password", &user.password), ("retour", "https://ailleurs.example/")])
+        .post_form(
+            "/compte/connexion",
+            &[("email", &user.email), ("password", &user.password), ("retour", "https://ailleurs.example/")],
+        )
         .await;
     page.assert_redirect_to("/compte?flash=");
 }
@@ -214,24 +238,47 @@ async fn a_person_changes_name_email_and_password() {
     let page = client.submit("/compte", "/compte/nom", &[("display_name", "")]).await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_field_error("display_name", "Indiquez le nom");
     let page = client.submit("/compte", "/compte/nom", &[("display_name", "Dominique")]).await;
-    client.follow(&page).await.assert_flash("nom affiché a été enregistré").assert_field_value("display_name", "Dominique");
+    client
+        .follow(&page)
+        .await
+        .assert_flash("nom affiché a été enregistré")
+        .assert_field_value("display_name", "Dominique");
 
-    let page = client.submit("/compte", "/compte/email", &[("new_email", "apres@exemple.org"), ("email_password", "faux mot de passe")]).await;
+    let page = client
+        .submit(
+            "/compte",
+            "/compte/email",
+            &[("new_email", "apres@exemple.org"), ("email_password", "faux mot de passe")],
+        )
+        .await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY)
         .assert_field_error("email_password", "n'est pas le bon")
         .assert_field_value("new_email", "apres@exemple.org");
-    let page = client.submit("/compte", "/compte/email", &[("new_email", "avant@exemple.org"), ("email_password", PASSWORD)]).await;
+    let page = client
+        .submit("/compte", "/compte/email", &[("new_email", "avant@exemple.org"), ("email_password", PASSWORD)])
+        .await;
     page.assert_field_error("new_email", "déjà votre adresse");
 
     // An address that has an account: same answer, its owner is told.
-    let page = client.submit("/compte", "/compte/email", &[("new_email", "prise@exemple.org"), ("email_password", PASSWORD)]).await;
+    let page = client
+        .submit("/compte", "/compte/email", &[("new_email", "prise@exemple.org"), ("email_password", PASSWORD)])
+        .await;
     page.assert_redirect_to("/compte");
-    assert_eq!(app.only_mail_to("prise@exemple.org").await.subject, "Votre adresse e-mail a été proposée pour un autre compte");
+    assert_eq!(
+        app.only_mail_to("prise@exemple.org").await.subject,
+        "Votre adresse e-mail a été proposée pour un autre compte"
+    );
 
-    let page = client.submit("/compte", "/compte/email", &[("new_email", "apres@exemple.org"), ("email_password", PASSWORD)]).await;
+    let page = client
+        .submit("/compte", "/compte/email", &[("new_email", "apres@exemple.org"), ("email_password", PASSWORD)])
+        .await;
     client.follow(&page).await.assert_flash("Un lien de confirmation");
     let link = app.only_mail_to("apres@exemple.org").await.link();
-    client.follow(&client.get(&link).await).await.assert_flash("nouvelle adresse e-mail est enregistrée").assert_contains("apres@exemple.org");
+    client
+        .follow(&client.get(&link).await)
+        .await
+        .assert_flash("nouvelle adresse e-mail est enregistrée")
+        .assert_contains("apres@exemple.org");
     assert_eq!(app.last_mail_to(&user.email).await.subject, "Votre adresse e-mail a été changée");
 
     let other_device = app.client();
@@ -241,11 +288,19 @@ async fn a_person_changes_name_email_and_password() {
         .await;
     page.assert_field_error("new_password", "au moins 10 caractères");
     let page = client
-        .submit("/compte", "/compte/mot-de-passe", &[("current_password", "pas le bon du tout"), ("new_password", "encore un autre secret")])
+        .submit(
+            "/compte",
+            "/compte/mot-de-passe",
+            &[("current_password", "pas le bon du tout"), ("new_password", "encore un autre secret")],
+        )
         .await;
     page.assert_field_error("current_password", "n'est pas le bon");
     let page = client
-        .submit("/compte", "/compte/mot-de-passe", &[("current_password", PASSWORD), ("new_password", "encore un autre secret")])
+        .submit(
+            "/compte",
+            "/compte/mot-de-passe",
+            &[("current_password", PASSWORD), ("new_password", "encore un autre secret")],
+        )
         .await;
     client.follow(&page).await.assert_flash("Vos autres appareils ont été déconnectés");
     other_device.get("/compte").await.assert_redirect_to("/compte/connexion");
@@ -273,11 +328,14 @@ async fn a_person_deletes_their_account() {
     let (client, user) = app.signed_in("partir@exemple.org", &[Role::Association]).await;
     let page = client.submit("/compte", "/compte/supprimer", &[("delete_password", PASSWORD)]).await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_field_error("confirm", "Cochez la case");
-    let page = client.submit("/compte", "/compte/supprimer", &[("delete_password", "pas le bon du tout"), ("confirm", "oui")]).await;
+    let page = client
+        .submit("/compte", "/compte/supprimer", &[("delete_password", "pas le bon du tout"), ("confirm", "oui")])
+        .await;
     page.assert_field_error("delete_password", "n'est pas le bon");
     assert_eq!(page.attr("#f-confirm", "checked").as_deref(), Some(""), "the box stays checked");
 
-    let page = client.submit("/compte", "/compte/supprimer", &[("delete_password", PASSWORD), ("confirm", "oui")]).await;
+    let page =
+        client.submit("/compte", "/compte/supprimer", &[("delete_password", PASSWORD), ("confirm", "oui")]).await;
     page.assert_redirect_to("/");
     assert!(client.session_cookie().is_none());
     client.follow(&page).await.assert_flash("Votre compte a été supprimé");
@@ -292,7 +350,8 @@ async fn a_person_deletes_their_account() {
 async fn the_last_admin_cannot_delete_their_account() {
     let app = TestApp::spawn().await;
     let (client, _) = app.signed_in("seul-admin@exemple.org", &[Role::Admin]).await;
-    let page = client.submit("/compte", "/compte/supprimer", &[("delete_password", PASSWORD), ("confirm", "oui")]).await;
+    let page =
+        client.submit("/compte", "/compte/supprimer", &[("delete_password", PASSWORD), ("confirm", "oui")]).await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_contains("dernière personne administratrice");
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
 }
@@ -307,8 +366,12 @@ async fn repeated_sign_in_attempts_are_slowed_down_with_a_clear_page() {
             .await
             .assert_status(StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let page = visitor.post_form("/compte/connexion", &[("email", "cible@exemple.org"), ("password", "essai au hasard")]).await;
-    page.assert_status(StatusCode::TOO_MANY_REQUESTS).assert_contains("Trop de tentatives").assert_contains("réessayez dans");
+    let page = visitor
+        .post_form("/compte/connexion", &[("email", "cible@exemple.org"), ("password", "essai au hasard")])
+        .await;
+    page.assert_status(StatusCode::TOO_MANY_REQUESTS)
+        .assert_contains("Trop de tentatives")
+        .assert_contains("réessayez dans");
     let english = app.client_en();
     english
         .post_form("/compte/connexion", &[("email", "cible@exemple.org"), ("password", "essai au hasard")])
@@ -327,11 +390,16 @@ async fn sign_ups_and_resets_are_rate_limited() {
     let visitor = app.client();
     for i in 0..2 {
         let email = format!("flot{i}@exemple.org");
-        visitor.post_form("/compte/inscription", &[("email", &email), ("display_name", "Flot"), ("password", PASSWORD)]).await;
+        visitor
+            .post_form("/compte/inscription", &[("email", &email), ("display_name", "Flot"), ("password", PASSWORD)])
+            .await;
         visitor.post_form("/compte/mot-de-passe-oublie", &[("email", &email)]).await;
     }
     visitor
-        .post_form("/compte/inscription", &[("email", "flot9@exemple.org"), ("display_name", "Flot"), ("password", PASSWORD)])
+        .post_form(
+            "/compte/inscription",
+            &[("email", "flot9@exemple.org"), ("display_name", "Flot"), ("password", PASSWORD)],
+        )
         .await
         .assert_status(StatusCode::TOO_MANY_REQUESTS);
     visitor

@@ -54,13 +54,18 @@ async fn metrics_are_served_on_their_own_address_only() {
         .spawn()
         .expect("start");
     let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let line = tokio::time::timeout(Duration::from_secs(60), lines.next_line()).await.expect("starts").expect("read").expect("line");
+    let line = tokio::time::timeout(Duration::from_secs(60), lines.next_line())
+        .await
+        .expect("starts")
+        .expect("read")
+        .expect("line");
     let site = line.strip_prefix("listening on ").expect("address").to_owned();
 
     let http = reqwest::Client::new();
     assert_eq!(http.get(format!("{site}/healthz")).send().await.expect("healthz").status(), StatusCode::OK);
     assert_eq!(http.get(format!("{site}/metrics")).send().await.expect("not public").status(), StatusCode::NOT_FOUND);
-    let metrics = http.get(format!("http://{metrics_addr}/metrics")).send().await.expect("metrics").text().await.expect("body");
+    let metrics =
+        http.get(format!("http://{metrics_addr}/metrics")).send().await.expect("metrics").text().await.expect("body");
     assert!(metrics.contains("http_requests_total"), "{metrics}");
     assert!(metrics.contains("route=\"/healthz\""), "{metrics}");
     child.kill().await.ok();

@@ -37,7 +37,9 @@ impl TestDb {
             Ok(server) if !server.is_empty() => {
                 let name = format!("ea_test_{}", uuid::Uuid::new_v4().simple());
                 let admin = Db::connect(&server).await.expect("connect to the test PostgreSQL server");
-                db::exec(admin.conn(), &format!("CREATE DATABASE {name}"), vals![]).await.expect("create test database");
+                db::exec(admin.conn(), &format!("CREATE DATABASE {name}"), vals![])
+                    .await
+                    .expect("create test database");
                 admin.close().await.ok();
                 let url = match server.rsplit_once('/') {
                     Some((prefix, _)) => format!("{prefix}/{name}"),
@@ -62,7 +64,8 @@ impl Drop for TestDb {
             let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
             rt.block_on(async {
                 if let Ok(admin) = Db::connect(&server).await {
-                    let _ = db::exec(admin.conn(), &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"), vals![]).await;
+                    let _ =
+                        db::exec(admin.conn(), &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"), vals![]).await;
                     let _ = admin.close().await;
                 }
             });
@@ -84,12 +87,7 @@ pub struct TestApp {
 }
 
 pub fn test_config(db_url: &str) -> Config {
-    Config {
-        database_url: db_url.to_owned(),
-        base_url: BASE_URL.into(),
-        outbox_poll_seconds: 1,
-        ..Config::default()
-    }
+    Config { database_url: db_url.to_owned(), base_url: BASE_URL.into(), outbox_poll_seconds: 1, ..Config::default() }
 }
 
 impl TestApp {
@@ -220,6 +218,12 @@ impl TestApp {
         self.mails_to(to).await.pop().unwrap_or_else(|| panic!("no mail to {to}"))
     }
 
+    /// The id of the account with `email`.
+    pub async fn user_id(&self, email: &str) -> i64 {
+        let id = db::int(self.db.conn(), "SELECT id FROM users WHERE email = $1", vals![email]).await.expect("user id");
+        id.unwrap_or_else(|| panic!("no account {email}"))
+    }
+
     pub async fn count(&self, sql: &str) -> i64 {
         db::int(self.db.conn(), sql, vals![]).await.expect("count").unwrap_or(0)
     }
@@ -274,10 +278,7 @@ pub struct Client {
 
 impl Client {
     pub fn new(base: &str, lang: &str) -> Client {
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("http client");
+        let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("http client");
         Client { base: base.to_owned(), http, lang: lang.to_owned(), cookies: Default::default() }
     }
 
@@ -331,6 +332,25 @@ impl Client {
     /// Posts exactly `fields` (no token added): for testing the protections themselves.
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
         self.request(self.http.post(self.url(path)).form(fields)).await
+    }
+
+    /// Posts exactly `fields` with extra request headers (e.g. `origin`, `sec-fetch-site`).
+    pub async fn post_raw_with(&self, path: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> Page {
+        let mut req = self.http.post(self.url(path)).form(fields);
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        self.request(req).await
+    }
+
+    /// Posts an arbitrary body with an arbitrary content type.
+    pub async fn post_body(&self, path: &str, content_type: &str, body: impl Into<reqwest::Body>) -> Page {
+        self.request(self.http.post(self.url(path)).header("content-type", content_type).body(body)).await
+    }
+
+    /// Puts a cookie in the jar, as if the server had set it.
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        self.cookies.lock().expect("jar").insert(name.to_owned(), value.to_owned());
     }
 
     pub fn raw(&self) -> &reqwest::Client {
@@ -412,7 +432,9 @@ impl Page {
         let sel = Selector::parse(&format!("form[action=\"{action}\"] input[type=\"hidden\"]")).expect("selector");
         let inputs: Vec<(String, String)> = doc
             .select(&sel)
-            .filter_map(|e| Some((e.value().attr("name")?.to_owned(), e.value().attr("value").unwrap_or("").to_owned())))
+            .filter_map(|e| {
+                Some((e.value().attr("name")?.to_owned(), e.value().attr("value").unwrap_or("").to_owned()))
+            })
             .collect();
         assert!(!inputs.is_empty(), "no form posting to {action} in:\n{}", self.body);
         inputs
@@ -435,7 +457,9 @@ impl Page {
 
     /// The message shown next to a field.
     pub fn assert_field_error(&self, field: &str, text: &str) -> &Self {
-        let msg = self.select_text(&format!("#e-{field}")).unwrap_or_else(|| panic!("no error for {field} in:\n{}", self.body));
+        let msg = self
+            .select_text(&format!("#e-{field}"))
+            .unwrap_or_else(|| panic!("no error for {field} in:\n{}", self.body));
         assert!(msg.contains(text), "error for {field} is {msg:?}, expected {text:?}");
         let invalid = self.attr(&format!("#f-{field}"), "aria-invalid");
         assert_eq!(invalid.as_deref(), Some("true"), "field {field} not marked invalid");
@@ -464,6 +488,11 @@ impl Page {
         assert_eq!(self.status, StatusCode::SEE_OTHER, "body:\n{}", self.body);
         assert!(self.location().starts_with(prefix), "redirect to {}, expected {prefix}", self.location());
         self
+    }
+
+    /// A response header as text.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers.get(name).map(|v| v.to_str().expect("ascii header").to_owned())
     }
 
     pub fn set_cookies(&self) -> Vec<String> {

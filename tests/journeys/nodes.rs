@@ -45,7 +45,8 @@ impl Node {
             .expect("the node starts in time")
             .expect("read stdout")
             .expect("a line on stdout");
-        let address = line.strip_prefix("listening on ").unwrap_or_else(|| panic!("unexpected output {line:?}")).to_owned();
+        let address =
+            line.strip_prefix("listening on ").unwrap_or_else(|| panic!("unexpected output {line:?}")).to_owned();
         Node { child, address, data: data.to_path_buf() }
     }
 
@@ -112,7 +113,9 @@ async fn two_nodes_share_sessions_and_send_each_mail_exactly_once() {
 
     // Signed in through one node, signed in on the other.
     let hash = emancipasso::accounts::hash_password(PASSWORD.into()).await.expect("hash");
-    emancipasso::accounts::create_demo_account(&db, "deux@exemple.org", "Deux Nœuds", &hash, &[]).await.expect("account");
+    emancipasso::accounts::create_demo_account(&db, "deux@exemple.org", "Deux Nœuds", &hash, &[])
+        .await
+        .expect("account");
     let on_a = a.client();
     on_a.sign_in("deux@exemple.org", PASSWORD).await;
     let on_b = b.client();
@@ -196,7 +199,9 @@ async fn mail_survives_a_crash_and_failed_deliveries_are_retried() {
     .await
     .expect("lease");
     // Skip the backoff wait of the failed message.
-    db::exec(db.conn(), "UPDATE outbox SET next_attempt_at = $1 WHERE sent_at IS NULL", vals![db::now()]).await.expect("due");
+    db::exec(db.conn(), "UPDATE outbox SET next_attempt_at = $1 WHERE sent_at IS NULL", vals![db::now()])
+        .await
+        .expect("due");
 
     let node = Node::start(&test_db.url, &data, &[]).await;
     wait_until_sent(&db, 3).await;
