@@ -4,7 +4,10 @@
 //! `RETURNING`, `ON CONFLICT`, integer Unix timestamps), and executed through sea-orm's
 //! connection. The few statements that must differ per backend live in this module only.
 
+mod m0002_directory;
 mod migrations;
+
+pub use m0002_directory::TERMS;
 
 use std::time::Duration;
 
