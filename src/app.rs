@@ -28,7 +28,7 @@ use crate::mail;
 use crate::vals;
 use crate::web::page::NavItem;
 use crate::web::{assets, error, security, session};
-use crate::{accounts, admin, jobs, site};
+use crate::{accounts, admin, directory, jobs, site};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -41,6 +41,8 @@ pub struct AppState {
     /// The sections shown in the header; a section appears here once it exists.
     pub nav: &'static [NavItem],
     pub data_dir: Arc<PathBuf>,
+    /// The directory's search engine on this node.
+    pub directory: Arc<directory::Directory>,
 }
 
 impl AppState {
@@ -51,7 +53,7 @@ impl AppState {
 }
 
 /// Sections of the site, in header order. Each feature adds its entry when it lands.
-const NAV: &[NavItem] = &[];
+const NAV: &[NavItem] = &[NavItem { path: "/annuaire", label_key: "nav-directory" }];
 
 #[derive(Row)]
 struct Setting {
@@ -91,6 +93,7 @@ pub fn router(state: AppState) -> Router {
         .merge(site::routes())
         .merge(accounts::routes())
         .merge(admin::routes())
+        .merge(directory::routes())
         .fallback(|| async { crate::web::AppError::NotFound });
 
     routes
@@ -163,6 +166,7 @@ impl Application {
                 .map_err(|e| anyhow::anyhow!("cannot listen on {} for metrics: {e}", config.metrics_bind))?;
             Some((l, prometheus()?))
         };
+        let directory = directory::Directory::open(&db, &config, &data_dir).await?;
         let node_id = format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple());
         let state = AppState {
             db,
@@ -171,6 +175,7 @@ impl Application {
             mail_wake: Arc::new(Notify::new()),
             nav: NAV,
             data_dir: Arc::new(data_dir),
+            directory,
         };
         Ok(Self { listener, metrics, state, node_id: node_id.chars().take(64).collect() })
     }
@@ -197,6 +202,7 @@ impl Application {
         let poll = Duration::from_secs(state.config.outbox_poll_seconds.max(1));
         let sender_task = tokio::spawn(sender.run(state.mail_wake.clone(), poll, stop_rx.clone()));
         let jobs_task = tokio::spawn(jobs::run(state.clone(), stop_rx.clone()));
+        let index_task = tokio::spawn(state.directory.clone().run(stop_rx.clone()));
         if let Some((listener, handle)) = self.metrics {
             let metrics_app = Router::new().route("/metrics", get(move || std::future::ready(handle.render())));
             let mut rx = stop_rx.clone();
@@ -218,6 +224,7 @@ impl Application {
         let _ = stop_tx.send(true);
         let _ = tokio::time::timeout(Duration::from_secs(10), sender_task).await;
         let _ = tokio::time::timeout(Duration::from_secs(10), jobs_task).await;
+        let _ = tokio::time::timeout(Duration::from_secs(10), index_task).await;
         Ok(())
     }
 }

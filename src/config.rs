@@ -72,6 +72,16 @@ pub struct Config {
     pub outbox_poll_seconds: u64,
     /// `text` (default) or `json` logs.
     pub log_format: String,
+    /// Published recommendations a structure needs to be listed.
+    pub listing_min_recommendations: i64,
+    /// A structure's team is asked to confirm its profile after this many months.
+    pub confirm_every_months: i64,
+    /// A profile left unconfirmed this many months leaves the public listing.
+    pub unlist_after_months: i64,
+    /// Contact messages relayed to structures are deleted after this many days.
+    pub contact_retention_days: i64,
+    /// Seconds a visitor must spend on a public form before sending it (anti-spam).
+    pub form_min_seconds: i64,
 }
 
 impl Default for Config {
@@ -99,6 +109,11 @@ impl Default for Config {
             rate_window_minutes: 15,
             outbox_poll_seconds: 10,
             log_format: "text".into(),
+            listing_min_recommendations: 1,
+            confirm_every_months: 6,
+            unlist_after_months: 12,
+            contact_retention_days: 90,
+            form_min_seconds: 3,
         }
     }
 }

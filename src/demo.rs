@@ -22,5 +22,6 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     for (email, name, roles) in DEMO_ACCOUNTS {
         accounts::create_demo_account(db, email, name, &hash, roles).await?;
     }
+    crate::directory::seed_demo(db).await?;
     Ok(())
 }

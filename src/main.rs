@@ -46,6 +46,8 @@ enum Command {
     Demo(ServeArgs),
     /// Apply the database migrations and exit (run it before rolling out several nodes).
     Migrate(Common),
+    /// Rebuild the search indexes from the database.
+    Reindex(Common),
     /// Administration tasks.
     Admin {
         #[command(subcommand)]
@@ -94,6 +96,20 @@ async fn main() -> anyhow::Result<()> {
             println!("migrations applied");
             Ok(())
         }
+        Command::Reindex(common) => {
+            let config = Config::load(common.config.as_deref())?;
+            init_logs(&config);
+            let db = app::open_db(&config, &common.data).await?;
+            let directory = emancipasso::directory::Directory::open(&db, &config, &common.data).await?;
+            let total = directory
+                .reindex(|done, total| {
+                    eprint!("\rdirectory: {done}/{total} structures");
+                })
+                .await?;
+            eprintln!();
+            println!("directory index rebuilt: {total} structures");
+            Ok(())
+        }
         Command::Admin { command: AdminCommand::Create { email, password_stdin, name, common } } => {
             let config = Config::load(common.config.as_deref())?;
             init_logs(&config);
@@ -123,6 +139,7 @@ async fn serve(args: ServeArgs, demo_mode: bool) -> anyhow::Result<()> {
     let application = Application::build(config, args.common.data.clone(), &args.bind).await?;
     if demo_mode {
         demo::seed(&application.state().db).await?;
+        application.state().directory.refresh().await?;
     }
     let addr = application.local_addr()?;
     println!("listening on http://{addr}");

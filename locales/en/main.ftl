@@ -242,3 +242,107 @@ mail-account-deleted-body =
     Your Emancip'Asso account and the data linked to it have been deleted.
 
     Thank you for using the platform.
+
+## Directory
+nav-directory = Directory
+directory-title = Directory of support organisations
+directory-intro = Ethical hosts, cooperatives and free software providers, recommended by the associations they have supported.
+directory-search-label = What are you looking for?
+directory-search-hint = A need, a software, a town, a postcode or a department. Examples: nextcloud, volunteer training, 35000.
+directory-filters = Refine
+directory-facet-service = Services
+directory-facet-software = Software
+directory-facet-region = Regions
+directory-facet-departement = Departments
+directory-facet-form = Legal form
+directory-facet-other = Other criteria
+directory-filter-active = active filter, click to remove it
+directory-see-all = See all { $count } choices
+directory-count = { $count ->
+    [0] No organisation
+    [one] { $count } organisation
+   *[other] { $count } organisations
+}
+directory-near = working in { $place }
+directory-place-postcode = { $code } ({ $departements })
+directory-active-filters = Active filters
+directory-remove-filter = remove this filter
+directory-clear = Clear the search and filters
+directory-sort = Sort by
+directory-sort-submit = Sort
+directory-sort-relevance = relevance
+directory-sort-recommendations = number of recommendations
+directory-sort-name = name
+directory-empty = No organisation matches this search. Try fewer filters or another word.
+directory-recommendations = { $count ->
+    [0] No recommendation
+    [one] { $count } recommendation
+   *[other] { $count } recommendations
+}
+directory-chatons-member = Member of the CHATONS collective
+directory-chatons-page = Its page on chatons.org
+directory-remote = Remote
+directory-national = All of France
+directory-back = ← Back to the directory
+directory-about = About
+directory-recos-title = What the associations they supported say
+directory-recos-none = No published recommendation yet.
+directory-facts = At a glance
+directory-website = Website
+directory-location = Address
+directory-area = Works in
+directory-services = Services
+directory-software = Software
+directory-audiences = Audiences
+directory-pricing = Prices
+directory-languages = Languages
+directory-confirmed = Profile confirmed by the team on
+directory-contact-title = Write to { $name }
+directory-contact-intro = Your message is forwarded by email to the organisation, which will answer you directly. Its address is not shown; you receive a copy of your message.
+directory-contact-submit = Send the message
+directory-report-title = Is some information out of date?
+directory-report-submit = Report
+field-contact-name = Your name or your association's
+field-contact-message = Your message
+field-honeypot = Do not fill in this field
+field-report-message = What is out of date? (optional)
+field-report-email = Your email address, if you agree to be contacted (optional)
+hint-contact-email = So that the organisation can answer you.
+err-contact-name = Enter your name or your association's.
+err-contact-name-long = The name must be at most 100 characters long.
+err-contact-message-short = Describe your need in a few sentences (at least 20 characters).
+err-contact-message-long = The message must be at most 5,000 characters long.
+err-contact-too-fast = Your message left a little too quickly. Read it again, then send it once more.
+err-report-long = The report must be at most 2,000 characters long.
+flash-contact-sent = Your message has been sent. A copy was emailed to you.
+flash-report-sent = Thank you! The moderation team will check this profile.
+pager-position = Page { $page }
+language-fr = French
+language-en = English
+language-br = Breton
+language-oc = Occitan
+language-eu = Basque
+language-co = Corsican
+language-de = German
+language-ar = Arabic
+language-es = Spanish
+language-it = Italian
+mail-contact-subject = New contact request: { $name }
+mail-contact-body =
+    Hello,
+
+    { $name } ({ $email }) writes to you from your profile in the Emancip'Asso directory:
+
+    { $message }
+
+    Answer directly to { $email }.
+mail-contact-copy-subject = Copy of your message to { $structure }
+mail-contact-copy-body =
+    Hello { $name },
+
+    Here is a copy of the message you sent to { $structure }:
+
+    { $message }
+
+    The organisation will answer you directly at this address.
+directory-to-filters = Refine by service, software, region…

@@ -242,3 +242,107 @@ mail-account-deleted-body =
     Votre compte Emancip'Asso et les données qui y étaient liées ont été supprimés.
 
     Merci d'être passé·e par la plateforme.
+
+## Directory
+nav-directory = Annuaire
+directory-title = Annuaire des structures d'accompagnement
+directory-intro = Des hébergeurs éthiques, coopératives et prestataires du logiciel libre, recommandés par les associations qu'ils ont accompagnées.
+directory-search-label = Que cherchez-vous ?
+directory-search-hint = Un besoin, un logiciel, une ville, un code postal ou un département. Exemples : nextcloud, formation des bénévoles, 35000.
+directory-filters = Affiner
+directory-facet-service = Services
+directory-facet-software = Logiciels
+directory-facet-region = Régions
+directory-facet-departement = Départements
+directory-facet-form = Forme juridique
+directory-facet-other = Autres critères
+directory-filter-active = filtre actif, cliquer pour le retirer
+directory-see-all = Voir les { $count } choix
+directory-count = { $count ->
+    [0] Aucune structure
+    [one] { $count } structure
+   *[other] { $count } structures
+}
+directory-near = qui interviennent à { $place }
+directory-place-postcode = { $code } ({ $departements })
+directory-active-filters = Filtres actifs
+directory-remove-filter = retirer ce filtre
+directory-clear = Effacer la recherche et les filtres
+directory-sort = Trier par
+directory-sort-submit = Trier
+directory-sort-relevance = pertinence
+directory-sort-recommendations = nombre de recommandations
+directory-sort-name = nom
+directory-empty = Aucune structure ne correspond à cette recherche. Essayez avec moins de filtres ou un autre mot.
+directory-recommendations = { $count ->
+    [0] Aucune recommandation
+    [one] { $count } recommandation
+   *[other] { $count } recommandations
+}
+directory-chatons-member = Membre du collectif CHATONS
+directory-chatons-page = Sa fiche sur chatons.org
+directory-remote = À distance
+directory-national = Toute la France
+directory-back = ← Retour à l'annuaire
+directory-about = Présentation
+directory-recos-title = Ce qu'en disent les associations accompagnées
+directory-recos-none = Pas encore de recommandation publiée.
+directory-facts = En bref
+directory-website = Site web
+directory-location = Adresse
+directory-area = Intervient
+directory-services = Services
+directory-software = Logiciels
+directory-audiences = Publics
+directory-pricing = Tarifs
+directory-languages = Langues
+directory-confirmed = Fiche confirmée par l'équipe le
+directory-contact-title = Écrire à { $name }
+directory-contact-intro = Votre message est transmis par e-mail à la structure, qui vous répondra directement. Son adresse n'est pas affichée ; vous recevez une copie de votre message.
+directory-contact-submit = Envoyer le message
+directory-report-title = Une information est obsolète ?
+directory-report-submit = Signaler
+field-contact-name = Votre nom ou celui de votre association
+field-contact-message = Votre message
+field-honeypot = Ne remplissez pas ce champ
+field-report-message = Qu'est-ce qui n'est plus à jour ? (facultatif)
+field-report-email = Votre adresse e-mail, si vous acceptez d'être recontacté·e (facultatif)
+hint-contact-email = Pour que la structure puisse vous répondre.
+err-contact-name = Indiquez votre nom ou celui de votre association.
+err-contact-name-long = Le nom doit contenir au plus 100 caractères.
+err-contact-message-short = Décrivez votre besoin en quelques phrases (au moins 20 caractères).
+err-contact-message-long = Le message doit contenir au plus 5 000 caractères.
+err-contact-too-fast = Votre message est parti un peu trop vite. Relisez-le, puis envoyez-le de nouveau.
+err-report-long = Le signalement doit contenir au plus 2 000 caractères.
+flash-contact-sent = Votre message a été envoyé. Une copie vous a été adressée par e-mail.
+flash-report-sent = Merci ! L'équipe de modération va vérifier cette fiche.
+pager-position = Page { $page }
+language-fr = français
+language-en = anglais
+language-br = breton
+language-oc = occitan
+language-eu = basque
+language-co = corse
+language-de = allemand
+language-ar = arabe
+language-es = espagnol
+language-it = italien
+mail-contact-subject = Nouvelle demande de contact : { $name }
+mail-contact-body =
+    Bonjour,
+
+    { $name } ({ $email }) vous écrit depuis votre fiche sur l'annuaire Emancip'Asso :
+
+    { $message }
+
+    Répondez directement à { $email }.
+mail-contact-copy-subject = Copie de votre message à { $structure }
+mail-contact-copy-body =
+    Bonjour { $name },
+
+    Voici la copie du message que vous avez envoyé à { $structure } :
+
+    { $message }
+
+    La structure vous répondra directement à cette adresse.
+directory-to-filters = Affiner par service, logiciel, région…

@@ -83,10 +83,16 @@ async fn user(
     State(app): State<AppState>,
     ctx: PageCtx,
     _: AdminUser,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
 ) -> Result<Response, AppError> {
+    let id = account_id(&id)?;
     let account = accounts::summary(&app.db, id).await?.ok_or(AppError::NotFound)?;
     render(&UserPage { ctx, account, all_roles: Role::ALL, errors: FieldErrors::new() })
+}
+
+/// The account id of a path: anything but a number names no account (404, not 400).
+fn account_id(segment: &str) -> Result<i64, AppError> {
+    segment.parse::<i64>().map_err(|_| AppError::NotFound)
 }
 
 #[derive(Deserialize, Default)]
@@ -99,9 +105,10 @@ async fn set_roles(
     State(app): State<AppState>,
     ctx: PageCtx,
     AdminUser(admin): AdminUser,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     CsrfForm(form): CsrfForm<RolesForm>,
 ) -> Result<Response, AppError> {
+    let id = account_id(&id)?;
     let roles: Vec<Role> = form.role.iter().filter_map(|r| Role::parse(r)).collect();
     match accounts::set_roles(&app.db, id, &roles).await? {
         Ok((added, removed)) => {

@@ -21,17 +21,65 @@ fn fk(from: &'static str, col: &'static str, to: &'static str, action: ForeignKe
 /// (kind, slug, French label, English label, extra): the initial taxonomies. `extra` holds the
 /// data·inclusion theme of a service, or the web site of a software.
 pub const TERMS: &[(&str, &str, &str, &str, &str)] = &[
-    ("service", "diagnostic", "Diagnostic des usages et des outils", "Assessment of uses and tools", "numerique--realiser-un-diagnostic-de-ses-competences-numeriques"),
-    ("service", "culture-numerique", "Évaluation de la culture numérique", "Digital literacy assessment", "numerique--realiser-un-diagnostic-de-ses-competences-numeriques"),
+    (
+        "service",
+        "diagnostic",
+        "Diagnostic des usages et des outils",
+        "Assessment of uses and tools",
+        "numerique--realiser-un-diagnostic-de-ses-competences-numeriques",
+    ),
+    (
+        "service",
+        "culture-numerique",
+        "Évaluation de la culture numérique",
+        "Digital literacy assessment",
+        "numerique--realiser-un-diagnostic-de-ses-competences-numeriques",
+    ),
     ("service", "financements", "Recherche de financements", "Finding funding", ""),
     ("service", "cahier-des-charges", "Rédaction de cahier des charges", "Writing specifications", ""),
-    ("service", "installation-hebergement", "Installation et hébergement", "Installation and hosting", "numerique--favoriser-mon-autonomie-numerique"),
-    ("service", "migration-donnees", "Migration des données", "Data migration", "numerique--favoriser-mon-autonomie-numerique"),
-    ("service", "formation-referents", "Formation des référent·es", "Training digital referents", "numerique--maitriser-les-fondamentaux-du-numerique"),
-    ("service", "formation-utilisateurs", "Formation des utilisateur·ices", "Training users", "numerique--maitriser-les-fondamentaux-du-numerique"),
-    ("service", "documentation", "Documentation et tutoriels", "Documentation and tutorials", "numerique--maitriser-les-fondamentaux-du-numerique"),
+    (
+        "service",
+        "installation-hebergement",
+        "Installation et hébergement",
+        "Installation and hosting",
+        "numerique--favoriser-mon-autonomie-numerique",
+    ),
+    (
+        "service",
+        "migration-donnees",
+        "Migration des données",
+        "Data migration",
+        "numerique--favoriser-mon-autonomie-numerique",
+    ),
+    (
+        "service",
+        "formation-referents",
+        "Formation des référent·es",
+        "Training digital referents",
+        "numerique--maitriser-les-fondamentaux-du-numerique",
+    ),
+    (
+        "service",
+        "formation-utilisateurs",
+        "Formation des utilisateur·ices",
+        "Training users",
+        "numerique--maitriser-les-fondamentaux-du-numerique",
+    ),
+    (
+        "service",
+        "documentation",
+        "Documentation et tutoriels",
+        "Documentation and tutorials",
+        "numerique--maitriser-les-fondamentaux-du-numerique",
+    ),
     ("service", "developpement", "Développement", "Software development", ""),
-    ("service", "maintenance-support", "Maintenance et support", "Maintenance and support", "numerique--favoriser-mon-autonomie-numerique"),
+    (
+        "service",
+        "maintenance-support",
+        "Maintenance et support",
+        "Maintenance and support",
+        "numerique--favoriser-mon-autonomie-numerique",
+    ),
     ("software", "nextcloud", "Nextcloud", "Nextcloud", "https://nextcloud.com"),
     ("software", "paheko", "Paheko", "Paheko", "https://paheko.cloud"),
     ("software", "galette", "Galette", "Galette", "https://galette.eu"),
@@ -89,8 +137,10 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("terms_kind_slug").table("terms").col("kind").col("slug").unique().to_owned())
-            .await?;
+        m.create_index(
+            Index::create().name("terms_kind_slug").table("terms").col("kind").col("slug").unique().to_owned(),
+        )
+        .await?;
 
         m.create_table(
             Table::create()

@@ -1,6 +1,6 @@
 //! Scheduled housekeeping on every node (each task is an idempotent delete, so nodes running it
 //! at the same time do no harm): expired sessions and tokens, old rate-limit windows, and
-//! delivered mail past its retention.
+//! delivered mail and contact messages past their retention, old index change records.
 
 use std::time::Duration;
 
@@ -38,6 +38,8 @@ pub async fn purge(app: &AppState) -> Result<(), sea_orm::DbErr> {
     )
     .await?;
     let limits = ratelimit::purge(&app.db, app.config.rate_window_minutes).await?;
-    tracing::debug!(sessions, tokens, mails, limits, "purged");
+    let contacts = crate::directory::purge(&app.db, &app.config).await?;
+    let changes = db::exec(c, "DELETE FROM search_changes WHERE changed_at < $1", vals![now - 7 * 86_400]).await?;
+    tracing::debug!(sessions, tokens, mails, limits, contacts, changes, "purged");
     Ok(())
 }

@@ -1,0 +1,172 @@
+//! The directory of accompanying structures (`/annuaire`).
+//!
+//! Listing rule: a structure appears anywhere public only when a moderator approved it, it has
+//! at least `listing_min_recommendations` published recommendations, and its team confirmed it
+//! within `unlist_after_months`. The search engine (text index + catalog) holds only approved,
+//! recommended structures; freshness is checked at query time.
+
+mod demo;
+mod routes;
+mod search;
+mod store;
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use tokio::sync::{Notify, watch};
+
+pub use demo::seed_demo;
+pub use routes::routes;
+pub use search::{Filters, Results, Sort};
+
+use crate::config::Config;
+use crate::db::Db;
+
+/// What the listing pages need of a structure, kept in memory.
+#[derive(Debug, Clone)]
+pub struct Card {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    /// Folded name, for sorting.
+    pub sort_name: String,
+    pub pitch: String,
+    pub description: String,
+    pub logo: Option<String>,
+    pub commune_name: String,
+    pub department_code: String,
+    pub legal_form: Option<String>,
+    pub chatons: bool,
+    pub national: bool,
+    pub remote: bool,
+    pub services: Vec<String>,
+    pub software: Vec<String>,
+    /// Departments where it intervenes, regions expanded.
+    pub area_departements: Vec<String>,
+    /// Regions where it intervenes, including those of its departments.
+    pub area_regions: Vec<String>,
+    pub recommendations: i64,
+    pub confirmed_at: i64,
+    /// Labels of its terms in both languages, for the text index.
+    pub search_terms: String,
+}
+
+/// The directory's search engine on this node.
+pub struct Directory {
+    engine: search::Engine,
+    db: Db,
+    min_recommendations: i64,
+    unlist_after_seconds: i64,
+    wake: Notify,
+}
+
+impl Directory {
+    /// Loads the listed structures and opens (or rebuilds) the text index in `DATA/index`.
+    pub async fn open(db: &Db, config: &Config, data_dir: &std::path::Path) -> anyhow::Result<Arc<Directory>> {
+        let dir = data_dir.join("index").join("structures");
+        let (text, index_cursor) = search::TextIndex::open(&dir)?;
+        let cursor = store::last_change(db).await?;
+        let cards = store::cards(db, None, config.listing_min_recommendations).await?;
+        // The catalog always comes fresh from the database; the text index is rebuilt when it
+        // does not match (new, older layout, or behind the change feed).
+        if index_cursor != Some(cursor) || text.num_docs() != cards.len() as u64 {
+            let all: Vec<&Card> = cards.iter().collect();
+            text.apply(&[], &all, cursor, true)?;
+        }
+        let engine = search::Engine {
+            text,
+            catalog: std::sync::RwLock::new(Arc::new(search::Catalog::from_cards(cards))),
+            cursor: std::sync::atomic::AtomicI64::new(cursor),
+            dir,
+        };
+        Ok(Arc::new(Directory {
+            engine,
+            db: db.clone(),
+            min_recommendations: config.listing_min_recommendations,
+            unlist_after_seconds: config.unlist_after_months * 30 * 86_400,
+            wake: Notify::new(),
+        }))
+    }
+
+    /// Asks this node to apply recent changes now (other nodes see them at their next poll).
+    pub fn changed(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Applies the changes recorded since the last cursor; returns how many structures changed.
+    pub async fn refresh(&self) -> anyhow::Result<usize> {
+        let cursor = self.engine.cursor.load(Ordering::SeqCst);
+        let changes = store::changes_since(&self.db, cursor).await?;
+        let Some(last) = changes.last().map(|c| c.id) else { return Ok(0) };
+        let mut ids: Vec<i64> = changes.iter().map(|c| c.target_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let fresh = store::cards(&self.db, Some(&ids), self.min_recommendations).await?;
+        let refs: Vec<&Card> = fresh.iter().collect();
+        self.engine.text.apply(&ids, &refs, last, false)?;
+        let catalog = self.engine.catalog().with_changes(&ids, &fresh);
+        self.engine.set_catalog(catalog);
+        self.engine.cursor.store(last, Ordering::SeqCst);
+        Ok(ids.len())
+    }
+
+    /// Keeps the engine in step until shutdown: at once when told, else every two seconds.
+    pub async fn run(self: Arc<Self>, mut shutdown: watch::Receiver<bool>) {
+        loop {
+            if let Err(e) = self.refresh().await {
+                tracing::error!(error = ?e, "directory index refresh failed");
+            }
+            tokio::select! {
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(std::time::Duration::from_secs(2)) => {}
+                _ = shutdown.changed() => return,
+            }
+        }
+    }
+
+    /// Whether a card is listed now: confirmed recently enough.
+    fn fresh(&self, card: &Card) -> bool {
+        card.confirmed_at >= crate::db::now() - self.unlist_after_seconds
+    }
+
+    /// Runs a search of the listed structures.
+    pub fn search(&self, filters: &Filters) -> anyhow::Result<Results> {
+        let catalog = self.engine.catalog();
+        let matches = if filters.text.trim().is_empty() {
+            None
+        } else {
+            Some(self.engine.text.matches(&filters.text, catalog.size())?)
+        };
+        Ok(catalog.search(filters, matches.as_ref(), |c| self.fresh(c)))
+    }
+
+    /// The listed card of a structure, if it is listed.
+    pub fn listed(&self, id: i64) -> Option<Arc<Card>> {
+        self.engine.catalog().get(id).filter(|c| self.fresh(c))
+    }
+
+    /// Number of listed structures.
+    pub fn listed_count(&self) -> usize {
+        self.engine.catalog().all().filter(|c| self.fresh(c)).count()
+    }
+
+    /// Rebuilds the text index from the database (the `reindex` command).
+    pub async fn reindex(&self, progress: impl Fn(usize, usize)) -> anyhow::Result<usize> {
+        let cursor = store::last_change(&self.db).await?;
+        let cards = store::cards(&self.db, None, self.min_recommendations).await?;
+        let total = cards.len();
+        let all: Vec<&Card> = cards.iter().collect();
+        progress(0, total);
+        self.engine.text.apply(&[], &all, cursor, true)?;
+        progress(total, total);
+        self.engine.set_catalog(search::Catalog::from_cards(cards));
+        self.engine.cursor.store(cursor, Ordering::SeqCst);
+        tracing::info!(dir = %self.engine.dir.display(), total, "directory reindexed");
+        Ok(total)
+    }
+}
+
+/// Deletes contact messages past their retention period.
+pub async fn purge(db: &Db, config: &Config) -> Result<u64, sea_orm::DbErr> {
+    store::purge_contacts(db, config.contact_retention_days).await
+}

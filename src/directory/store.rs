@@ -1,0 +1,409 @@
+//! Directory storage: structures with their terms, areas and recommendations.
+
+use std::collections::HashMap;
+
+use sea_orm::ConnectionTrait;
+
+use super::Card;
+use crate::db::{self, Db, Row, Value};
+use crate::geo;
+use crate::search::fold;
+use crate::vals;
+
+#[derive(Row, Debug, Clone)]
+pub struct StructureRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub pitch: String,
+    pub description: String,
+    pub logo: Option<String>,
+    pub legal_form: Option<String>,
+    pub chatons_member: bool,
+    pub chatons_url: String,
+    pub website: String,
+    pub contact_email: String,
+    pub commune_name: String,
+    pub postcode: String,
+    pub department_code: String,
+    pub region_code: String,
+    pub national: bool,
+    pub remote: bool,
+    pub pricing: Option<String>,
+    pub price_info: String,
+    pub languages: String,
+    pub confirmed_at: i64,
+    pub recommendations: i64,
+}
+
+const STRUCTURE_SELECT: &str = "SELECT s.id, s.slug, s.name, s.pitch, s.description, s.logo, lf.slug AS legal_form, \
+    s.chatons_member, s.chatons_url, s.website, s.contact_email, s.commune_insee, s.commune_name, s.postcode, \
+    s.department_code, s.region_code, s.national, s.remote, pr.slug AS pricing, s.price_info, s.languages, s.status, \
+    s.confirmed_at, s.created_at, s.updated_at, \
+    (SELECT COUNT(*) FROM recommendations r WHERE r.structure_id = s.id AND r.status = 'published') AS recommendations \
+    FROM structures s LEFT JOIN terms lf ON lf.id = s.legal_form_id LEFT JOIN terms pr ON pr.id = s.pricing_id";
+
+#[derive(Row, Debug, Clone)]
+pub struct TermRow {
+    pub structure_id: i64,
+    pub kind: String,
+    pub slug: String,
+    pub label_fr: String,
+    pub label_en: String,
+}
+
+#[derive(Row, Debug, Clone)]
+pub struct AreaRow {
+    pub structure_id: i64,
+    pub kind: String,
+    pub code: String,
+}
+
+/// `$1, $2, …` for `n` values starting at `from`.
+fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+/// Approved structures (all of them, or those of `ids`), with their terms and areas.
+async fn approved(
+    db: &Db,
+    ids: Option<&[i64]>,
+) -> Result<(Vec<StructureRow>, Vec<TermRow>, Vec<AreaRow>), sea_orm::DbErr> {
+    let (filter, values): (String, Vec<Value>) = match ids {
+        Some(ids) if !ids.is_empty() => {
+            (format!(" AND s.id IN ({})", placeholders(1, ids.len())), ids.iter().map(|i| Value::from(*i)).collect())
+        }
+        Some(_) => return Ok((vec![], vec![], vec![])),
+        None => (String::new(), vec![]),
+    };
+    let structures: Vec<StructureRow> =
+        db::all(db.conn(), &format!("{STRUCTURE_SELECT} WHERE s.status = 'approved'{filter}"), values.clone()).await?;
+    let terms: Vec<TermRow> = db::all(
+        db.conn(),
+        &format!(
+            "SELECT st.structure_id, t.kind, t.slug, t.label_fr, t.label_en FROM structure_terms st \
+             JOIN terms t ON t.id = st.term_id JOIN structures s ON s.id = st.structure_id \
+             WHERE s.status = 'approved'{filter} ORDER BY t.position"
+        ),
+        values.clone(),
+    )
+    .await?;
+    let areas: Vec<AreaRow> = db::all(
+        db.conn(),
+        &format!(
+            "SELECT sa.structure_id, sa.kind, sa.code FROM structure_areas sa JOIN structures s ON s.id = sa.structure_id \
+             WHERE s.status = 'approved'{filter} ORDER BY sa.code"
+        ),
+        values,
+    )
+    .await?;
+    Ok((structures, terms, areas))
+}
+
+/// The cards of approved structures with at least `min_recommendations` published
+/// recommendations (all, or those of `ids`).
+pub async fn cards(db: &Db, ids: Option<&[i64]>, min_recommendations: i64) -> Result<Vec<Card>, sea_orm::DbErr> {
+    let (structures, terms, areas) = approved(db, ids).await?;
+    let mut terms_of: HashMap<i64, Vec<TermRow>> = HashMap::new();
+    for t in terms {
+        terms_of.entry(t.structure_id).or_default().push(t);
+    }
+    let mut areas_of: HashMap<i64, Vec<AreaRow>> = HashMap::new();
+    for a in areas {
+        areas_of.entry(a.structure_id).or_default().push(a);
+    }
+    Ok(structures
+        .into_iter()
+        .filter(|s| s.recommendations >= min_recommendations)
+        .map(|s| {
+            let terms = terms_of.remove(&s.id).unwrap_or_default();
+            let areas = areas_of.remove(&s.id).unwrap_or_default();
+            card(s, &terms, &areas)
+        })
+        .collect())
+}
+
+/// Builds a card: the areas are expanded so that a region covers its departments and a
+/// department counts for its region.
+fn card(s: StructureRow, terms: &[TermRow], areas: &[AreaRow]) -> Card {
+    let of = |kind: &str| terms.iter().filter(|t| t.kind == kind).map(|t| t.slug.clone()).collect::<Vec<_>>();
+    let mut deps: Vec<String> = Vec::new();
+    let mut regs: Vec<String> = Vec::new();
+    for a in areas {
+        match a.kind.as_str() {
+            "departement" => {
+                deps.push(a.code.clone());
+                if let Some(d) = geo::departement(&a.code) {
+                    regs.push(d.region.to_owned());
+                }
+            }
+            "region" => {
+                regs.push(a.code.clone());
+                deps.extend(geo::departements_of(&a.code).map(|d| d.code.to_owned()));
+            }
+            _ => {}
+        }
+    }
+    deps.sort();
+    deps.dedup();
+    regs.sort();
+    regs.dedup();
+    let search_terms = terms.iter().map(|t| format!("{} {}", t.label_fr, t.label_en)).collect::<Vec<_>>().join("\n");
+    Card {
+        id: s.id,
+        sort_name: fold(&s.name),
+        slug: s.slug,
+        name: s.name,
+        pitch: s.pitch,
+        description: s.description,
+        logo: s.logo,
+        commune_name: s.commune_name,
+        department_code: s.department_code,
+        legal_form: s.legal_form,
+        chatons: s.chatons_member,
+        national: s.national,
+        remote: s.remote,
+        services: of("service"),
+        software: of("software"),
+        area_departements: deps,
+        area_regions: regs,
+        recommendations: s.recommendations,
+        confirmed_at: s.confirmed_at,
+        search_terms,
+    }
+}
+
+pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<StructureRow>, sea_orm::DbErr> {
+    db::one(db.conn(), &format!("{STRUCTURE_SELECT} WHERE s.slug = $1"), vals![slug]).await
+}
+
+pub async fn terms_of(db: &Db, id: i64) -> Result<Vec<TermRow>, sea_orm::DbErr> {
+    db::all(
+        db.conn(),
+        "SELECT st.structure_id, t.kind, t.slug, t.label_fr, t.label_en FROM structure_terms st \
+         JOIN terms t ON t.id = st.term_id WHERE st.structure_id = $1 ORDER BY t.position",
+        vals![id],
+    )
+    .await
+}
+
+pub async fn areas_of(db: &Db, id: i64) -> Result<Vec<AreaRow>, sea_orm::DbErr> {
+    db::all(
+        db.conn(),
+        "SELECT structure_id, kind, code FROM structure_areas WHERE structure_id = $1 ORDER BY code",
+        vals![id],
+    )
+    .await
+}
+
+#[derive(Row, Debug, Clone)]
+pub struct RecommendationRow {
+    pub association_name: String,
+    pub body: String,
+    pub published_at: Option<i64>,
+}
+
+pub async fn published_recommendations(db: &Db, id: i64) -> Result<Vec<RecommendationRow>, sea_orm::DbErr> {
+    db::all(
+        db.conn(),
+        "SELECT association_name, body, published_at FROM recommendations \
+         WHERE structure_id = $1 AND status = 'published' ORDER BY published_at DESC",
+        vals![id],
+    )
+    .await
+}
+
+#[derive(Row, Debug, Clone)]
+pub struct Change {
+    pub id: i64,
+    pub target_id: i64,
+}
+
+pub async fn changes_since(db: &Db, cursor: i64) -> Result<Vec<Change>, sea_orm::DbErr> {
+    db::all(
+        db.conn(),
+        "SELECT id, target_id FROM search_changes WHERE kind = 'structure' AND id > $1 ORDER BY id LIMIT 1000",
+        vals![cursor],
+    )
+    .await
+}
+
+pub async fn last_change(db: &Db) -> Result<i64, sea_orm::DbErr> {
+    Ok(db::int(db.conn(), "SELECT COALESCE(MAX(id), 0) FROM search_changes", vals![]).await?.unwrap_or(0))
+}
+
+/// Records that a structure changed, for every node's index (call inside the change's transaction).
+pub async fn record_change<C: ConnectionTrait>(c: &C, structure_id: i64) -> Result<(), sea_orm::DbErr> {
+    db::exec(
+        c,
+        "INSERT INTO search_changes (kind, target_id, changed_at) VALUES ('structure', $1, $2)",
+        vals![structure_id, db::now()],
+    )
+    .await?;
+    Ok(())
+}
+
+/// A structure as the demonstration data or an import describes it.
+pub struct NewStructure<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub pitch: &'a str,
+    pub description: &'a str,
+    pub legal_form: &'a str,
+    pub chatons_member: bool,
+    pub chatons_url: &'a str,
+    pub website: &'a str,
+    pub contact_email: &'a str,
+    pub commune_insee: &'a str,
+    pub postcode: &'a str,
+    pub national: bool,
+    pub remote: bool,
+    pub pricing: &'a str,
+    pub price_info: &'a str,
+    pub languages: &'a str,
+    pub status: &'a str,
+    pub confirmed_at: i64,
+    /// (kind, slug) of services, software and audiences.
+    pub terms: Vec<(&'a str, &'a str)>,
+    /// ("departement" | "region", code)
+    pub areas: Vec<(&'a str, &'a str)>,
+}
+
+/// Inserts a structure with its terms and areas; returns its id, or `None` if the slug exists.
+pub async fn insert<C: ConnectionTrait>(c: &C, s: &NewStructure<'_>) -> Result<Option<i64>, sea_orm::DbErr> {
+    let now = db::now();
+    let commune = geo::commune(s.commune_insee);
+    let (commune_name, dep, reg) = match commune {
+        Some(cm) => (cm.name, cm.departement, geo::departement(cm.departement).map(|d| d.region).unwrap_or("")),
+        None => ("", "", ""),
+    };
+    let id = db::int(
+        c,
+        "INSERT INTO structures (slug, name, pitch, description, legal_form_id, chatons_member, chatons_url, website, \
+           contact_email, commune_insee, commune_name, postcode, department_code, region_code, national, remote, \
+           pricing_id, price_info, languages, status, approved_at, confirmed_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, (SELECT id FROM terms WHERE kind = 'legal_form' AND slug = $5), $6, $7, $8, $9, $10, \
+           $11, $12, $13, $14, $15, $16, (SELECT id FROM terms WHERE kind = 'pricing' AND slug = $17), $18, $19, $20, \
+           $21, $22, $23, $23) \
+         ON CONFLICT (slug) DO NOTHING RETURNING id",
+        vals![
+            s.slug,
+            s.name,
+            s.pitch,
+            s.description,
+            s.legal_form,
+            s.chatons_member,
+            s.chatons_url,
+            s.website,
+            s.contact_email,
+            s.commune_insee,
+            commune_name,
+            s.postcode,
+            dep,
+            reg,
+            s.national,
+            s.remote,
+            s.pricing,
+            s.price_info,
+            s.languages,
+            s.status,
+            (s.status == "approved").then_some(now),
+            s.confirmed_at,
+            now
+        ],
+    )
+    .await?;
+    let Some(id) = id else { return Ok(None) };
+    for (kind, slug) in &s.terms {
+        db::exec(
+            c,
+            "INSERT INTO structure_terms (structure_id, term_id) SELECT $1, id FROM terms WHERE kind = $2 AND slug = $3 \
+             ON CONFLICT DO NOTHING",
+            vals![id, *kind, *slug],
+        )
+        .await?;
+    }
+    for (kind, code) in &s.areas {
+        db::exec(
+            c,
+            "INSERT INTO structure_areas (structure_id, kind, code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            vals![id, *kind, *code],
+        )
+        .await?;
+    }
+    record_change(c, id).await?;
+    Ok(Some(id))
+}
+
+pub async fn insert_recommendation<C: ConnectionTrait>(
+    c: &C,
+    structure_id: i64,
+    association_name: &str,
+    body: &str,
+    published_at: i64,
+) -> Result<(), sea_orm::DbErr> {
+    db::exec(
+        c,
+        "INSERT INTO recommendations (structure_id, association_name, body, status, published_at, created_at) \
+         VALUES ($1, $2, $3, 'published', $4, $4)",
+        vals![structure_id, association_name, body, published_at],
+    )
+    .await?;
+    record_change(c, structure_id).await
+}
+
+#[derive(Row, Debug, Clone)]
+pub struct TermOption {
+    pub kind: String,
+    pub slug: String,
+    pub label_fr: String,
+    pub label_en: String,
+}
+
+/// Every taxonomy term, in display order.
+pub async fn all_terms(db: &Db) -> Result<Vec<TermOption>, sea_orm::DbErr> {
+    db::all(db.conn(), "SELECT kind, slug, label_fr, label_en FROM terms ORDER BY kind, position, slug", vals![]).await
+}
+
+/// Stores a contact message (kept for the retention period) and returns its id.
+pub async fn insert_contact<C: ConnectionTrait>(
+    c: &C,
+    structure_id: i64,
+    name: &str,
+    email: &str,
+    body: &str,
+) -> Result<(), sea_orm::DbErr> {
+    db::exec(
+        c,
+        "INSERT INTO contact_messages (structure_id, sender_name, sender_email, body, created_at) VALUES ($1, $2, $3, $4, $5)",
+        vals![structure_id, name, email, body, db::now()],
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn purge_contacts(db: &Db, retention_days: i64) -> Result<u64, sea_orm::DbErr> {
+    db::exec(
+        db.conn(),
+        "DELETE FROM contact_messages WHERE created_at < $1",
+        vals![db::now() - retention_days * 86_400],
+    )
+    .await
+}
+
+pub async fn insert_report(
+    db: &Db,
+    structure_id: i64,
+    reason: &str,
+    message: &str,
+    email: &str,
+) -> Result<(), sea_orm::DbErr> {
+    db::exec(
+        db.conn(),
+        "INSERT INTO reports (target_kind, target_id, reason, message, reporter_email, status, created_at) \
+         VALUES ('structure', $1, $2, $3, $4, 'open', $5)",
+        vals![structure_id, reason, message, email, db::now()],
+    )
+    .await?;
+    Ok(())
+}
