@@ -18,6 +18,7 @@ use tokio::sync::{Notify, watch};
 pub use demo::seed_demo;
 pub use routes::routes;
 pub use search::{Filters, Results, Sort};
+pub use store::NewStructure;
 
 use crate::config::Config;
 use crate::db::Db;
@@ -164,6 +165,28 @@ impl Directory {
         tracing::info!(dir = %self.engine.dir.display(), total, "directory reindexed");
         Ok(total)
     }
+}
+
+/// Creates a structure with its terms and areas (demonstration data, imports, tests); returns
+/// its id, or `None` when the slug is taken.
+pub async fn create(db: &Db, new: &NewStructure<'_>) -> Result<Option<i64>, sea_orm::DbErr> {
+    let txn = db.begin().await?;
+    let id = store::insert(&txn, new).await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// Publishes a recommendation of a structure. The vetting workflow will call this once an
+/// association confirmed it and a moderator approved it.
+pub async fn publish_recommendation(
+    db: &Db,
+    structure_id: i64,
+    association: &str,
+    body: &str,
+) -> Result<(), sea_orm::DbErr> {
+    let txn = db.begin().await?;
+    store::insert_recommendation(&txn, structure_id, association, body, crate::db::now()).await?;
+    txn.commit().await
 }
 
 /// Deletes contact messages past their retention period.

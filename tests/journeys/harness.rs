@@ -76,6 +76,8 @@ impl Drop for TestDb {
 
 pub struct TestApp {
     pub address: String,
+    /// The running application's state, e.g. to refresh the search engine at once.
+    pub state: emancipasso::app::AppState,
     pub db: Db,
     pub data_dir: PathBuf,
     pub config: Config,
@@ -110,6 +112,7 @@ impl TestApp {
             .await
             .expect("application starts");
         let address = format!("http://{}", application.local_addr().expect("bound"));
+        let state = application.state().clone();
         let (tx, rx) = oneshot::channel::<()>();
         let server = tokio::spawn(async move {
             application
@@ -122,6 +125,7 @@ impl TestApp {
         let db = Db::connect(&test_db.url).await.expect("test connection");
         TestApp {
             address,
+            state,
             db,
             data_dir: data.path().to_path_buf(),
             config,

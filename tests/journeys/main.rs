@@ -2,6 +2,7 @@
 //! Runs on SQLite by default, and on PostgreSQL when `EMANCIPASSO_TEST_DATABASE_URL` is set.
 
 mod accounts;
+mod directory;
 mod failures;
 mod harness;
 mod nodes;

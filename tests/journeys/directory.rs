@@ -1,0 +1,447 @@
+//! The directory: listing rule, French-aware search and facets, profiles, contact relay.
+
+use emancipasso::db;
+use emancipasso::directory::{self, NewStructure};
+use emancipasso::vals;
+use reqwest::StatusCode;
+
+use crate::harness::TestApp;
+
+const MONTH: i64 = 30 * 86_400;
+
+fn structure<'a>(slug: &'a str, name: &'a str, insee: &'a str, postcode: &'a str) -> NewStructure<'a> {
+    NewStructure {
+        slug,
+        name,
+        pitch: "Nous accompagnons les associations vers le libre.",
+        description: "Une structure **fictive** de test.",
+        legal_form: "association",
+        chatons_member: false,
+        chatons_url: "",
+        website: "https://exemple.example",
+        contact_email: "equipe@structure.example",
+        commune_insee: insee,
+        postcode,
+        national: false,
+        remote: false,
+        pricing: "prix-libre",
+        price_info: "Diagnostic : 200 € la demi-journée.",
+        languages: "fr,br",
+        status: "approved",
+        confirmed_at: db::now(),
+        terms: vec![("service", "diagnostic"), ("software", "paheko")],
+        areas: vec![],
+    }
+}
+
+/// Creates a structure with `recommendations` published recommendations.
+async fn add(app: &TestApp, s: NewStructure<'_>, recommendations: usize) -> i64 {
+    let id = directory::create(&app.db, &s).await.expect("create").expect("new slug");
+    for i in 0..recommendations {
+        directory::publish_recommendation(
+            &app.db,
+            id,
+            &format!("Association {i} (fictive)"),
+            "Un accompagnement clair et patient.",
+        )
+        .await
+        .expect("recommend");
+    }
+    id
+}
+
+async fn refresh(app: &TestApp) {
+    app.state.directory.refresh().await.expect("refresh");
+}
+
+#[tokio::test]
+async fn only_approved_recommended_and_fresh_structures_are_listed() {
+    let app = TestApp::spawn().await;
+    add(&app, structure("listee", "Structure Listée (fictive)", "35238", "35000"), 1).await;
+    add(&app, structure("sans-reco", "Sans Recommandation (fictive)", "35238", "35000"), 0).await;
+    add(&app, NewStructure { status: "draft", ..structure("brouillon", "Brouillon (fictif)", "35238", "35000") }, 2)
+        .await;
+    add(
+        &app,
+        NewStructure { status: "pending", ..structure("en-attente", "En Attente (fictive)", "35238", "35000") },
+        2,
+    )
+    .await;
+    let stale = NewStructure {
+        confirmed_at: db::now() - 13 * MONTH,
+        ..structure("perimee", "Périmée (fictive)", "35238", "35000")
+    };
+    add(&app, stale, 3).await;
+    refresh(&app).await;
+
+    let visitor = app.client();
+    let page = visitor.get("/annuaire").await;
+    page.assert_status(StatusCode::OK).assert_contains("Structure Listée").assert_contains("1 structure");
+    for hidden in ["Sans Recommandation", "Brouillon", "En Attente", "Périmée"] {
+        page.assert_lacks(hidden);
+    }
+    visitor.get("/annuaire/listee").await.assert_status(StatusCode::OK);
+    for slug in ["sans-reco", "brouillon", "en-attente", "perimee", "inconnue"] {
+        visitor.get(&format!("/annuaire/{slug}")).await.assert_status(StatusCode::NOT_FOUND);
+    }
+
+    // A recommendation later, and the structure is listed.
+    let id =
+        db::int(app.db.conn(), "SELECT id FROM structures WHERE slug = 'sans-reco'", vals![]).await.unwrap().unwrap();
+    directory::publish_recommendation(&app.db, id, "Les Amis du Libre (fictifs)", "Très bien.").await.unwrap();
+    refresh(&app).await;
+    visitor.get("/annuaire/sans-reco").await.assert_status(StatusCode::OK).assert_contains("Les Amis du Libre");
+}
+
+#[tokio::test]
+async fn the_number_of_recommendations_needed_is_a_setting() {
+    let app = TestApp::spawn_with(|c| c.listing_min_recommendations = 2).await;
+    add(&app, structure("une", "Une Reco (fictive)", "35238", "35000"), 1).await;
+    add(&app, structure("deux", "Deux Recos (fictive)", "35238", "35000"), 2).await;
+    refresh(&app).await;
+    let page = app.client().get("/annuaire").await;
+    page.assert_contains("Deux Recos").assert_lacks("Une Reco");
+}
+
+#[tokio::test]
+async fn search_ignores_accents_plurals_and_typos() {
+    let app = TestApp::spawn().await;
+    let nuage = NewStructure {
+        description: "Hébergement Nextcloud pour les fédérations sportives.",
+        terms: vec![("software", "nextcloud"), ("service", "installation-hebergement")],
+        ..structure("nuage", "Nuage Fédéré (fictif)", "35238", "35000")
+    };
+    add(&app, nuage, 1).await;
+    let forme = NewStructure {
+        description: "Nous formons les bénévoles aux outils libres.",
+        terms: vec![("service", "formation-utilisateurs"), ("software", "paheko")],
+        ..structure("forme", "Formateurs Libres (fictifs)", "13055", "13001")
+    };
+    add(&app, forme, 1).await;
+    refresh(&app).await;
+    let visitor = app.client();
+
+    for (q, found, absent) in [
+        ("nextclou", "Nuage Fédéré", "Formateurs Libres"),
+        ("NEXTCLOUD", "Nuage Fédéré", "Formateurs Libres"),
+        ("federation", "Nuage Fédéré", "Formateurs Libres"),
+        ("formation des bénévoles", "Formateurs Libres", "Nuage Fédéré"),
+        ("benevole formations", "Formateurs Libres", "Nuage Fédéré"),
+    ] {
+        let page = visitor.get(&format!("/annuaire?q={}", urlencode(q))).await;
+        page.assert_status(StatusCode::OK).assert_contains(found).assert_lacks(absent);
+        page.assert_field_value("q", q);
+    }
+    let none = visitor.get("/annuaire?q=zzzzqqq").await;
+    none.assert_contains("Aucune structure ne correspond");
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_postcode_or_department_finds_local_national_and_remote_structures() {
+    let app = TestApp::spawn().await;
+    add(
+        &app,
+        NewStructure {
+            areas: vec![("departement", "35")],
+            ..structure("rennes", "Rennaise (fictive)", "35238", "35000")
+        },
+        1,
+    )
+    .await;
+    add(
+        &app,
+        NewStructure { areas: vec![("region", "53")], ..structure("breizh", "Bretonne (fictive)", "29019", "29200") },
+        1,
+    )
+    .await;
+    add(&app, NewStructure { national: true, ..structure("partout", "Nationale (fictive)", "75056", "75001") }, 1)
+        .await;
+    add(&app, NewStructure { remote: true, ..structure("distance", "À Distance (fictive)", "69123", "69001") }, 1)
+        .await;
+    add(
+        &app,
+        NewStructure {
+            areas: vec![("departement", "13")],
+            ..structure("marseille", "Marseillaise (fictive)", "13055", "13001")
+        },
+        1,
+    )
+    .await;
+    refresh(&app).await;
+    let visitor = app.client();
+    for q in ["35000", "35", "Ille-et-Vilaine", "ille et vilaine"] {
+        let page = visitor.get(&format!("/annuaire?q={}", urlencode(q))).await;
+        page.assert_contains("Rennaise")
+            .assert_contains("Bretonne")
+            .assert_contains("Nationale")
+            .assert_contains("À Distance");
+        page.assert_lacks("Marseillaise").assert_contains("4 structures");
+    }
+    let page = visitor.get("/annuaire?q=13001").await;
+    page.assert_contains("Marseillaise").assert_lacks("Rennaise").assert_contains("3 structures");
+    // A region filter from the facets: local ones plus those working everywhere.
+    let page = visitor.get("/annuaire?region=53").await;
+    page.assert_contains("Rennaise").assert_contains("Bretonne").assert_lacks("Marseillaise");
+    // Remote only.
+    let page = visitor.get("/annuaire?a_distance=oui").await;
+    page.assert_contains("À Distance").assert_contains("1 structure").assert_lacks("Rennaise");
+}
+
+#[tokio::test]
+async fn filters_combine_show_counts_and_stay_plain_urls() {
+    let app = TestApp::spawn().await;
+    add(
+        &app,
+        NewStructure {
+            terms: vec![("software", "nextcloud"), ("service", "diagnostic")],
+            chatons_member: true,
+            ..structure("a", "Alpha (fictive)", "35238", "35000")
+        },
+        2,
+    )
+    .await;
+    add(
+        &app,
+        NewStructure {
+            terms: vec![("software", "nextcloud"), ("service", "developpement")],
+            legal_form: "cooperative",
+            ..structure("b", "Bravo (fictive)", "35238", "35000")
+        },
+        1,
+    )
+    .await;
+    add(
+        &app,
+        NewStructure {
+            terms: vec![("software", "paheko"), ("service", "diagnostic")],
+            ..structure("c", "Charlie (fictive)", "35238", "35000")
+        },
+        3,
+    )
+    .await;
+    refresh(&app).await;
+    let visitor = app.client();
+
+    let page = visitor.get("/annuaire").await;
+    page.assert_contains("3 structures");
+    // Facet counts, and each option is a link that adds the filter.
+    let link = page.attr("a[href=\"/annuaire?logiciel=nextcloud\"]", "href").expect("facet link");
+    assert!(page.select_text("a[href=\"/annuaire?logiciel=nextcloud\"]").unwrap().contains("Nextcloud (2)"));
+    // Sorted by recommendations by default.
+    let order: Vec<usize> = ["Charlie", "Alpha", "Bravo"].iter().map(|n| page.body.find(n).unwrap()).collect();
+    assert!(order[0] < order[1] && order[1] < order[2]);
+
+    let page = visitor.get(&link).await;
+    page.assert_contains("2 structures").assert_lacks("Charlie (fictive)");
+    let page = visitor.get("/annuaire?logiciel=nextcloud&service=diagnostic").await;
+    page.assert_contains("1 structure").assert_contains("Alpha (fictive)");
+    // Repeated values of one facet are alternatives.
+    let page = visitor.get("/annuaire?service=diagnostic&service=developpement&tri=nom").await;
+    page.assert_contains("3 structures");
+    let order: Vec<usize> = ["Alpha", "Bravo", "Charlie"].iter().map(|n| page.body.find(n).unwrap()).collect();
+    assert!(order[0] < order[1] && order[1] < order[2]);
+    visitor.get("/annuaire?chatons=oui").await.assert_contains("1 structure").assert_contains("Alpha");
+    visitor.get("/annuaire?forme=cooperative").await.assert_contains("1 structure").assert_contains("Bravo");
+    // Unknown values are ignored rather than failing.
+    let page = visitor.get("/annuaire?logiciel=inconnu&region=99&departement=zz&tri=n%27importe&page=abc").await;
+    page.assert_status(StatusCode::OK).assert_contains("3 structures");
+    // The active filter can be removed with one link.
+    let page = visitor.get("/annuaire?logiciel=nextcloud").await;
+    assert!(page.attr("a.chip[href=\"/annuaire\"]", "href").is_some(), "a chip removes the filter");
+}
+
+#[tokio::test]
+async fn a_profile_shows_everything_and_describes_itself_for_machines() {
+    let app = TestApp::spawn().await;
+    add(
+        &app,
+        NewStructure {
+            chatons_member: true,
+            chatons_url: "https://www.chatons.org/chatons/exemple",
+            areas: vec![("departement", "35"), ("region", "52")],
+            remote: true,
+            ..structure("complete", "Structure Complète (fictive)", "35238", "35000")
+        },
+        1,
+    )
+    .await;
+    refresh(&app).await;
+    let page = app.client().get("/annuaire/complete").await;
+    page.assert_status(StatusCode::OK)
+        .assert_contains("Structure Complète (fictive)")
+        .assert_contains("<strong>fictive</strong>")
+        .assert_contains("Membre du collectif CHATONS")
+        .assert_contains("https://exemple.example")
+        .assert_contains("35000 Rennes, Ille-et-Vilaine (35), Bretagne")
+        .assert_contains("Pays de la Loire")
+        .assert_contains("À distance")
+        .assert_contains("Diagnostic des usages et des outils")
+        .assert_contains("Paheko")
+        .assert_contains("Prix libre")
+        .assert_contains("200 € la demi-journée")
+        .assert_contains("breton")
+        .assert_contains("Association 0 (fictive)")
+        .assert_contains("application/ld+json")
+        .assert_lacks("equipe@structure.example");
+    let json = page.select_text("script[type=\"application/ld+json\"]").expect("json-ld");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON-LD");
+    assert_eq!(value["@type"], "Organization");
+    assert_eq!(value["review"][0]["author"]["name"], "Association 0 (fictive)");
+    app.client_en().get("/annuaire/complete").await.assert_contains("Member of the CHATONS collective");
+}
+
+#[tokio::test]
+async fn a_visitor_writes_to_a_structure_without_seeing_its_address() {
+    let app = TestApp::spawn_with(|c| c.form_min_seconds = 0).await;
+    add(&app, structure("contact", "Contactable (fictive)", "35238", "35000"), 1).await;
+    refresh(&app).await;
+    let visitor = app.client();
+    let page = visitor
+        .submit(
+            "/annuaire/contact",
+            "/annuaire/contact/contact",
+            &[("name", ""), ("email", "pas-une-adresse"), ("message", "Court")],
+        )
+        .await;
+    page.assert_status(StatusCode::UNPROCESSABLE_ENTITY)
+        .assert_field_error("name", "Indiquez votre nom")
+        .assert_field_error("email", "n'est pas valide")
+        .assert_field_error("message", "au moins 20 caractères")
+        .assert_field_value("email", "pas-une-adresse")
+        .assert_contains("Court</textarea>");
+    let message = "Bonjour, nous voulons quitter Google Drive pour Nextcloud.";
+    let page = visitor
+        .submit(
+            "/annuaire/contact",
+            "/annuaire/contact/contact",
+            &[("name", "Les Jardins (fictifs)"), ("email", "jardins@asso.example"), ("message", message)],
+        )
+        .await;
+    page.assert_redirect_to("/annuaire/contact");
+    visitor.follow(&page).await.assert_flash("Votre message a été envoyé");
+    let to_structure = app.only_mail_to("equipe@structure.example").await;
+    assert!(to_structure.subject.contains("Nouvelle demande de contact"));
+    assert!(to_structure.body.contains(message) && to_structure.body.contains("jardins@asso.example"));
+    let copy = app.only_mail_to("jardins@asso.example").await;
+    assert!(copy.body.contains(message) && !copy.body.contains("equipe@structure.example"));
+    assert_eq!(app.count("SELECT COUNT(*) FROM contact_messages").await, 1);
+
+    // Robots: the hidden field filled → accepted silently, nothing sent.
+    let page = visitor
+        .submit(
+            "/annuaire/contact",
+            "/annuaire/contact/contact",
+            &[
+                ("name", "Robot"),
+                ("email", "robot@spam.example"),
+                ("message", message),
+                ("site_web", "http://spam.example"),
+            ],
+        )
+        .await;
+    page.assert_redirect_to("/annuaire/contact");
+    assert!(app.mails_to("robot@spam.example").await.is_empty());
+}
+
+#[tokio::test]
+async fn a_form_sent_too_fast_is_held_back_with_an_explanation() {
+    let app = TestApp::spawn_with(|c| c.form_min_seconds = 600).await;
+    add(&app, structure("rapide", "Rapide (fictive)", "35238", "35000"), 1).await;
+    refresh(&app).await;
+    let page = app
+        .client()
+        .submit(
+            "/annuaire/rapide",
+            "/annuaire/rapide/contact",
+            &[
+                ("name", "Pressé"),
+                ("email", "presse@asso.example"),
+                ("message", "Un message parfaitement valable et assez long."),
+            ],
+        )
+        .await;
+    page.assert_status(StatusCode::UNPROCESSABLE_ENTITY)
+        .assert_contains("un peu trop vite")
+        .assert_field_value("name", "Pressé");
+    assert!(app.mails().await.is_empty());
+}
+
+#[tokio::test]
+async fn contact_requests_are_rate_limited() {
+    let app = TestApp::spawn_with(|c| {
+        c.form_min_seconds = 0;
+        c.rate_forms = 2;
+    })
+    .await;
+    add(&app, structure("limite", "Limitée (fictive)", "35238", "35000"), 1).await;
+    refresh(&app).await;
+    let visitor = app.client();
+    let fields = [
+        ("name", "Flot"),
+        ("email", "flot@asso.example"),
+        ("message", "Un message parfaitement valable et assez long."),
+    ];
+    for _ in 0..2 {
+        visitor
+            .submit("/annuaire/limite", "/annuaire/limite/contact", &fields)
+            .await
+            .assert_status(StatusCode::SEE_OTHER);
+    }
+    visitor
+        .submit("/annuaire/limite", "/annuaire/limite/contact", &fields)
+        .await
+        .assert_status(StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn a_visitor_flags_an_outdated_profile_for_the_moderators() {
+    let app = TestApp::spawn().await;
+    add(&app, structure("vieille", "Vieille Fiche (fictive)", "35238", "35000"), 1).await;
+    refresh(&app).await;
+    let visitor = app.client();
+    let page = visitor
+        .submit(
+            "/annuaire/vieille",
+            "/annuaire/vieille/signaler",
+            &[("report_message", "Le site ne répond plus."), ("report_email", "faux")],
+        )
+        .await;
+    page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_field_error("report_email", "n'est pas valide");
+    let page = visitor
+        .submit(
+            "/annuaire/vieille",
+            "/annuaire/vieille/signaler",
+            &[("report_message", "Le site ne répond plus."), ("report_email", "")],
+        )
+        .await;
+    page.assert_redirect_to("/annuaire/vieille");
+    visitor.follow(&page).await.assert_flash("L'équipe de modération va vérifier");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM reports WHERE target_kind = 'structure' AND reason = 'outdated'").await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn other_nodes_see_changes_through_the_change_feed() {
+    let app = TestApp::spawn().await;
+    // No explicit refresh: the indexer picks the change up by itself.
+    add(&app, structure("automatique", "Automatique (fictive)", "35238", "35000"), 1).await;
+    let visitor = app.client();
+    for _ in 0..100 {
+        if visitor.get("/annuaire").await.body.contains("Automatique (fictive)") {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the directory did not pick up the change");
+}
