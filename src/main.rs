@@ -135,6 +135,10 @@ async fn serve(args: ServeArgs, demo_mode: bool) -> anyhow::Result<()> {
     init_logs(&config);
     if demo_mode {
         config.demo_banner = true;
+        // Links in the demonstration's emails point at the address it serves on.
+        if config.base_url == Config::default().base_url {
+            config.base_url = format!("http://{}", args.bind);
+        }
     }
     let application = Application::build(config, args.common.data.clone(), &args.bind).await?;
     if demo_mode {

@@ -6,6 +6,7 @@
 //! recommended structures; freshness is checked at query time.
 
 mod demo;
+mod opendata;
 mod routes;
 mod search;
 mod store;
@@ -16,7 +17,10 @@ use std::sync::atomic::Ordering;
 use tokio::sync::{Notify, watch};
 
 pub use demo::seed_demo;
-pub use routes::routes;
+/// Every route of the directory: pages, open data and API.
+pub fn routes() -> axum::Router<crate::app::AppState> {
+    routes::routes().merge(opendata::routes())
+}
 pub use search::{Filters, Results, Sort};
 pub use store::NewStructure;
 
@@ -50,11 +54,20 @@ pub struct Card {
     pub confirmed_at: i64,
     /// Labels of its terms in both languages, for the text index.
     pub search_terms: String,
+    pub audiences: Vec<String>,
+    pub website: String,
+    pub postcode: String,
+    pub region_code: String,
+    pub pricing: Option<String>,
+    pub price_info: String,
+    pub languages: Vec<String>,
+    pub updated_at: i64,
 }
 
 /// The directory's search engine on this node.
 pub struct Directory {
     engine: search::Engine,
+    labels: std::sync::RwLock<Arc<routes::Labels>>,
     db: Db,
     min_recommendations: i64,
     unlist_after_seconds: i64,
@@ -74,6 +87,7 @@ impl Directory {
             let all: Vec<&Card> = cards.iter().collect();
             text.apply(&[], &all, cursor, true)?;
         }
+        let labels = std::sync::RwLock::new(Arc::new(load_labels(db).await?));
         let engine = search::Engine {
             text,
             catalog: std::sync::RwLock::new(Arc::new(search::Catalog::from_cards(cards))),
@@ -82,6 +96,7 @@ impl Directory {
         };
         Ok(Arc::new(Directory {
             engine,
+            labels,
             db: db.clone(),
             min_recommendations: config.listing_min_recommendations,
             unlist_after_seconds: config.unlist_after_months * 30 * 86_400,
@@ -99,6 +114,14 @@ impl Directory {
         let cursor = self.engine.cursor.load(Ordering::SeqCst);
         let changes = store::changes_since(&self.db, cursor).await?;
         let Some(last) = changes.last().map(|c| c.id) else { return Ok(0) };
+        // Taxonomy edits are recorded with target 0: reload the labels.
+        if changes.iter().any(|c| c.target_id == 0) {
+            let labels = load_labels(&self.db).await?;
+            match self.labels.write() {
+                Ok(mut g) => *g = Arc::new(labels),
+                Err(p) => *p.into_inner() = Arc::new(labels),
+            }
+        }
         let mut ids: Vec<i64> = changes.iter().map(|c| c.target_id).collect();
         ids.sort_unstable();
         ids.dedup();
@@ -125,20 +148,38 @@ impl Directory {
         }
     }
 
+    /// Labels of the taxonomy terms.
+    pub fn labels(&self) -> Arc<routes::Labels> {
+        match self.labels.read() {
+            Ok(l) => l.clone(),
+            Err(p) => p.into_inner().clone(),
+        }
+    }
+
     /// Whether a card is listed now: confirmed recently enough.
     fn fresh(&self, card: &Card) -> bool {
         card.confirmed_at >= crate::db::now() - self.unlist_after_seconds
     }
 
-    /// Runs a search of the listed structures.
+    /// Runs a search of the listed structures, a page of the list at a time.
     pub fn search(&self, filters: &Filters) -> anyhow::Result<Results> {
+        self.search_paged(filters, search::PER_PAGE)
+    }
+
+    /// Every listed structure.
+    pub fn all_listed(&self) -> Vec<Arc<Card>> {
+        self.engine.catalog().all().filter(|c| self.fresh(c)).cloned().collect()
+    }
+
+    /// Runs a search with `per_page` results a page.
+    pub fn search_paged(&self, filters: &Filters, per_page: usize) -> anyhow::Result<Results> {
         let catalog = self.engine.catalog();
         let matches = if filters.text.trim().is_empty() {
             None
         } else {
             Some(self.engine.text.matches(&filters.text, catalog.size())?)
         };
-        Ok(catalog.search(filters, matches.as_ref(), |c| self.fresh(c)))
+        Ok(catalog.search(filters, matches.as_ref(), per_page, |c| self.fresh(c)))
     }
 
     /// The listed card of a structure, if it is listed.
@@ -187,6 +228,11 @@ pub async fn publish_recommendation(
     let txn = db.begin().await?;
     store::insert_recommendation(&txn, structure_id, association, body, crate::db::now()).await?;
     txn.commit().await
+}
+
+async fn load_labels(db: &Db) -> Result<routes::Labels, sea_orm::DbErr> {
+    let terms = store::all_terms(db).await?;
+    Ok(routes::Labels(terms.into_iter().map(|t| ((t.kind, t.slug), (t.label_fr, t.label_en))).collect()))
 }
 
 /// Deletes contact messages past their retention period.

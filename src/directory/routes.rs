@@ -33,7 +33,7 @@ pub fn routes() -> Router<AppState> {
 /// The query string of the list, as typed (repeated keys allowed).
 #[derive(Deserialize, Default, Debug, Clone)]
 #[serde(default)]
-struct ListQuery {
+pub(super) struct ListQuery {
     q: String,
     service: Vec<String>,
     logiciel: Vec<String>,
@@ -46,16 +46,11 @@ struct ListQuery {
     page: String,
 }
 
-/// Labels of the taxonomy terms, by kind then slug.
-struct Labels(HashMap<(String, String), (String, String)>);
+/// Labels of the taxonomy terms, by kind then slug (kept in memory by the directory).
+pub struct Labels(pub(super) HashMap<(String, String), (String, String)>);
 
 impl Labels {
-    async fn load(app: &AppState) -> Result<Self, AppError> {
-        let terms = store::all_terms(&app.db).await?;
-        Ok(Labels(terms.into_iter().map(|t| ((t.kind, t.slug), (t.label_fr, t.label_en))).collect()))
-    }
-
-    fn get(&self, lang: Lang, kind: &str, slug: &str) -> Option<String> {
+    pub(super) fn get(&self, lang: Lang, kind: &str, slug: &str) -> Option<String> {
         self.0
             .get(&(kind.to_owned(), slug.to_owned()))
             .map(|(fr, en)| if lang == Lang::En { en.clone() } else { fr.clone() })
@@ -64,7 +59,7 @@ impl Labels {
 
 impl ListQuery {
     /// Keeps only known values, so that every link built from it is valid.
-    fn filters(&self, labels: &Labels) -> Filters {
+    pub(super) fn filters(&self, labels: &Labels) -> Filters {
         let known = |kind: &str, values: &[String]| -> Vec<String> {
             let mut v: Vec<String> =
                 values.iter().filter(|s| labels.0.contains_key(&(kind.to_owned(), (*s).clone()))).cloned().collect();
@@ -240,7 +235,7 @@ fn place_label(lang: Lang, place: &geo::Place) -> String {
 }
 
 async fn list(State(app): State<AppState>, ctx: PageCtx, Query(query): Query<ListQuery>) -> Result<Response, AppError> {
-    let labels = Labels::load(&app).await?;
+    let labels = app.directory.labels();
     let filters = query.filters(&labels);
     let results = app.directory.search(&filters).map_err(AppError::Internal)?;
     let lang = ctx.lang;
@@ -454,7 +449,7 @@ async fn profile_page(app: &AppState, ctx: PageCtx, slug: &str) -> Result<Profil
     let lang = ctx.lang;
     let terms = store::terms_of(&app.db, s.id).await?;
     let areas = store::areas_of(&app.db, s.id).await?;
-    let labels = Labels::load(app).await?;
+    let labels = app.directory.labels();
     let recommendations = store::published_recommendations(&app.db, s.id).await?;
     let mut area = Vec::new();
     if s.national {

@@ -230,7 +230,13 @@ impl Catalog {
 
     /// Filters, counts facets and sorts. `matches` are the text scores when text was typed;
     /// `listed` says whether a card is listed now (fresh enough).
-    pub fn search(&self, f: &Filters, matches: Option<&HashMap<i64, f32>>, listed: impl Fn(&Card) -> bool) -> Results {
+    pub fn search(
+        &self,
+        f: &Filters,
+        matches: Option<&HashMap<i64, f32>>,
+        per_page: usize,
+        listed: impl Fn(&Card) -> bool,
+    ) -> Results {
         let place_deps: Option<HashSet<&str>> = f.place.as_ref().map(|p| p.departements().into_iter().collect());
         let any = |wanted: &[String], have: &[String]| wanted.is_empty() || wanted.iter().any(|w| have.contains(w));
         let mut hits: Vec<(f32, Arc<Card>)> = Vec::new();
@@ -296,9 +302,9 @@ impl Catalog {
             Sort::Name => hits.sort_by(|a, b| a.1.sort_name.cmp(&b.1.sort_name)),
         }
         let total = hits.len();
-        let pages = total.div_ceil(PER_PAGE).max(1);
+        let pages = total.div_ceil(per_page).max(1);
         let page = f.page.clamp(1, pages);
-        let cards = hits.into_iter().skip((page - 1) * PER_PAGE).take(PER_PAGE).map(|(_, c)| c).collect();
+        let cards = hits.into_iter().skip((page - 1) * per_page).take(per_page).map(|(_, c)| c).collect();
         Results { total, page, pages, cards, facets, sort }
     }
 }

@@ -33,6 +33,7 @@ pub struct StructureRow {
     pub price_info: String,
     pub languages: String,
     pub confirmed_at: i64,
+    pub updated_at: i64,
     pub recommendations: i64,
 }
 
@@ -170,6 +171,14 @@ fn card(s: StructureRow, terms: &[TermRow], areas: &[AreaRow]) -> Card {
         recommendations: s.recommendations,
         confirmed_at: s.confirmed_at,
         search_terms,
+        audiences: of("audience"),
+        website: s.website,
+        postcode: s.postcode,
+        region_code: s.region_code,
+        pricing: s.pricing,
+        price_info: s.price_info,
+        languages: s.languages.split(',').filter(|l| !l.is_empty()).map(str::to_owned).collect(),
+        updated_at: s.updated_at,
     }
 }
 
