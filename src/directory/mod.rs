@@ -57,6 +57,7 @@ pub struct Card {
     pub audiences: Vec<String>,
     pub website: String,
     pub postcode: String,
+    pub commune_insee: String,
     pub region_code: String,
     pub pricing: Option<String>,
     pub price_info: String,
