@@ -2,7 +2,10 @@
 //! Runs on SQLite by default, and on PostgreSQL when `EMANCIPASSO_TEST_DATABASE_URL` is set.
 
 mod accounts;
+mod admin;
 mod directory;
 mod failures;
 mod harness;
 mod nodes;
+mod security;
+mod site;

@@ -1,0 +1,234 @@
+//! The frame of the site: languages, home page, footer pages, error pages, health check,
+//! static files, and the promise of no cookie for visitors.
+
+use reqwest::StatusCode;
+
+use crate::harness::{Client, TestApp};
+
+#[tokio::test]
+async fn home_page_speaks_french_by_default_and_english_when_asked() {
+    let app = TestApp::spawn().await;
+
+    let page = app.client().get("/").await;
+    page.assert_status(StatusCode::OK).assert_contains("<html lang=\"fr\">");
+    assert_eq!(page.select_text("h1").as_deref(), Some("Libérez votre association des géants du numérique"));
+
+    let page = app.client_en().get("/").await;
+    page.assert_status(StatusCode::OK).assert_contains("<html lang=\"en\">");
+    assert_eq!(page.select_text("h1").as_deref(), Some("Free your association from the tech giants"));
+
+    // Neither French nor English asked for: French.
+    let german = Client::new(&app.address, "de-DE,de;q=0.9");
+    let page = german.get("/").await;
+    page.assert_status(StatusCode::OK)
+        .assert_contains("<html lang=\"fr\">")
+        .assert_contains("Libérez votre association");
+}
+
+#[tokio::test]
+async fn the_language_switch_remembers_the_choice_and_comes_back() {
+    let app = TestApp::spawn().await;
+    let visitor = app.client();
+    let home = visitor.get("/").await;
+    assert_eq!(home.attr("a[hreflang=en]", "href").as_deref(), Some("/langue/en?retour=%2F"));
+
+    let page = visitor.get("/langue/en?retour=/pages/confidentialite").await;
+    page.assert_redirect_to("/pages/confidentialite");
+    assert_eq!(page.location(), "/pages/confidentialite");
+    let cookies = page.set_cookies();
+    assert_eq!(cookies.len(), 1, "{cookies:?}");
+    let cookie = &cookies[0];
+    assert!(cookie.starts_with("ea_lang=en;"), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+
+    // The saved choice wins over Accept-Language: fr.
+    assert_eq!(visitor.lang, "fr");
+    let page = visitor.follow(&page).await;
+    page.assert_status(StatusCode::OK).assert_contains("<html lang=\"en\">");
+    assert_eq!(page.select_text("h1").as_deref(), Some("Privacy policy"));
+    visitor.get("/").await.assert_contains("<html lang=\"en\">");
+
+    // And back to French.
+    let page = visitor.get("/langue/fr?retour=/").await;
+    page.assert_redirect_to("/");
+    visitor.follow(&page).await.assert_contains("<html lang=\"fr\">");
+
+    let page = visitor.get("/langue/xx?retour=/").await;
+    page.assert_status(StatusCode::NOT_FOUND).assert_contains("Page introuvable");
+    assert!(page.set_cookies().is_empty());
+
+    for target in ["//evil.example", "https://evil.example/", "/\\evil.example"] {
+        let page = app.client().get(&format!("/langue/en?retour={target}")).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER);
+        assert_eq!(page.location(), "/", "retour={target}");
+    }
+}
+
+#[tokio::test]
+async fn visitor_gets_no_cookie_on_public_pages() {
+    let app = TestApp::spawn().await;
+    let visitor = app.client();
+    let stylesheet = visitor.get("/").await.attr("link[rel=stylesheet]", "href").expect("stylesheet");
+    let paths = [
+        "/",
+        "/compte/inscription",
+        "/compte/connexion",
+        "/compte/mot-de-passe-oublie",
+        "/pages/mentions-legales",
+        "/pages/confidentialite",
+        "/pages/accessibilite",
+        "/nulle-part",
+        "/healthz",
+        stylesheet.as_str(),
+    ];
+    for client in [app.client(), app.client_en()] {
+        for path in paths {
+            let page = client.get(path).await;
+            assert!(page.status == StatusCode::OK || page.status == StatusCode::NOT_FOUND, "{path}: {}", page.status);
+            assert!(page.set_cookies().is_empty(), "{path} sets {:?}", page.set_cookies());
+        }
+        assert!(client.cookies.lock().expect("jar").is_empty());
+    }
+}
+
+#[tokio::test]
+async fn footer_pages_exist_in_both_languages() {
+    let app = TestApp::spawn().await;
+    let home = app.client().get("/").await;
+    for slug in ["mentions-legales", "confidentialite", "accessibilite"] {
+        let path = format!("/pages/{slug}");
+        assert!(
+            home.attr(&format!("footer a[href=\"{path}\"]"), "href").is_some(),
+            "no footer link to {path} in:\n{}",
+            home.body
+        );
+        let fr = app.client().get(&path).await;
+        fr.assert_status(StatusCode::OK).assert_contains("<html lang=\"fr\">");
+        let en = app.client_en().get(&path).await;
+        en.assert_status(StatusCode::OK).assert_contains("<html lang=\"en\">");
+        let title_fr = fr.select_text("main h1").expect("French h1");
+        let title_en = en.select_text("main h1").expect("English h1");
+        assert!(!title_fr.trim().is_empty() && !title_en.trim().is_empty());
+        assert_ne!(title_fr, title_en, "{path} has the same title in both languages");
+        assert!(fr.title().starts_with(&title_fr), "title {:?}", fr.title());
+    }
+    app.client().get("/pages/inconnue").await.assert_status(StatusCode::NOT_FOUND).assert_contains("Page introuvable");
+}
+
+#[tokio::test]
+async fn an_unknown_address_gives_a_friendly_page_in_the_visitor_language() {
+    let app = TestApp::spawn().await;
+    let page = app.client().get("/ceci/n-existe/pas").await;
+    page.assert_status(StatusCode::NOT_FOUND).assert_contains("<html lang=\"fr\">").assert_contains("Page introuvable");
+    assert_eq!(page.select_text("main a[href=\"/\"]").as_deref(), Some("Revenir à l'accueil"));
+    assert!(page.select_text("header.site-header").is_some(), "no header");
+    assert!(page.select_text("footer.site-footer").is_some(), "no footer");
+    assert!(page.attr("footer a[href=\"/pages/mentions-legales\"]", "href").is_some());
+    assert!(page.header("content-type").unwrap_or_default().starts_with("text/html"));
+
+    let page = app.client_en().get("/ceci/n-existe/pas").await;
+    page.assert_status(StatusCode::NOT_FOUND)
+        .assert_contains("<html lang=\"en\">")
+        .assert_contains("Page not found")
+        .assert_lacks("Page introuvable");
+    assert!(page.select_text("header.site-header").is_some(), "no header");
+}
+
+#[tokio::test]
+async fn the_health_check_answers_ok() {
+    let app = TestApp::spawn().await;
+    let page = app.client().get("/healthz").await;
+    page.assert_status(StatusCode::OK);
+    assert_eq!(page.body, "ok");
+}
+
+#[tokio::test]
+async fn the_stylesheet_is_served_under_its_hash_cached_forever_and_compressed() {
+    let app = TestApp::spawn().await;
+    let visitor = app.client();
+    let href = visitor.get("/").await.attr("link[rel=stylesheet]", "href").expect("stylesheet link");
+    let hash = href
+        .strip_prefix("/static/app.")
+        .and_then(|rest| rest.strip_suffix(".css"))
+        .unwrap_or_else(|| panic!("unexpected stylesheet URL {href}"));
+    assert!(hash.len() >= 8 && hash.chars().all(|c| c.is_ascii_hexdigit()), "hash {hash:?}");
+
+    let css = visitor.get(&href).await;
+    css.assert_status(StatusCode::OK);
+    assert!(css.header("cache-control").unwrap_or_default().contains("immutable"), "{:?}", css.headers);
+    assert!(css.header("content-type").unwrap_or_default().starts_with("text/css"), "{:?}", css.headers);
+    assert!(css.header("content-encoding").is_none(), "compressed without being asked");
+    assert!(css.body.contains('{'), "not a stylesheet");
+
+    for encoding in ["gzip", "br"] {
+        // reqwest is built without decompression: the header tells what was applied.
+        let res =
+            visitor.raw().get(visitor.url(&href)).header("accept-encoding", encoding).send().await.expect("request");
+        assert_eq!(res.status(), StatusCode::OK);
+        let applied = res.headers().get("content-encoding").map(|v| v.to_str().unwrap_or("").to_owned());
+        assert_eq!(applied.as_deref(), Some(encoding));
+        let compressed = res.bytes().await.expect("body");
+        assert!(compressed.len() < css.body.len(), "{encoding} did not shrink the stylesheet");
+    }
+
+    visitor.get("/static/app.css").await.assert_status(StatusCode::NOT_FOUND);
+    visitor.get("/static/app.0000000000.css").await.assert_status(StatusCode::NOT_FOUND);
+    visitor.get("/static/../Cargo.toml").await.assert_status(StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_header_links_only_to_sections_that_exist() {
+    let app = TestApp::spawn().await;
+    // Sections of the plan: each one appears in the header when, and only when, it answers.
+    let planned = [
+        "/annuaire",
+        "/annonces",
+        "/ressources",
+        "/formations",
+        "/diagnostic",
+        "/partenaires",
+        "/actualites",
+        "/soutenir",
+    ];
+    for page in [app.client().get("/").await, app.client_en().get("/").await] {
+        for section in planned {
+            let answer = app.client().get(section).await;
+            let linked = page.attr(&format!("header a[href^=\"{section}\"]"), "href").is_some();
+            if answer.status == StatusCode::NOT_FOUND {
+                assert!(
+                    page.attr(&format!("a[href^=\"{section}\"]"), "href").is_none(),
+                    "link to {section}, which does not exist yet"
+                );
+            } else {
+                answer.assert_status(StatusCode::OK);
+                assert!(linked, "{section} exists but the header does not link to it");
+            }
+        }
+        // Every link of the page leads somewhere.
+        let doc = page.doc();
+        let sel = scraper::Selector::parse("a[href^=\"/\"]").expect("selector");
+        let links: Vec<String> = doc.select(&sel).filter_map(|a| a.value().attr("href").map(str::to_owned)).collect();
+        assert!(links.len() >= 5, "{links:?}");
+        for link in links {
+            let res = app.client().get(&link).await;
+            assert!(res.status == StatusCode::OK || res.status == StatusCode::SEE_OTHER, "{link}: {}", res.status);
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_demo_banner_shows_only_on_a_demo_site() {
+    let app = TestApp::spawn().await;
+    let page = app.client().get("/").await;
+    assert!(page.select_text(".demo-banner").is_none(), "banner on a real site");
+    page.assert_lacks("données affichées sont fictives");
+
+    let demo = TestApp::spawn_with(|c| c.demo_banner = true).await;
+    let page = demo.client().get("/").await;
+    let banner = page.select_text(".demo-banner").expect("demo banner");
+    assert!(banner.contains("toutes les données affichées sont fictives"), "{banner}");
+    let page = demo.client_en().get("/pages/confidentialite").await;
+    assert!(page.select_text(".demo-banner").expect("demo banner").contains("made up"));
+    // Also on error pages.
+    assert!(demo.client().get("/nulle-part").await.select_text(".demo-banner").is_some());
+}
