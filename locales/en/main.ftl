@@ -346,3 +346,12 @@ mail-contact-copy-body =
 
     The organisation will answer you directly at this address.
 directory-to-filters = Refine by service, software, region…
+directory-map-title = Map of departments: number of organisations working there
+directory-map-department = { $name }: { $count ->
+    [0] no organisation
+    [one] { $count } organisation
+   *[other] { $count } organisations
+}
+directory-map-fallback = Choose a region in the list
+directory-map-caption = The darker the colour, the more organisations. Choose a department to filter.
+directory-map-credit = Base map: svg-maps (CC BY 4.0).

@@ -346,3 +346,12 @@ mail-contact-copy-body =
 
     La structure vous répondra directement à cette adresse.
 directory-to-filters = Affiner par service, logiciel, région…
+directory-map-title = Carte des départements : nombre de structures qui y interviennent
+directory-map-department = { $name } : { $count ->
+    [0] aucune structure
+    [one] { $count } structure
+   *[other] { $count } structures
+}
+directory-map-fallback = Choisir une région dans la liste
+directory-map-caption = Plus la couleur est foncée, plus il y a de structures. Choisissez un département pour filtrer.
+directory-map-credit = Fond de carte : svg-maps (CC BY 4.0).

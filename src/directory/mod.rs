@@ -6,6 +6,7 @@
 //! recommended structures; freshness is checked at query time.
 
 mod demo;
+mod map;
 mod opendata;
 mod routes;
 mod search;
@@ -165,6 +166,13 @@ impl Directory {
     /// Runs a search of the listed structures, a page of the list at a time.
     pub fn search(&self, filters: &Filters) -> anyhow::Result<Results> {
         self.search_paged(filters, search::PER_PAGE)
+    }
+
+    /// Listed structures matching `filters`, counted by department where they intervene
+    /// (those working everywhere are not counted: they would shade the whole country).
+    pub fn department_counts(&self, filters: &Filters) -> anyhow::Result<std::collections::BTreeMap<String, usize>> {
+        let results = self.search_paged(filters, 1)?;
+        Ok(results.facets.departements)
     }
 
     /// Every listed structure.

@@ -11,7 +11,7 @@ use axum_extra::extract::Query;
 use serde::{Deserialize, Serialize};
 
 use super::routes::ListQuery;
-use super::{Card, store};
+use super::{Card, datainclusion, store};
 use crate::app::AppState;
 use crate::web::AppError;
 
@@ -22,6 +22,8 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/structures", get(api_list))
         .route("/api/v1/structures/{slug}", get(api_one))
         .route("/api/v1/openapi.json", get(openapi))
+        .route("/donnees/data-inclusion/structures.json", get(datainclusion_structures))
+        .route("/donnees/data-inclusion/services.json", get(datainclusion_services))
 }
 
 /// A structure as published in the open data.
@@ -108,6 +110,17 @@ async fn all_json(State(app): State<AppState>) -> Result<Response, AppError> {
     let base = app.config.base().to_owned();
     let items: Vec<Item> = listed(&app).iter().map(|c| item(&base, c)).collect();
     json(&items)
+}
+
+/// GET /donnees/data-inclusion/structures.json: the listed structures in the data·inclusion schema.
+async fn datainclusion_structures(State(app): State<AppState>) -> Result<Response, AppError> {
+    json(&datainclusion::structures(&listed(&app), app.config.base()))
+}
+
+/// GET /donnees/data-inclusion/services.json: their services in the data·inclusion schema.
+async fn datainclusion_services(State(app): State<AppState>) -> Result<Response, AppError> {
+    let labels = app.directory.labels();
+    json(&datainclusion::services(&listed(&app), &labels, app.config.base()))
 }
 
 async fn all_csv(State(app): State<AppState>) -> Result<Response, AppError> {

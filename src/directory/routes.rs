@@ -6,8 +6,8 @@ use std::sync::Arc;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::Response;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::Query;
 use serde::Deserialize;
@@ -25,6 +25,7 @@ use crate::web::{AppError, CsrfForm, FieldErrors, Lang, PageCtx, render, render_
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/annuaire", get(list))
+        .route("/annuaire/carte.svg", get(map_svg))
         .route("/annuaire/{slug}", get(profile))
         .route("/annuaire/{slug}/contact", post(contact))
         .route("/annuaire/{slug}/signaler", post(report))
@@ -219,6 +220,7 @@ struct ListPage {
     prev: Option<String>,
     next: Option<String>,
     clear: String,
+    map_src: String,
 }
 
 fn place_label(lang: Lang, place: &geo::Place) -> String {
@@ -350,7 +352,9 @@ async fn list(State(app): State<AppState>, ctx: PageCtx, Query(query): Query<Lis
         .collect();
     let prev = (results.page > 1).then(|| state.page(results.page - 1));
     let next = (results.page < results.pages).then(|| state.page(results.page + 1));
+    let map_src = state.url(&state.params, 1).replacen("/annuaire", "/annuaire/carte.svg", 1);
     let page = ListPage {
+        map_src,
         place: filters.place.as_ref().map(|p| place_label(lang, p)),
         q: state.q.clone(),
         hidden: state.params.clone(),
@@ -365,6 +369,28 @@ async fn list(State(app): State<AppState>, ctx: PageCtx, Query(query): Query<Lis
         next,
     };
     render(&page)
+}
+
+/// GET /annuaire/carte.svg: the map for the current filters (the department ones aside, so
+/// that every department shows what choosing it would give).
+async fn map_svg(State(app): State<AppState>, lang: Lang, Query(query): Query<ListQuery>) -> Result<Response, AppError> {
+    let labels = app.directory.labels();
+    let mut filters = query.filters(&labels);
+    let state = UrlState::new(&query.q, &filters);
+    filters.departements.clear();
+    filters.place = None;
+    filters.page = 1;
+    let counts = app.directory.department_counts(&filters).map_err(AppError::Internal)?;
+    let body = super::map::svg(lang, |code| counts.get(code).copied().unwrap_or(0), |code| state.toggle("departement", code));
+    let mut res = body.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml; charset=utf-8"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));
+    // Embedded by our own pages only; nothing in it runs.
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; frame-ancestors 'self'"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN"));
+    h.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    Ok(res)
 }
 
 // ---- profile ---------------------------------------------------------------------------

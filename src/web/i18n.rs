@@ -73,8 +73,12 @@ impl Lang {
 
     /// Translates a message key with named arguments.
     pub fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> =
-            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+        // Whole numbers go in as numbers, so that plural rules ("1 structure", "2 structures") apply.
+        let value = |v: &String| match v.parse::<i64>() {
+            Ok(n) if !v.starts_with('0') || v == "0" => FluentValue::from(n),
+            _ => FluentValue::from(v.clone()),
+        };
+        let map: HashMap<Cow<'static, str>, FluentValue> = args.iter().map(|(k, v)| (Cow::Borrowed(*k), value(v))).collect();
         LOCALES.lookup_with_args(self.id(), key, &map)
     }
 
@@ -171,6 +175,14 @@ mod tests {
         let only_en: Vec<_> = en.difference(&fr).collect();
         assert!(only_fr.is_empty() && only_en.is_empty(), "fr only: {only_fr:?}, en only: {only_en:?}");
         assert!(fr.len() > 50);
+    }
+
+    #[test]
+    fn counts_follow_plural_rules() {
+        assert_eq!(Lang::Fr.t_args("directory-count", &[("count", "0".into())]), "Aucune structure");
+        assert_eq!(Lang::Fr.t_args("directory-count", &[("count", "1".into())]), "1 structure");
+        assert_eq!(Lang::Fr.t_args("directory-count", &[("count", "12".into())]), "12 structures");
+        assert_eq!(Lang::En.t_args("directory-count", &[("count", "1".into())]), "1 organisation");
     }
 
     #[test]

@@ -9,8 +9,8 @@ use axum::response::Response;
 use crate::app::AppState;
 
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; \
-manifest-src 'self'";
+font-src 'self'; connect-src 'self'; object-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; \
+base-uri 'none'; manifest-src 'self'";
 
 pub async fn headers(State(app): State<AppState>, req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;

@@ -445,3 +445,93 @@ async fn other_nodes_see_changes_through_the_change_feed() {
     }
     panic!("the directory did not pick up the change");
 }
+
+#[tokio::test]
+async fn the_map_shades_departments_and_links_to_the_filtered_list() {
+    let app = TestApp::spawn().await;
+    add(&app, NewStructure { areas: vec![("departement", "35")], ..structure("r1", "Rennes Un (fictive)", "35238", "35000") }, 1).await;
+    add(&app, NewStructure { areas: vec![("departement", "35")], ..structure("r2", "Rennes Deux (fictive)", "35238", "35000") }, 1).await;
+    add(&app, NewStructure { areas: vec![("departement", "974")], ..structure("re", "Réunion (fictive)", "97411", "97400") }, 1).await;
+    refresh(&app).await;
+    let visitor = app.client();
+    let list = visitor.get("/annuaire?chatons=oui").await;
+    let src = list.attr("object[type=\"image/svg+xml\"]", "data").expect("the map is embedded");
+    assert_eq!(src, "/annuaire/carte.svg?chatons=oui");
+    let csp = list.headers["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(csp.contains("frame-src 'self'") && csp.contains("object-src 'self'"), "{csp}");
+
+    let map = visitor.get("/annuaire/carte.svg").await;
+    map.assert_status(StatusCode::OK);
+    assert!(map.headers["content-type"].to_str().unwrap().starts_with("image/svg+xml"));
+    assert!(map.headers["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'self'"));
+    assert!(map.set_cookies().is_empty());
+    map.assert_contains("href=\"/annuaire?departement=35\" target=\"_top\" aria-label=\"Ille-et-Vilaine (35)\u{202f}: 2 structures\"")
+        .assert_contains("aria-label=\"Finistère (29)\u{202f}: aucune structure\"")
+        .assert_contains("aria-label=\"La Réunion (974)\u{202f}: 1 structure\"");
+    // The map follows the other filters.
+    let filtered = visitor.get("/annuaire/carte.svg?chatons=oui").await;
+    filtered.assert_contains("Ille-et-Vilaine (35)\u{202f}: aucune structure").assert_contains("departement=35");
+    app.client_en().get("/annuaire/carte.svg").await.assert_contains("Ille-et-Vilaine (35): 2 organisations");
+    // Choosing a department on the map filters the list.
+    visitor.get("/annuaire?departement=35").await.assert_contains("2 structures").assert_lacks("Réunion (fictive)");
+}
+
+#[tokio::test]
+async fn the_directory_is_open_data_in_csv_json_and_an_api() {
+    let app = TestApp::spawn().await;
+    add(
+        &app,
+        NewStructure { terms: vec![("software", "nextcloud"), ("service", "diagnostic")], areas: vec![("region", "53")], ..structure("ouverte", "Données Ouvertes (fictive)", "35238", "35000") },
+        2,
+    )
+    .await;
+    add(&app, NewStructure { terms: vec![("software", "paheko")], ..structure("autre", "Autre (fictive)", "13055", "13001") }, 1).await;
+    add(&app, NewStructure { status: "draft", ..structure("cachee", "Cachée (fictive)", "13055", "13001") }, 1).await;
+    refresh(&app).await;
+    let visitor = app.client();
+
+    let json = visitor.get("/donnees/annuaire.json").await;
+    json.assert_status(StatusCode::OK);
+    assert_eq!(json.headers["access-control-allow-origin"], "*");
+    let items: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(items.as_array().unwrap().len(), 2);
+    assert!(!json.body.contains("equipe@structure.example"), "contact addresses are never published");
+    assert!(!json.body.contains("Cachée"));
+
+    let csv = visitor.get("/donnees/annuaire.csv").await;
+    assert!(csv.headers["content-type"].to_str().unwrap().starts_with("text/csv"));
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0].starts_with("slug,nom,url,presentation"));
+    assert!(csv.body.contains("ouverte,Données Ouvertes (fictive),http://emancipasso.test/annuaire/ouverte"));
+
+    let page = visitor.get("/api/v1/structures?logiciel=nextcloud&per_page=1").await;
+    let v: serde_json::Value = serde_json::from_str(&page.body).unwrap();
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["per_page"], 1);
+    let item = &v["items"][0];
+    for key in ["slug", "name", "url", "pitch", "services", "software", "departments", "regions", "recommendations"] {
+        assert!(!item[key].is_null(), "{key} missing in {item}");
+    }
+    assert_eq!(item["slug"], "ouverte");
+    assert_eq!(item["recommendations"], 2);
+    assert_eq!(item["regions"][0], "53");
+    assert!(item["departments"].as_array().unwrap().iter().any(|d| d == "29"));
+    let all: serde_json::Value = serde_json::from_str(&visitor.get("/api/v1/structures?per_page=1&page=2").await.body).unwrap();
+    assert_eq!((all["total"].as_i64(), all["pages"].as_i64(), all["page"].as_i64()), (Some(2), Some(2), Some(2)));
+
+    let one: serde_json::Value = serde_json::from_str(&visitor.get("/api/v1/structures/ouverte").await.body).unwrap();
+    assert_eq!(one["recommendation_list"].as_array().unwrap().len(), 2);
+    assert!(one["description"].as_str().unwrap().contains("fictive"));
+    let missing = visitor.get("/api/v1/structures/cachee").await;
+    missing.assert_status(StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("not_found"));
+
+    let doc: serde_json::Value = serde_json::from_str(&visitor.get("/api/v1/openapi.json").await.body).unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let documented = doc["components"]["schemas"]["Structure"]["properties"].as_object().unwrap();
+    for key in item.as_object().unwrap().keys() {
+        assert!(documented.contains_key(key), "{key} is not documented in the OpenAPI document");
+    }
+    assert!(doc["paths"]["/api/v1/structures/{slug}"]["get"].is_object());
+}

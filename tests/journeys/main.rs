@@ -3,6 +3,7 @@
 
 mod accounts;
 mod admin;
+mod datainclusion;
 mod directory;
 mod failures;
 mod harness;
