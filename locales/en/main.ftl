@@ -355,3 +355,27 @@ directory-map-department = { $name }: { $count ->
 directory-map-fallback = Choose a region in the list
 directory-map-caption = The darker the colour, the more organisations. Choose a department to filter.
 directory-map-credit = Base map: svg-maps (CC BY 4.0).
+directory-embed-more = See the whole directory on { $site }
+directory-confirmed-title = Thank you, your profile is confirmed
+directory-confirmed-text = The profile of { $name } stays in the directory. We will ask you to check it again in a few months.
+directory-confirmed-see = See the profile
+mail-confirm-profile-subject = Is your { $structure } profile still up to date?
+mail-confirm-profile-body =
+    Hello,
+
+    Associations trust the Emancip'Asso directory because its profiles are kept up to date. Could you check the one of { $structure }?
+
+    If it is still right, one click confirms it:
+
+    { $link }
+
+    Without confirmation, the profile will leave the public directory { $months } months after its last check, until someone from your team confirms it.
+mail-profile-unlisted-subject = Your { $structure } profile is no longer shown in the directory
+mail-profile-unlisted-body =
+    Hello,
+
+    The profile of { $structure } has not been confirmed for a long time: it no longer appears in the public directory.
+
+    If it is still right, confirm it in one click and it comes back at once:
+
+    { $link }

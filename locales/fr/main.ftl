@@ -354,4 +354,28 @@ directory-map-department = { $name } : { $count ->
 }
 directory-map-fallback = Choisir une région dans la liste
 directory-map-caption = Plus la couleur est foncée, plus il y a de structures. Choisissez un département pour filtrer.
-directory-map-credit = Fond de carte : svg-maps (CC BY 4.0).
+directory-map-credit = Fond de carte : svg-maps (CC BY 4.0).
+directory-embed-more = Voir tout l'annuaire sur { $site }
+directory-confirmed-title = Merci, votre fiche est confirmée
+directory-confirmed-text = La fiche de { $name } reste dans l'annuaire. Nous vous redemanderons de la vérifier dans quelques mois.
+directory-confirmed-see = Voir la fiche
+mail-confirm-profile-subject = Votre fiche { $structure } est-elle toujours à jour ?
+mail-confirm-profile-body =
+    Bonjour,
+
+    Les associations font confiance à l'annuaire Emancip'Asso parce que ses fiches sont tenues à jour. Pouvez-vous vérifier celle de { $structure } ?
+
+    Si elle est toujours juste, un clic suffit pour la confirmer :
+
+    { $link }
+
+    Sans confirmation, la fiche quittera l'annuaire public { $months } mois après la dernière vérification, jusqu'à ce que quelqu'un de votre équipe la confirme.
+mail-profile-unlisted-subject = Votre fiche { $structure } n'est plus visible dans l'annuaire
+mail-profile-unlisted-body =
+    Bonjour,
+
+    La fiche de { $structure } n'a pas été confirmée depuis longtemps : elle n'apparaît plus dans l'annuaire public.
+
+    Si elle est toujours juste, confirmez-la en un clic pour qu'elle revienne aussitôt :
+
+    { $link }

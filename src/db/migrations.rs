@@ -8,7 +8,11 @@ pub struct Migrator;
 
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(M0001Foundation), Box::new(super::m0002_directory::Migration)]
+        vec![
+            Box::new(M0001Foundation),
+            Box::new(super::m0002_directory::Migration),
+            Box::new(super::m0003_freshness::Migration),
+        ]
     }
 }
 

@@ -5,6 +5,7 @@
 //! connection. The few statements that must differ per backend live in this module only.
 
 mod m0002_directory;
+mod m0003_freshness;
 mod migrations;
 
 pub use m0002_directory::TERMS;

@@ -7,6 +7,7 @@
 
 mod datainclusion;
 mod demo;
+mod freshness;
 mod map;
 mod opendata;
 mod routes;
@@ -243,6 +244,11 @@ pub async fn publish_recommendation(
 async fn load_labels(db: &Db) -> Result<routes::Labels, sea_orm::DbErr> {
     let terms = store::all_terms(db).await?;
     Ok(routes::Labels(terms.into_iter().map(|t| ((t.kind, t.slug), (t.label_fr, t.label_en))).collect()))
+}
+
+/// Sends the confirmation reminders and unlisting notices that are due.
+pub async fn ask_confirmations(app: &crate::app::AppState) -> Result<usize, sea_orm::DbErr> {
+    freshness::run(app).await
 }
 
 /// Deletes contact messages past their retention period.

@@ -29,6 +29,8 @@ pub fn routes() -> Router<AppState> {
         .route("/annuaire/{slug}", get(profile))
         .route("/annuaire/{slug}/contact", post(contact))
         .route("/annuaire/{slug}/signaler", post(report))
+        .route("/annuaire/{slug}/confirmer", get(confirm))
+        .route("/annuaire/embed", get(embed))
 }
 
 /// The query string of the list, as typed (repeated keys allowed).
@@ -373,7 +375,11 @@ async fn list(State(app): State<AppState>, ctx: PageCtx, Query(query): Query<Lis
 
 /// GET /annuaire/carte.svg: the map for the current filters (the department ones aside, so
 /// that every department shows what choosing it would give).
-async fn map_svg(State(app): State<AppState>, lang: Lang, Query(query): Query<ListQuery>) -> Result<Response, AppError> {
+async fn map_svg(
+    State(app): State<AppState>,
+    lang: Lang,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, AppError> {
     let labels = app.directory.labels();
     let mut filters = query.filters(&labels);
     let state = UrlState::new(&query.q, &filters);
@@ -381,7 +387,8 @@ async fn map_svg(State(app): State<AppState>, lang: Lang, Query(query): Query<Li
     filters.place = None;
     filters.page = 1;
     let counts = app.directory.department_counts(&filters).map_err(AppError::Internal)?;
-    let body = super::map::svg(lang, |code| counts.get(code).copied().unwrap_or(0), |code| state.toggle("departement", code));
+    let body =
+        super::map::svg(lang, |code| counts.get(code).copied().unwrap_or(0), |code| state.toggle("departement", code));
     let mut res = body.into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml; charset=utf-8"));
@@ -391,6 +398,90 @@ async fn map_svg(State(app): State<AppState>, lang: Lang, Query(query): Query<Li
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN"));
     h.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
     Ok(res)
+}
+
+#[derive(Template)]
+#[template(path = "directory/embed.html")]
+struct EmbedPage {
+    ctx: PageCtx,
+    q: String,
+    results: Results,
+    items: Vec<Item>,
+    hidden: Vec<(&'static str, String)>,
+    full: String,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+/// GET /annuaire/embed?…: the filtered list for partner sites' iframes. The only page that
+/// allows framing; links open the full site in a new tab.
+async fn embed(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    let labels = app.directory.labels();
+    let filters = query.filters(&labels);
+    let results = app.directory.search(&filters).map_err(AppError::Internal)?;
+    let state = UrlState::new(&query.q, &filters);
+    let lang = ctx.lang;
+    let items = results
+        .cards
+        .iter()
+        .map(|card| Item {
+            services: card.services.iter().take(3).filter_map(|s| labels.get(lang, "service", s)).collect(),
+            software: Vec::new(),
+            place: card.commune_name.clone(),
+            card: card.clone(),
+        })
+        .collect();
+    let embed_url = |page: usize| state.page(page).replacen("/annuaire", "/annuaire/embed", 1);
+    let page = EmbedPage {
+        q: state.q.clone(),
+        hidden: state.params.clone(),
+        full: format!("{}{}", app.config.base(), state.page(1)),
+        prev: (results.page > 1).then(|| embed_url(results.page - 1)),
+        next: (results.page < results.pages).then(|| embed_url(results.page + 1)),
+        ctx,
+        results,
+        items,
+    };
+    let mut res = render(&page)?;
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors *; base-uri 'none'",
+        ),
+    );
+    Ok(res)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ConfirmQuery {
+    signature: String,
+}
+
+#[derive(Template)]
+#[template(path = "directory/confirmed.html")]
+struct ConfirmedPage {
+    ctx: PageCtx,
+    name: String,
+    slug: String,
+}
+
+/// GET /annuaire/{slug}/confirmer?signature=…: the one-click link of the reminder email.
+async fn confirm(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    Query(q): Query<ConfirmQuery>,
+) -> Result<Response, AppError> {
+    match super::freshness::confirm(&app, &slug, &q.signature).await? {
+        Some(name) => render(&ConfirmedPage { ctx, name, slug }),
+        None => Err(AppError::NotFound),
+    }
 }
 
 // ---- profile ---------------------------------------------------------------------------

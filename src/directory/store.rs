@@ -418,3 +418,19 @@ pub async fn insert_report(
     .await?;
     Ok(())
 }
+
+#[derive(Row)]
+struct EmailRow {
+    email: String,
+}
+
+/// Email addresses of a structure's team members.
+pub async fn team_emails(db: &Db, structure_id: i64) -> Result<Vec<String>, sea_orm::DbErr> {
+    let rows: Vec<EmailRow> = db::all(
+        db.conn(),
+        "SELECT u.email FROM structure_members m JOIN users u ON u.id = m.user_id WHERE m.structure_id = $1 ORDER BY u.id",
+        vals![structure_id],
+    )
+    .await?;
+    Ok(rows.into_iter().map(|r| r.email).collect())
+}

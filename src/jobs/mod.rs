@@ -15,14 +15,17 @@ use crate::web::ratelimit;
 const SENT_MAIL_RETENTION_DAYS: i64 = 30;
 
 pub async fn run(app: AppState, mut shutdown: watch::Receiver<bool>) {
+    // The first round waits a minute: starting a node should not start with housekeeping.
+    let mut wait = Duration::from_secs(60);
     loop {
-        if let Err(e) = purge(&app).await {
-            tracing::error!(error = ?e, "scheduled purge failed");
-        }
         tokio::select! {
-            _ = tokio::time::sleep(Duration::from_secs(600)) => {}
+            _ = tokio::time::sleep(wait) => {}
             _ = shutdown.changed() => return,
         }
+        if let Err(e) = purge(&app).await {
+            tracing::error!(error = ?e, "scheduled jobs failed");
+        }
+        wait = Duration::from_secs(600);
     }
 }
 
@@ -40,6 +43,7 @@ pub async fn purge(app: &AppState) -> Result<(), sea_orm::DbErr> {
     let limits = ratelimit::purge(&app.db, app.config.rate_window_minutes).await?;
     let contacts = crate::directory::purge(&app.db, &app.config).await?;
     let changes = db::exec(c, "DELETE FROM search_changes WHERE changed_at < $1", vals![now - 7 * 86_400]).await?;
-    tracing::debug!(sessions, tokens, mails, limits, contacts, changes, "purged");
+    let reminders = crate::directory::ask_confirmations(app).await?;
+    tracing::debug!(sessions, tokens, mails, limits, contacts, changes, reminders, "purged");
     Ok(())
 }

@@ -20,7 +20,13 @@ pub async fn headers(State(app): State<AppState>, req: Request, next: Next) -> R
     };
     set(h, header::CONTENT_SECURITY_POLICY, CSP);
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    set(h, header::X_FRAME_OPTIONS, "DENY");
+    // Pages that allow framing (the embeddable directory) say so in their own CSP.
+    let framable = h
+        .get(header::CONTENT_SECURITY_POLICY)
+        .is_some_and(|v| v.as_bytes().ends_with(b"frame-ancestors *; base-uri 'none'"));
+    if !framable {
+        set(h, header::X_FRAME_OPTIONS, "DENY");
+    }
     set(h, header::REFERRER_POLICY, "strict-origin-when-cross-origin");
     set(
         h,

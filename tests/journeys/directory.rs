@@ -449,9 +449,27 @@ async fn other_nodes_see_changes_through_the_change_feed() {
 #[tokio::test]
 async fn the_map_shades_departments_and_links_to_the_filtered_list() {
     let app = TestApp::spawn().await;
-    add(&app, NewStructure { areas: vec![("departement", "35")], ..structure("r1", "Rennes Un (fictive)", "35238", "35000") }, 1).await;
-    add(&app, NewStructure { areas: vec![("departement", "35")], ..structure("r2", "Rennes Deux (fictive)", "35238", "35000") }, 1).await;
-    add(&app, NewStructure { areas: vec![("departement", "974")], ..structure("re", "Réunion (fictive)", "97411", "97400") }, 1).await;
+    add(
+        &app,
+        NewStructure { areas: vec![("departement", "35")], ..structure("r1", "Rennes Un (fictive)", "35238", "35000") },
+        1,
+    )
+    .await;
+    add(
+        &app,
+        NewStructure {
+            areas: vec![("departement", "35")],
+            ..structure("r2", "Rennes Deux (fictive)", "35238", "35000")
+        },
+        1,
+    )
+    .await;
+    add(
+        &app,
+        NewStructure { areas: vec![("departement", "974")], ..structure("re", "Réunion (fictive)", "97411", "97400") },
+        1,
+    )
+    .await;
     refresh(&app).await;
     let visitor = app.client();
     let list = visitor.get("/annuaire?chatons=oui").await;
@@ -465,9 +483,11 @@ async fn the_map_shades_departments_and_links_to_the_filtered_list() {
     assert!(map.headers["content-type"].to_str().unwrap().starts_with("image/svg+xml"));
     assert!(map.headers["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'self'"));
     assert!(map.set_cookies().is_empty());
-    map.assert_contains("href=\"/annuaire?departement=35\" target=\"_top\" aria-label=\"Ille-et-Vilaine (35)\u{202f}: 2 structures\"")
-        .assert_contains("aria-label=\"Finistère (29)\u{202f}: aucune structure\"")
-        .assert_contains("aria-label=\"La Réunion (974)\u{202f}: 1 structure\"");
+    map.assert_contains(
+        "href=\"/annuaire?departement=35\" target=\"_top\" aria-label=\"Ille-et-Vilaine (35)\u{202f}: 2 structures\"",
+    )
+    .assert_contains("aria-label=\"Finistère (29)\u{202f}: aucune structure\"")
+    .assert_contains("aria-label=\"La Réunion (974)\u{202f}: 1 structure\"");
     // The map follows the other filters.
     let filtered = visitor.get("/annuaire/carte.svg?chatons=oui").await;
     filtered.assert_contains("Ille-et-Vilaine (35)\u{202f}: aucune structure").assert_contains("departement=35");
@@ -481,11 +501,20 @@ async fn the_directory_is_open_data_in_csv_json_and_an_api() {
     let app = TestApp::spawn().await;
     add(
         &app,
-        NewStructure { terms: vec![("software", "nextcloud"), ("service", "diagnostic")], areas: vec![("region", "53")], ..structure("ouverte", "Données Ouvertes (fictive)", "35238", "35000") },
+        NewStructure {
+            terms: vec![("software", "nextcloud"), ("service", "diagnostic")],
+            areas: vec![("region", "53")],
+            ..structure("ouverte", "Données Ouvertes (fictive)", "35238", "35000")
+        },
         2,
     )
     .await;
-    add(&app, NewStructure { terms: vec![("software", "paheko")], ..structure("autre", "Autre (fictive)", "13055", "13001") }, 1).await;
+    add(
+        &app,
+        NewStructure { terms: vec![("software", "paheko")], ..structure("autre", "Autre (fictive)", "13055", "13001") },
+        1,
+    )
+    .await;
     add(&app, NewStructure { status: "draft", ..structure("cachee", "Cachée (fictive)", "13055", "13001") }, 1).await;
     refresh(&app).await;
     let visitor = app.client();
@@ -517,7 +546,8 @@ async fn the_directory_is_open_data_in_csv_json_and_an_api() {
     assert_eq!(item["recommendations"], 2);
     assert_eq!(item["regions"][0], "53");
     assert!(item["departments"].as_array().unwrap().iter().any(|d| d == "29"));
-    let all: serde_json::Value = serde_json::from_str(&visitor.get("/api/v1/structures?per_page=1&page=2").await.body).unwrap();
+    let all: serde_json::Value =
+        serde_json::from_str(&visitor.get("/api/v1/structures?per_page=1&page=2").await.body).unwrap();
     assert_eq!((all["total"].as_i64(), all["pages"].as_i64(), all["page"].as_i64()), (Some(2), Some(2), Some(2)));
 
     let one: serde_json::Value = serde_json::from_str(&visitor.get("/api/v1/structures/ouverte").await.body).unwrap();
@@ -534,4 +564,102 @@ async fn the_directory_is_open_data_in_csv_json_and_an_api() {
         assert!(documented.contains_key(key), "{key} is not documented in the OpenAPI document");
     }
     assert!(doc["paths"]["/api/v1/structures/{slug}"]["get"].is_object());
+}
+
+#[tokio::test]
+async fn teams_are_asked_to_confirm_and_stale_profiles_leave_the_listing() {
+    let app = TestApp::spawn().await;
+    let fresh = add(&app, structure("fraiche", "Fraîche (fictive)", "35238", "35000"), 1).await;
+    let due = add(
+        &app,
+        NewStructure {
+            confirmed_at: db::now() - 7 * MONTH,
+            ..structure("a-verifier", "À Vérifier (fictive)", "35238", "35000")
+        },
+        1,
+    )
+    .await;
+    let stale = add(
+        &app,
+        NewStructure {
+            confirmed_at: db::now() - 13 * MONTH,
+            ..structure("oubliee", "Oubliée (fictive)", "35238", "35000")
+        },
+        1,
+    )
+    .await;
+    // A team member receives the messages of their structure.
+    app.account("membre@structure.example", &[emancipasso::web::Role::Structure]).await;
+    let member = app.state.db.clone();
+    db::exec(
+        member.conn(),
+        "INSERT INTO structure_members (structure_id, user_id, created_at) SELECT $1, id, 0 FROM users WHERE email = 'membre@structure.example'",
+        vals![due],
+    )
+    .await
+    .unwrap();
+    refresh(&app).await;
+    let visitor = app.client();
+    visitor.get("/annuaire").await.assert_contains("Fraîche").assert_contains("À Vérifier").assert_lacks("Oubliée");
+    visitor.get("/annuaire/oubliee").await.assert_status(StatusCode::NOT_FOUND);
+
+    assert_eq!(directory::ask_confirmations(&app.state).await.unwrap(), 2);
+    // Running it again (another node, the next hour) sends nothing more.
+    assert_eq!(directory::ask_confirmations(&app.state).await.unwrap(), 0);
+    let reminder = app.only_mail_to("membre@structure.example").await;
+    assert!(reminder.subject.contains("toujours à jour"), "{}", reminder.subject);
+    let notice = app.only_mail_to("equipe@structure.example").await;
+    assert!(notice.subject.contains("n'est plus visible"), "{}", notice.subject);
+    assert_eq!(app.mails().await.len(), 2, "nothing for the fresh structure {fresh}");
+
+    // One click on the link brings the stale profile back.
+    let page = visitor.get(&notice.link()).await;
+    page.assert_status(StatusCode::OK).assert_contains("votre fiche est confirmée");
+    refresh(&app).await;
+    visitor.get("/annuaire/oubliee").await.assert_status(StatusCode::OK);
+    let confirmed = db::int(app.db.conn(), "SELECT confirmed_at FROM structures WHERE id = $1", vals![stale])
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(confirmed > db::now() - 60);
+    // Tampered or foreign signatures are refused.
+    visitor.get("/annuaire/a-verifier/confirmer?signature=0000").await.assert_status(StatusCode::NOT_FOUND);
+    let other = reminder.link().replace("/annuaire/a-verifier/", "/annuaire/fraiche/");
+    visitor.get(&other).await.assert_status(StatusCode::NOT_FOUND);
+    visitor.get(&reminder.link()).await.assert_status(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn partner_sites_can_frame_the_embeddable_list_only() {
+    let app = TestApp::spawn().await;
+    add(
+        &app,
+        NewStructure {
+            terms: vec![("software", "nextcloud")],
+            ..structure("integree", "Intégrée (fictive)", "35238", "35000")
+        },
+        1,
+    )
+    .await;
+    add(
+        &app,
+        NewStructure {
+            terms: vec![("software", "paheko")],
+            ..structure("absente", "Absente (fictive)", "35238", "35000")
+        },
+        1,
+    )
+    .await;
+    refresh(&app).await;
+    let visitor = app.client();
+    let page = visitor.get("/annuaire/embed?logiciel=nextcloud").await;
+    page.assert_status(StatusCode::OK).assert_contains("Intégrée (fictive)").assert_lacks("Absente (fictive)");
+    page.assert_contains("target=\"_blank\"").assert_lacks("<header");
+    let csp = page.headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors *") && !csp.contains("unsafe-inline"), "{csp}");
+    assert!(page.headers.get("x-frame-options").is_none());
+    assert!(page.set_cookies().is_empty());
+    let list = visitor.get("/annuaire").await;
+    assert_eq!(list.headers["x-frame-options"], "DENY");
+    assert!(list.headers["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
 }

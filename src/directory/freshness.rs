@@ -1,0 +1,126 @@
+//! Listings that stay true: every `confirm_every_months` the team of a listed structure is
+//! asked by email to confirm its profile in one click; a profile left unconfirmed for
+//! `unlist_after_months` leaves the public listing (checked at query time) and its team is
+//! told, until someone confirms it.
+//!
+//! The confirmation link carries an HMAC of the structure and of the date it was asked, so
+//! nothing needs storing and a new request makes old links void. Several nodes may run the
+//! job: each message is claimed by an `UPDATE … RETURNING` on the structure first.
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+
+use super::store;
+use crate::app::AppState;
+use crate::db::{self, Row};
+use crate::mail::{self, Email};
+use crate::vals;
+use crate::web::Lang;
+
+#[derive(Row)]
+struct Due {
+    id: i64,
+    slug: String,
+    name: String,
+    contact_email: String,
+}
+
+/// The signature of a confirmation link for `slug`, asked at `asked_at`.
+pub fn signature(secret: &[u8], slug: &str, asked_at: i64) -> String {
+    let Ok(mut mac) = <Hmac<Sha256> as KeyInit>::new_from_slice(secret) else { return String::new() };
+    mac.update(b"confirm|");
+    mac.update(slug.as_bytes());
+    mac.update(b"|");
+    mac.update(asked_at.to_string().as_bytes());
+    hex::encode(&mac.finalize().into_bytes()[..16])
+}
+
+/// Everyone who should hear about the structure: its team, else its contact address.
+async fn recipients(app: &AppState, id: i64, contact: &str) -> Result<Vec<String>, sea_orm::DbErr> {
+    let mut emails = store::team_emails(&app.db, id).await?;
+    if emails.is_empty() && !contact.is_empty() {
+        emails.push(contact.to_owned());
+    }
+    Ok(emails)
+}
+
+/// Sends the reminders and unlisting notices that are due; returns how many structures.
+pub async fn run(app: &AppState) -> Result<usize, sea_orm::DbErr> {
+    let now = db::now();
+    let month = 30 * 86_400;
+    let ask_before = now - app.config.confirm_every_months * month;
+    let unlist_before = now - app.config.unlist_after_months * month;
+    // Claim the reminders: a structure is asked once per confirmation period.
+    let due: Vec<Due> = db::all(
+        app.db.conn(),
+        "UPDATE structures SET confirm_asked_at = $1 \
+         WHERE status = 'approved' AND confirmed_at < $2 AND confirmed_at >= $3 \
+           AND (confirm_asked_at IS NULL OR confirm_asked_at < confirmed_at) \
+         RETURNING id, slug, name, contact_email",
+        vals![now, ask_before, unlist_before],
+    )
+    .await?;
+    let base = app.config.base().to_owned();
+    for s in &due {
+        let link = format!("{base}/annuaire/{}/confirmer?signature={}", s.slug, signature(&app.secret, &s.slug, now));
+        for to in recipients(app, s.id, &s.contact_email).await? {
+            let args = [
+                ("structure", s.name.clone()),
+                ("link", link.clone()),
+                ("months", app.config.unlist_after_months.to_string()),
+            ];
+            mail::queue(app.db.conn(), &Email::compose(Lang::Fr, &to, None, "mail-confirm-profile", &args)).await?;
+        }
+    }
+    // Claim the unlisting notices.
+    let gone: Vec<Due> = db::all(
+        app.db.conn(),
+        "UPDATE structures SET unlisted_notice_at = $1, confirm_asked_at = $1 \
+         WHERE status = 'approved' AND confirmed_at < $2 \
+           AND (unlisted_notice_at IS NULL OR unlisted_notice_at < confirmed_at) \
+         RETURNING id, slug, name, contact_email",
+        vals![now, unlist_before],
+    )
+    .await?;
+    for s in &gone {
+        let link = format!("{base}/annuaire/{}/confirmer?signature={}", s.slug, signature(&app.secret, &s.slug, now));
+        for to in recipients(app, s.id, &s.contact_email).await? {
+            let args = [("structure", s.name.clone()), ("link", link.clone())];
+            mail::queue(app.db.conn(), &Email::compose(Lang::Fr, &to, None, "mail-profile-unlisted", &args)).await?;
+        }
+    }
+    if !due.is_empty() || !gone.is_empty() {
+        app.mail_queued();
+    }
+    Ok(due.len() + gone.len())
+}
+
+/// Confirms a structure's profile from a signed link; returns its name when the link is valid.
+pub async fn confirm(app: &AppState, slug: &str, sig: &str) -> Result<Option<String>, sea_orm::DbErr> {
+    #[derive(Row)]
+    struct Asked {
+        id: i64,
+        name: String,
+        confirm_asked_at: Option<i64>,
+    }
+    let row: Option<Asked> =
+        db::one(app.db.conn(), "SELECT id, name, confirm_asked_at FROM structures WHERE slug = $1", vals![slug])
+            .await?;
+    let Some(row) = row else { return Ok(None) };
+    let Some(asked_at) = row.confirm_asked_at else { return Ok(None) };
+    let expected = signature(&app.secret, slug, asked_at);
+    if expected.is_empty() || !bool::from(subtle::ConstantTimeEq::ct_eq(expected.as_bytes(), sig.as_bytes())) {
+        return Ok(None);
+    }
+    let txn = app.db.begin().await?;
+    db::exec(
+        &txn,
+        "UPDATE structures SET confirmed_at = $1, unlisted_notice_at = NULL WHERE id = $2",
+        vals![db::now(), row.id],
+    )
+    .await?;
+    store::record_change(&txn, row.id).await?;
+    txn.commit().await?;
+    app.directory.changed();
+    Ok(Some(row.name))
+}
