@@ -32,7 +32,12 @@ fn escape(s: &str) -> String {
 pub fn svg(lang: Lang, count: impl Fn(&str) -> usize, href: impl Fn(&str) -> String) -> String {
     let map = geo::map();
     let mut dims = map.view_box.split_whitespace().filter_map(|n| n.parse::<f32>().ok());
-    let (x, y, w, h) = (dims.next().unwrap_or(0.0), dims.next().unwrap_or(0.0), dims.next().unwrap_or(600.0), dims.next().unwrap_or(600.0));
+    let (x, y, w, h) = (
+        dims.next().unwrap_or(0.0),
+        dims.next().unwrap_or(0.0),
+        dims.next().unwrap_or(600.0),
+        dims.next().unwrap_or(600.0),
+    );
     let band = 58.0;
     let mut out = String::with_capacity(100_000);
     let title = lang.t("directory-map-title");
@@ -44,7 +49,9 @@ pub fn svg(lang: Lang, count: impl Fn(&str) -> usize, href: impl Fn(&str) -> Str
         escape(&title)
     );
     let label = |code: &str, name: &str, n: usize| {
-        escape(&lang.t_args("directory-map-department", &[("name", format!("{name} ({code})")), ("count", n.to_string())]))
+        escape(
+            &lang.t_args("directory-map-department", &[("name", format!("{name} ({code})")), ("count", n.to_string())]),
+        )
     };
     for shape in &map.shapes {
         let n = count(shape.code);

@@ -78,7 +78,8 @@ impl Lang {
             Ok(n) if !v.starts_with('0') || v == "0" => FluentValue::from(n),
             _ => FluentValue::from(v.clone()),
         };
-        let map: HashMap<Cow<'static, str>, FluentValue> = args.iter().map(|(k, v)| (Cow::Borrowed(*k), value(v))).collect();
+        let map: HashMap<Cow<'static, str>, FluentValue> =
+            args.iter().map(|(k, v)| (Cow::Borrowed(*k), value(v))).collect();
         LOCALES.lookup_with_args(self.id(), key, &map)
     }
 
