@@ -36,22 +36,30 @@ pub enum SmtpTls {
 #[serde(default)]
 pub struct Config {
     /// `sqlite://...` or `postgres://...`; empty means `DATA/emancipasso.db`.
+    #[serde(deserialize_with = "text")]
     pub database_url: String,
     /// Public URL of the site, used in emails and to decide on `Secure` cookies and HSTS.
+    #[serde(deserialize_with = "text")]
     pub base_url: String,
     /// Name shown in the header, titles and emails.
+    #[serde(deserialize_with = "text")]
     pub site_name: String,
     /// Shows a banner saying that the data is fictional.
     pub demo_banner: bool,
     pub mail_transport: MailTransport,
     /// Sender of every email, e.g. `Emancip'Asso <ne-pas-repondre@example.org>`.
+    #[serde(deserialize_with = "text")]
     pub mail_from: String,
+    #[serde(deserialize_with = "text")]
     pub smtp_host: String,
     pub smtp_port: u16,
+    #[serde(deserialize_with = "text")]
     pub smtp_username: String,
+    #[serde(deserialize_with = "text")]
     pub smtp_password: String,
     pub smtp_tls: SmtpTls,
     /// Address for the Prometheus `/metrics` endpoint; empty means off.
+    #[serde(deserialize_with = "text")]
     pub metrics_bind: String,
     /// Trust the first address of `X-Forwarded-For` (only behind a reverse proxy that sets it).
     pub behind_proxy: bool,
@@ -71,6 +79,7 @@ pub struct Config {
     /// Seconds between two scans of the outbox when nothing wakes the sender.
     pub outbox_poll_seconds: u64,
     /// `text` (default) or `json` logs.
+    #[serde(deserialize_with = "text")]
     pub log_format: String,
     /// Published recommendations a structure needs to be listed.
     pub listing_min_recommendations: i64,
@@ -82,6 +91,40 @@ pub struct Config {
     pub contact_retention_days: i64,
     /// Seconds a visitor must spend on a public form before sending it (anti-spam).
     pub form_min_seconds: i64,
+}
+
+/// Reads a text setting even when an environment variable made it look like a number or a
+/// boolean (`EMANCIPASSO_SMTP_PASSWORD=12345`).
+fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    struct Text;
+    impl serde::de::Visitor<'_> for Text {
+        type Value = String;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a text value")
+        }
+        fn visit_str<E>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_owned())
+        }
+        fn visit_string<E>(self, v: String) -> Result<String, E> {
+            Ok(v)
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_char<E>(self, v: char) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+    }
+    d.deserialize_any(Text)
 }
 
 impl Default for Config {
@@ -164,5 +207,21 @@ impl Config {
 
     pub fn outbox_dir(data_dir: &Path) -> PathBuf {
         data_dir.join("outbox")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_settings_accept_values_that_look_like_numbers() {
+        let config: Config = Figment::from(Serialized::defaults(Config::default()))
+            .merge(Toml::string("smtp_password = 12345\nsite_name = true\nsmtp_port = 2525"))
+            .extract()
+            .expect("valid settings");
+        assert_eq!(config.smtp_password, "12345");
+        assert_eq!(config.site_name, "true");
+        assert_eq!(config.smtp_port, 2525);
     }
 }
