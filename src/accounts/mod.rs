@@ -142,9 +142,11 @@ pub enum RoleChangeError {
     NotFound,
 }
 
-/// Sets exactly `roles` on an account, in one transaction; returns (added, removed).
+/// Sets exactly `roles` on an account and records each change in the audit log, all in one
+/// transaction; returns (added, removed).
 pub async fn set_roles(
     db: &Db,
+    actor: &crate::web::CurrentUser,
     user_id: i64,
     roles: &[Role],
 ) -> Result<Result<(Vec<Role>, Vec<Role>), RoleChangeError>, sea_orm::DbErr> {
@@ -160,9 +162,11 @@ pub async fn set_roles(
     }
     for r in &added {
         store::add_role(&txn, user_id, *r).await?;
+        crate::audit::record(&txn, actor, "role.grant", &format!("user:{user_id}:{}", r.as_str()), None).await?;
     }
     for r in &removed {
         store::remove_role(&txn, user_id, *r).await?;
+        crate::audit::record(&txn, actor, "role.revoke", &format!("user:{user_id}:{}", r.as_str()), None).await?;
     }
     txn.commit().await?;
     Ok(Ok((added, removed)))

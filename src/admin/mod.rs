@@ -110,16 +110,8 @@ async fn set_roles(
 ) -> Result<Response, AppError> {
     let id = account_id(&id)?;
     let roles: Vec<Role> = form.role.iter().filter_map(|r| Role::parse(r)).collect();
-    match accounts::set_roles(&app.db, id, &roles).await? {
-        Ok((added, removed)) => {
-            for r in &added {
-                audit::record(app.db.conn(), &admin, "role.grant", &format!("user:{id}:{}", r.as_str()), None).await?;
-            }
-            for r in &removed {
-                audit::record(app.db.conn(), &admin, "role.revoke", &format!("user:{id}:{}", r.as_str()), None).await?;
-            }
-            Ok(see_other(&format!("/admin/utilisateurs/{id}"), "flash-roles-saved"))
-        }
+    match accounts::set_roles(&app.db, &admin, id, &roles).await? {
+        Ok(_) => Ok(see_other(&format!("/admin/utilisateurs/{id}"), "flash-roles-saved")),
         Err(RoleChangeError::NotFound) => Err(AppError::NotFound),
         Err(RoleChangeError::LastAdmin) => {
             let account = accounts::summary(&app.db, id).await?.ok_or(AppError::NotFound)?;
