@@ -379,3 +379,96 @@ mail-profile-unlisted-body =
     If it is still right, confirm it in one click and it comes back at once:
 
     { $link }
+workspace-title = My organisation
+workspace-intro = Do you support associations? Present your organisation. It will appear in the directory once approved by the moderators and recommended by an association you supported.
+workspace-listed = Your profile is shown in the directory.
+workspace-see-profile = See the public profile
+workspace-not-listed = Your profile is not shown in the directory yet. What remains to be done:
+workspace-done = done
+workspace-todo = to do
+workspace-check-profile = Present the organisation
+workspace-check-submitted = Submit the profile to the moderators
+workspace-check-approved = Profile approved by the moderators
+workspace-check-recommendations = At least { $count } published recommendation(s) from supported associations ({ $have } so far)
+workspace-submit = Submit my profile to the moderators
+workspace-identity = Who are you?
+workspace-where = Where do you work?
+workspace-what = What do you offer?
+workspace-communes = Towns with this postcode:
+workspace-save = Save the profile
+workspace-create = Create my organisation's profile
+workspace-logo = Logo
+workspace-logo-current = Current logo
+workspace-logo-submit = Upload the logo
+workspace-team = Team
+workspace-invite = Invite by email
+choose = — Choose —
+field-structure-name = Name of the organisation
+field-pitch = One-sentence presentation
+hint-pitch = Between 10 and 160 characters: what you do, for whom.
+field-description = Description (Markdown)
+field-legal-form = Legal form
+field-chatons-member = Member of the CHATONS collective
+field-chatons-url = Address of your page on chatons.org
+field-website = Website
+field-contact-email = Contact address
+hint-contact-email-private = Messages from the directory are forwarded to this address; it is never shown.
+field-postcode = Postcode
+field-commune = Town
+hint-commune = Useful when several towns share this postcode.
+field-national = We work all over France
+field-remote = We work remotely
+field-regions = Regions where you work
+field-departements = Departments where you work
+hint-departements = Codes separated by commas, for example: 35, 22, 2A, 974.
+field-services = Services offered
+field-software = Free software you master
+field-audiences = Audiences
+field-pricing = Pricing
+field-price-info = Indicative prices
+field-languages = Working languages
+field-logo = Logo image
+hint-logo = PNG, JPEG or WebP, 2 MB at most. It will be resized and its metadata removed.
+field-invite-email = Email address of a colleague
+err-structure-name = Enter the name of the organisation (at least 2 characters).
+err-structure-name-long = The name must be at most 120 characters long.
+err-pitch-short = Present the organisation in one sentence (at least 10 characters).
+err-pitch-long = The presentation must be at most 160 characters long.
+err-description-long = The description must be at most 20,000 characters long.
+err-legal-form-required = Choose the legal form.
+err-choice-invalid = This choice does not exist: pick one from the list.
+err-url-required = Enter a web address.
+err-url-invalid = This web address is not valid. Example: https://example.org
+err-postcode-required = Enter the postcode.
+err-postcode-unknown = This postcode does not exist. Check the 5 digits.
+err-commune-choose = Several towns have this postcode: say which one.
+err-departement-unknown = One of the department codes does not exist. Examples: 35, 2A, 974.
+err-services-required = Choose at least one service.
+err-price-info-long = Prices must fit in 2,000 characters.
+err-logo-required = Choose an image.
+err-logo-too-big = This image is larger than 2 MB. Choose a lighter one.
+err-logo-type = This file is not a PNG, JPEG or WebP image.
+err-logo-unreadable = This image could not be read. Try saving it again as PNG.
+flash-structure-created = Your organisation's profile is created. Submit it to the moderators when it is ready.
+flash-structure-saved = The profile is saved.
+flash-structure-submitted = Your profile has been sent to the moderators.
+flash-logo-saved = The logo is saved.
+flash-invite-sent = The invitation has been sent.
+flash-team-joined = You are now part of the team.
+join-title = Join a team
+join-text = You are invited to join the team of { $structure } on Emancip'Asso.
+join-submit = Join the team
+join-already = You are already part of an organisation's team.
+account-structure = My organisation
+account-structure-intro = Do you support associations? Present your organisation in the directory.
+mail-team-invite-subject = Join the team of { $structure } on Emancip'Asso
+mail-team-invite-body =
+    Hello,
+
+    { $name } invites you to join the team of { $structure } on Emancip'Asso, to keep its directory profile up to date.
+
+    Sign in (or create an account), then open this link:
+
+    { $link }
+
+    This link is valid for 14 days.

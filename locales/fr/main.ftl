@@ -379,3 +379,96 @@ mail-profile-unlisted-body =
     Si elle est toujours juste, confirmez-la en un clic pour qu'elle revienne aussitôt :
 
     { $link }
+workspace-title = Ma structure
+workspace-intro = Vous accompagnez des associations ? Présentez votre structure. Elle apparaîtra dans l'annuaire une fois validée par la modération et recommandée par une association que vous avez accompagnée.
+workspace-listed = Votre fiche est visible dans l'annuaire.
+workspace-see-profile = Voir la fiche publique
+workspace-not-listed = Votre fiche n'est pas encore visible dans l'annuaire. Ce qu'il reste à faire :
+workspace-done = fait
+workspace-todo = à faire
+workspace-check-profile = Présenter la structure
+workspace-check-submitted = Soumettre la fiche à la modération
+workspace-check-approved = Fiche validée par la modération
+workspace-check-recommendations = Au moins { $count } recommandation(s) publiée(s) d'associations accompagnées ({ $have } pour l'instant)
+workspace-submit = Soumettre ma fiche à la modération
+workspace-identity = Qui êtes-vous ?
+workspace-where = Où intervenez-vous ?
+workspace-what = Que proposez-vous ?
+workspace-communes = Communes de ce code postal :
+workspace-save = Enregistrer la fiche
+workspace-create = Créer la fiche de ma structure
+workspace-logo = Logo
+workspace-logo-current = Logo actuel
+workspace-logo-submit = Envoyer le logo
+workspace-team = Équipe
+workspace-invite = Inviter par e-mail
+choose = — Choisir —
+field-structure-name = Nom de la structure
+field-pitch = Présentation en une phrase
+hint-pitch = Entre 10 et 160 caractères : ce que vous faites, pour qui.
+field-description = Description (Markdown)
+field-legal-form = Forme juridique
+field-chatons-member = Membre du collectif CHATONS
+field-chatons-url = Adresse de votre fiche sur chatons.org
+field-website = Site web
+field-contact-email = Adresse de contact
+hint-contact-email-private = Les messages de l'annuaire vous sont transmis à cette adresse ; elle n'est jamais affichée.
+field-postcode = Code postal
+field-commune = Commune
+hint-commune = Utile quand plusieurs communes partagent ce code postal.
+field-national = Nous intervenons dans toute la France
+field-remote = Nous intervenons à distance
+field-regions = Régions où vous intervenez
+field-departements = Départements où vous intervenez
+hint-departements = Codes séparés par des virgules, par exemple : 35, 22, 2A, 974.
+field-services = Services proposés
+field-software = Logiciels libres que vous maîtrisez
+field-audiences = Publics
+field-pricing = Tarification
+field-price-info = Tarifs indicatifs
+field-languages = Langues de travail
+field-logo = Image du logo
+hint-logo = PNG, JPEG ou WebP, 2 Mo au plus. Elle sera redimensionnée et ses métadonnées retirées.
+field-invite-email = Adresse e-mail d'un ou d'une collègue
+err-structure-name = Indiquez le nom de la structure (2 caractères au moins).
+err-structure-name-long = Le nom doit contenir au plus 120 caractères.
+err-pitch-short = Présentez la structure en une phrase (10 caractères au moins).
+err-pitch-long = La présentation doit contenir au plus 160 caractères.
+err-description-long = La description doit contenir au plus 20 000 caractères.
+err-legal-form-required = Choisissez la forme juridique.
+err-choice-invalid = Ce choix n'existe pas : choisissez dans la liste.
+err-url-required = Indiquez une adresse web.
+err-url-invalid = Cette adresse web n'est pas valide. Exemple : https://exemple.fr
+err-postcode-required = Indiquez le code postal.
+err-postcode-unknown = Ce code postal n'existe pas. Vérifiez les 5 chiffres.
+err-commune-choose = Plusieurs communes ont ce code postal : indiquez laquelle.
+err-departement-unknown = Un des codes de département n'existe pas. Exemples : 35, 2A, 974.
+err-services-required = Choisissez au moins un service.
+err-price-info-long = Les tarifs doivent tenir en 2 000 caractères.
+err-logo-required = Choisissez une image.
+err-logo-too-big = Cette image dépasse 2 Mo. Choisissez une image plus légère.
+err-logo-type = Ce fichier n'est pas une image PNG, JPEG ou WebP.
+err-logo-unreadable = Cette image n'a pas pu être lue. Essayez de l'enregistrer de nouveau en PNG.
+flash-structure-created = La fiche de votre structure est créée. Soumettez-la à la modération quand elle est prête.
+flash-structure-saved = La fiche est enregistrée.
+flash-structure-submitted = Votre fiche est transmise à la modération.
+flash-logo-saved = Le logo est enregistré.
+flash-invite-sent = L'invitation est envoyée.
+flash-team-joined = Vous faites maintenant partie de l'équipe.
+join-title = Rejoindre une équipe
+join-text = Vous êtes invité·e à rejoindre l'équipe de { $structure } sur Emancip'Asso.
+join-submit = Rejoindre l'équipe
+join-already = Vous faites déjà partie de l'équipe d'une structure.
+account-structure = Ma structure
+account-structure-intro = Vous accompagnez des associations ? Présentez votre structure dans l'annuaire.
+mail-team-invite-subject = Rejoignez l'équipe de { $structure } sur Emancip'Asso
+mail-team-invite-body =
+    Bonjour,
+
+    { $name } vous invite à rejoindre l'équipe de { $structure } sur Emancip'Asso, pour tenir à jour sa fiche dans l'annuaire.
+
+    Connectez-vous (ou créez un compte), puis ouvrez ce lien :
+
+    { $link }
+
+    Ce lien est valable 14 jours.

@@ -13,6 +13,7 @@ mod opendata;
 mod routes;
 mod search;
 mod store;
+mod workspace;
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -22,7 +23,7 @@ use tokio::sync::{Notify, watch};
 pub use demo::seed_demo;
 /// Every route of the directory: pages, open data and API.
 pub fn routes() -> axum::Router<crate::app::AppState> {
-    routes::routes().merge(opendata::routes())
+    routes::routes().merge(opendata::routes()).merge(workspace::routes())
 }
 pub use search::{Filters, Results, Sort};
 pub use store::NewStructure;

@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/annuaire/{slug}/signaler", post(report))
         .route("/annuaire/{slug}/confirmer", get(confirm))
         .route("/annuaire/embed", get(embed))
+        .route("/medias/logos/{file}", get(logo))
 }
 
 /// The query string of the list, as typed (repeated keys allowed).
@@ -482,6 +483,24 @@ async fn confirm(
         Some(name) => render(&ConfirmedPage { ctx, name, slug }),
         None => Err(AppError::NotFound),
     }
+}
+
+/// GET /medias/logos/{file}: uploaded logos (re-encoded PNG, named after their content).
+async fn logo(State(app): State<AppState>, Path(file): Path<String>) -> Result<Response, AppError> {
+    if !file.ends_with(".png")
+        || !file.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        || file.contains("..")
+    {
+        return Err(AppError::NotFound);
+    }
+    let bytes = tokio::fs::read(app.data_dir.join("uploads").join("logos").join(&file))
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+    Ok(res)
 }
 
 // ---- profile ---------------------------------------------------------------------------

@@ -33,6 +33,7 @@ pub struct StructureRow {
     pub pricing: Option<String>,
     pub price_info: String,
     pub languages: String,
+    pub status: String,
     pub confirmed_at: i64,
     pub updated_at: i64,
     pub recommendations: i64,
@@ -433,4 +434,71 @@ pub async fn team_emails(db: &Db, structure_id: i64) -> Result<Vec<String>, sea_
     )
     .await?;
     Ok(rows.into_iter().map(|r| r.email).collect())
+}
+
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<StructureRow>, sea_orm::DbErr> {
+    db::one(db.conn(), &format!("{STRUCTURE_SELECT} WHERE s.id = $1"), vals![id]).await
+}
+
+/// Saves a structure's profile (its status and slug stay as they are).
+pub async fn update<C: ConnectionTrait>(c: &C, id: i64, s: &NewStructure<'_>) -> Result<(), sea_orm::DbErr> {
+    let now = db::now();
+    let commune = geo::commune(s.commune_insee);
+    let (commune_name, dep, reg) = match commune {
+        Some(cm) => (cm.name, cm.departement, geo::departement(cm.departement).map(|d| d.region).unwrap_or("")),
+        None => ("", "", ""),
+    };
+    db::exec(
+        c,
+        "UPDATE structures SET name = $1, pitch = $2, description = $3, \
+           legal_form_id = (SELECT id FROM terms WHERE kind = 'legal_form' AND slug = $4), chatons_member = $5, \
+           chatons_url = $6, website = $7, contact_email = $8, commune_insee = $9, commune_name = $10, postcode = $11, \
+           department_code = $12, region_code = $13, national = $14, remote = $15, \
+           pricing_id = (SELECT id FROM terms WHERE kind = 'pricing' AND slug = $16), price_info = $17, languages = $18, \
+           confirmed_at = $19, updated_at = $19, unlisted_notice_at = NULL \
+         WHERE id = $20",
+        vals![
+            s.name,
+            s.pitch,
+            s.description,
+            s.legal_form,
+            s.chatons_member,
+            s.chatons_url,
+            s.website,
+            s.contact_email,
+            s.commune_insee,
+            commune_name,
+            s.postcode,
+            dep,
+            reg,
+            s.national,
+            s.remote,
+            s.pricing,
+            s.price_info,
+            s.languages,
+            now,
+            id
+        ],
+    )
+    .await?;
+    db::exec(c, "DELETE FROM structure_terms WHERE structure_id = $1", vals![id]).await?;
+    db::exec(c, "DELETE FROM structure_areas WHERE structure_id = $1", vals![id]).await?;
+    for (kind, slug) in &s.terms {
+        db::exec(
+            c,
+            "INSERT INTO structure_terms (structure_id, term_id) SELECT $1, id FROM terms WHERE kind = $2 AND slug = $3 \
+             ON CONFLICT DO NOTHING",
+            vals![id, *kind, *slug],
+        )
+        .await?;
+    }
+    for (kind, code) in &s.areas {
+        db::exec(
+            c,
+            "INSERT INTO structure_areas (structure_id, kind, code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            vals![id, *kind, *code],
+        )
+        .await?;
+    }
+    record_change(c, id).await
 }

@@ -88,7 +88,7 @@ struct ErrorTemplate {
 
 /// Paths whose errors stay machine-readable.
 fn is_machine_path(path: &str) -> bool {
-    path.starts_with("/api/") || path == "/healthz" || path.starts_with("/static/")
+    path.starts_with("/api/") || path == "/healthz" || path.starts_with("/static/") || path.starts_with("/medias/")
 }
 
 /// Middleware: renders a page for every error response that is not a page yet.

@@ -10,3 +10,4 @@ mod harness;
 mod nodes;
 mod security;
 mod site;
+mod workspace;
