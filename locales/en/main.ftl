@@ -472,3 +472,11 @@ mail-team-invite-body =
     { $link }
 
     This link is valid for 14 days.
+home-search-label = Find an organisation to support you
+home-search-hint = { $count ->
+    [0] A need, a software, a town or a postcode.
+    [one] { $count } recommended organisation. A need, a software, a town or a postcode.
+   *[other] { $count } recommended organisations. A need, a software, a town or a postcode.
+}
+home-assos-cta = Browse the directory
+home-structures-cta = Present my organisation

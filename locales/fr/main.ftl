@@ -472,3 +472,11 @@ mail-team-invite-body =
     { $link }
 
     Ce lien est valable 14 jours.
+home-search-label = Trouver une structure qui vous accompagne
+home-search-hint = { $count ->
+    [0] Un besoin, un logiciel, une ville ou un code postal.
+    [one] { $count } structure recommandée. Un besoin, un logiciel, une ville ou un code postal.
+   *[other] { $count } structures recommandées. Un besoin, un logiciel, une ville ou un code postal.
+}
+home-assos-cta = Parcourir l'annuaire
+home-structures-cta = Présenter ma structure

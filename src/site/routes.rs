@@ -26,10 +26,11 @@ pub fn routes() -> Router<AppState> {
 #[template(path = "site/home.html")]
 struct HomePage {
     ctx: PageCtx,
+    structures: usize,
 }
 
-async fn home(ctx: PageCtx) -> Result<Response, AppError> {
-    render(&HomePage { ctx })
+async fn home(State(app): State<AppState>, ctx: PageCtx) -> Result<Response, AppError> {
+    render(&HomePage { ctx, structures: app.directory.listed_count() })
 }
 
 #[derive(Template)]
