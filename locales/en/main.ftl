@@ -480,3 +480,25 @@ home-search-hint = { $count ->
 }
 home-assos-cta = Browse the directory
 home-structures-cta = Present my organisation
+admin-taxonomies-title = Choice lists
+admin-taxonomies-intro = The services, software, audiences, legal forms and pricing offered to organisations. A changed label shows at once on every profile.
+admin-term-add = Add a choice
+admin-term-kind = List
+admin-term-add-submit = Add
+admin-term-save = Save
+admin-term-used = { $count ->
+    [0] unused
+    [one] { $count } profile
+   *[other] { $count } profiles
+}
+term-kind-service = Services
+term-kind-software = Software
+term-kind-audience = Audiences
+term-kind-legal_form = Legal forms
+term-kind-pricing = Pricing
+field-label-fr = French label
+field-label-en = English label
+err-label-short = The label must be at least 2 characters long.
+err-label-long = The label must be at most 80 characters long.
+err-term-taken = This choice already exists in this list.
+flash-term-saved = The choice list is saved.

@@ -480,3 +480,25 @@ home-search-hint = { $count ->
 }
 home-assos-cta = Parcourir l'annuaire
 home-structures-cta = Présenter ma structure
+admin-taxonomies-title = Listes de choix
+admin-taxonomies-intro = Les services, logiciels, publics, formes juridiques et tarifications proposés aux structures. Un libellé modifié s'affiche aussitôt sur toutes les fiches.
+admin-term-add = Ajouter un choix
+admin-term-kind = Liste
+admin-term-add-submit = Ajouter
+admin-term-save = Enregistrer
+admin-term-used = { $count ->
+    [0] inutilisé
+    [one] { $count } fiche
+   *[other] { $count } fiches
+}
+term-kind-service = Services
+term-kind-software = Logiciels
+term-kind-audience = Publics
+term-kind-legal_form = Formes juridiques
+term-kind-pricing = Tarifications
+field-label-fr = Libellé en français
+field-label-en = Libellé en anglais
+err-label-short = Le libellé doit contenir au moins 2 caractères.
+err-label-long = Le libellé doit contenir au plus 80 caractères.
+err-term-taken = Ce choix existe déjà dans cette liste.
+flash-term-saved = La liste de choix est enregistrée.

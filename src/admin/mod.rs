@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::accounts::{self, AccountSummary, RoleChangeError};
 use crate::app::AppState;
 use crate::audit;
+use crate::directory::{self, TermError};
 use crate::site;
 use crate::types::bounded;
 use crate::web::{AdminUser, AppError, CsrfForm, FieldErrors, PageCtx, Role, render, render_status, see_other};
@@ -24,6 +25,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/utilisateurs", get(users))
         .route("/admin/utilisateurs/{id}", get(user))
         .route("/admin/utilisateurs/{id}/roles", post(set_roles))
+        .route("/admin/taxonomies", get(taxonomies).post(add_term))
+        .route("/admin/taxonomies/{id}", post(rename_term))
         .route("/admin/pages", get(pages))
         .route("/admin/pages/{slug}", get(edit_page).post(save_page))
 }
@@ -204,4 +207,102 @@ async fn save_page(
     audit::record(&txn, &admin, "page.edit", &format!("page:{slug}"), None).await?;
     txn.commit().await?;
     Ok(see_other(&format!("/pages/{slug}"), "flash-page-saved").into_response())
+}
+
+// ---- taxonomies ------------------------------------------------------------------------
+
+#[derive(Deserialize, Default, Debug, Clone)]
+#[serde(default)]
+struct TermForm {
+    kind: String,
+    label_fr: String,
+    label_en: String,
+}
+
+impl TermForm {
+    fn parse(&self) -> Result<(String, String), FieldErrors> {
+        let mut e = FieldErrors::new();
+        let fr = e.check("label_fr", bounded(&self.label_fr, 2, 80, "err-label-short", "err-label-long"));
+        let en = e.check("label_en", bounded(&self.label_en, 2, 80, "err-label-short", "err-label-long"));
+        e.into_result(fr.zip(en))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/taxonomies.html")]
+struct TaxonomiesPage {
+    ctx: PageCtx,
+    groups: Vec<(&'static str, Vec<directory::Term>)>,
+    form: TermForm,
+    errors: FieldErrors,
+}
+
+async fn taxonomies_page(
+    app: &AppState,
+    ctx: PageCtx,
+    form: TermForm,
+    errors: FieldErrors,
+) -> Result<TaxonomiesPage, AppError> {
+    let terms = directory::terms(&app.db).await?;
+    let groups = directory::TERM_KINDS
+        .iter()
+        .map(|kind| (*kind, terms.iter().filter(|t| t.kind == *kind).cloned().collect()))
+        .collect();
+    Ok(TaxonomiesPage { ctx, groups, form, errors })
+}
+
+async fn taxonomies(State(app): State<AppState>, ctx: PageCtx, _: AdminUser) -> Result<Response, AppError> {
+    render(
+        &taxonomies_page(&app, ctx, TermForm { kind: "software".into(), ..Default::default() }, FieldErrors::new())
+            .await?,
+    )
+}
+
+/// POST /admin/taxonomies: a new term (e.g. a software).
+async fn add_term(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    AdminUser(admin): AdminUser,
+    CsrfForm(form): CsrfForm<TermForm>,
+) -> Result<Response, AppError> {
+    let mut errors = match form.parse() {
+        Ok((fr, en)) if directory::TERM_KINDS.contains(&form.kind.as_str()) => {
+            match directory::add_term(&app, &admin, &form.kind, &fr, &en).await? {
+                Ok(()) => return Ok(see_other("/admin/taxonomies", "flash-term-saved")),
+                Err(_) => {
+                    let mut e = FieldErrors::new();
+                    e.add("label_fr", "err-term-taken");
+                    e
+                }
+            }
+        }
+        Ok(_) => FieldErrors::new(),
+        Err(e) => e,
+    };
+    if !directory::TERM_KINDS.contains(&form.kind.as_str()) {
+        errors.add("kind", "err-choice-invalid");
+    }
+    let page = taxonomies_page(&app, ctx, form, errors).await?;
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+/// POST /admin/taxonomies/{id}: new labels for a term.
+async fn rename_term(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    AdminUser(admin): AdminUser,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<TermForm>,
+) -> Result<Response, AppError> {
+    let id = account_id(&id)?;
+    match form.parse() {
+        Ok((fr, en)) => match directory::rename_term(&app, &admin, id, &fr, &en).await? {
+            Ok(()) => Ok(see_other("/admin/taxonomies", "flash-term-saved")),
+            Err(TermError::NotFound | TermError::Taken) => Err(AppError::NotFound),
+        },
+        Err(errors) => {
+            let page = taxonomies_page(&app, ctx, TermForm::default(), errors).await?;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    }
 }

@@ -247,6 +247,71 @@ async fn load_labels(db: &Db) -> Result<routes::Labels, sea_orm::DbErr> {
     Ok(routes::Labels(terms.into_iter().map(|t| ((t.kind, t.slug), (t.label_fr, t.label_en))).collect()))
 }
 
+pub use store::TermFull as Term;
+
+/// The kinds of taxonomy terms, in the order the admin pages show them.
+pub const TERM_KINDS: [&str; 5] = ["service", "software", "audience", "legal_form", "pricing"];
+
+/// Every taxonomy term, with how many structures use it.
+pub async fn terms(db: &Db) -> Result<Vec<Term>, sea_orm::DbErr> {
+    store::terms_full(db).await
+}
+
+/// Why a taxonomy change was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum TermError {
+    Taken,
+    NotFound,
+}
+
+/// Adds a term (its slug made from the French label) and records it in the audit log.
+pub async fn add_term(
+    app: &crate::app::AppState,
+    actor: &crate::web::CurrentUser,
+    kind: &str,
+    fr: &str,
+    en: &str,
+) -> Result<Result<(), TermError>, sea_orm::DbErr> {
+    let slug = workspace::slugify(fr);
+    let txn = app.db.begin().await?;
+    if store::insert_term(&txn, kind, &slug, fr, en).await?.is_none() {
+        return Ok(Err(TermError::Taken));
+    }
+    crate::audit::record(&txn, actor, "term.add", &format!("term:{kind}:{slug}"), None).await?;
+    db_change_labels(&txn).await?;
+    txn.commit().await?;
+    app.directory.changed();
+    Ok(Ok(()))
+}
+
+/// Renames a term in both languages; the structures using it are reindexed.
+pub async fn rename_term(
+    app: &crate::app::AppState,
+    actor: &crate::web::CurrentUser,
+    id: i64,
+    fr: &str,
+    en: &str,
+) -> Result<Result<(), TermError>, sea_orm::DbErr> {
+    let txn = app.db.begin().await?;
+    if !store::rename_term(&txn, id, fr, en).await? {
+        return Ok(Err(TermError::NotFound));
+    }
+    crate::audit::record(&txn, actor, "term.rename", &format!("term:{id}"), Some(fr)).await?;
+    txn.commit().await?;
+    app.directory.changed();
+    Ok(Ok(()))
+}
+
+async fn db_change_labels<C: sea_orm::ConnectionTrait>(c: &C) -> Result<(), sea_orm::DbErr> {
+    crate::db::exec(
+        c,
+        "INSERT INTO search_changes (kind, target_id, changed_at) VALUES ('structure', 0, $1)",
+        crate::vals![crate::db::now()],
+    )
+    .await?;
+    Ok(())
+}
+
 /// Sends the confirmation reminders and unlisting notices that are due.
 pub async fn ask_confirmations(app: &crate::app::AppState) -> Result<usize, sea_orm::DbErr> {
     freshness::run(app).await

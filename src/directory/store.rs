@@ -502,3 +502,66 @@ pub async fn update<C: ConnectionTrait>(c: &C, id: i64, s: &NewStructure<'_>) ->
     }
     record_change(c, id).await
 }
+
+#[derive(Row, Debug, Clone)]
+pub struct TermFull {
+    pub id: i64,
+    pub kind: String,
+    pub slug: String,
+    pub label_fr: String,
+    pub label_en: String,
+    pub used: i64,
+}
+
+pub async fn terms_full(db: &Db) -> Result<Vec<TermFull>, sea_orm::DbErr> {
+    db::all(
+        db.conn(),
+        "SELECT t.id, t.kind, t.slug, t.label_fr, t.label_en, \
+           (SELECT COUNT(*) FROM structure_terms st WHERE st.term_id = t.id) + \
+           (SELECT COUNT(*) FROM structures s WHERE s.legal_form_id = t.id OR s.pricing_id = t.id) AS used \
+         FROM terms t ORDER BY t.kind, t.position, t.slug",
+        vals![],
+    )
+    .await
+}
+
+/// Adds a term at the end of its kind; `None` when the slug is taken.
+pub async fn insert_term<C: ConnectionTrait>(
+    c: &C,
+    kind: &str,
+    slug: &str,
+    fr: &str,
+    en: &str,
+) -> Result<Option<i64>, sea_orm::DbErr> {
+    db::int(
+        c,
+        "INSERT INTO terms (kind, slug, label_fr, label_en, extra, position, created_at) \
+         VALUES ($1, $2, $3, $4, '', (SELECT COALESCE(MAX(position), 0) + 1 FROM terms), $5) \
+         ON CONFLICT (kind, slug) DO NOTHING RETURNING id",
+        vals![kind, slug, fr, en, db::now()],
+    )
+    .await
+}
+
+/// Renames a term and marks every structure using it as changed; returns whether it exists.
+pub async fn rename_term<C: ConnectionTrait>(c: &C, id: i64, fr: &str, en: &str) -> Result<bool, sea_orm::DbErr> {
+    let n = db::exec(c, "UPDATE terms SET label_fr = $1, label_en = $2 WHERE id = $3", vals![fr, en, id]).await?;
+    if n == 0 {
+        return Ok(false);
+    }
+    db::exec(
+        c,
+        "INSERT INTO search_changes (kind, target_id, changed_at) \
+         SELECT 'structure', structure_id, $1 FROM structure_terms WHERE term_id = $2",
+        vals![db::now(), id],
+    )
+    .await?;
+    // Target 0: the labels themselves changed.
+    db::exec(
+        c,
+        "INSERT INTO search_changes (kind, target_id, changed_at) VALUES ('structure', 0, $1)",
+        vals![db::now()],
+    )
+    .await?;
+    Ok(true)
+}

@@ -360,3 +360,95 @@ async fn the_admin_create_command_makes_an_admin_who_can_sign_in() {
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM user_roles WHERE user_id = {id}")).await, 2);
     assert_eq!(app.count("SELECT COUNT(*) FROM user_roles WHERE role = 'admin'").await, 2);
 }
+
+#[tokio::test]
+async fn an_admin_edits_the_choice_lists_and_profiles_follow() {
+    use emancipasso::directory::{self, NewStructure};
+    let app = TestApp::spawn().await;
+    let new = NewStructure {
+        slug: "taxo",
+        name: "Taxonomie (fictive)",
+        pitch: "Pour tester les listes.",
+        description: "",
+        legal_form: "association",
+        chatons_member: false,
+        chatons_url: "",
+        website: "",
+        contact_email: "taxo@structure.example",
+        commune_insee: "35238",
+        postcode: "35000",
+        national: false,
+        remote: false,
+        pricing: "gratuit",
+        price_info: "",
+        languages: "fr",
+        status: "approved",
+        confirmed_at: emancipasso::db::now(),
+        terms: vec![("software", "nextcloud")],
+        areas: vec![],
+    };
+    let id = directory::create(&app.db, &new).await.unwrap().unwrap();
+    directory::publish_recommendation(&app.db, id, "Asso (fictive)", "Bien.").await.unwrap();
+    app.state.directory.refresh().await.unwrap();
+
+    let (moderator, _) = app.signed_in("moderation@exemple.org", &[Role::Moderator]).await;
+    moderator.get("/admin/taxonomies").await.assert_status(StatusCode::FORBIDDEN);
+    let (admin, _) = app.signed_in("admin@exemple.org", &[Role::Admin]).await;
+    let page = admin.get("/admin/taxonomies").await;
+    page.assert_status(StatusCode::OK).assert_contains("Nextcloud").assert_contains("1 fiche");
+
+    let page = admin
+        .submit("/admin/taxonomies", "/admin/taxonomies", &[("kind", "software"), ("label_fr", "X"), ("label_en", "")])
+        .await;
+    page.assert_status(StatusCode::UNPROCESSABLE_ENTITY)
+        .assert_field_error("label_fr", "au moins 2")
+        .assert_field_value("label_fr", "X");
+    let page = admin
+        .submit(
+            "/admin/taxonomies",
+            "/admin/taxonomies",
+            &[("kind", "software"), ("label_fr", "Garage"), ("label_en", "Garage")],
+        )
+        .await;
+    page.assert_redirect_to("/admin/taxonomies");
+    let page = admin
+        .submit(
+            "/admin/taxonomies",
+            "/admin/taxonomies",
+            &[("kind", "software"), ("label_fr", "Garage"), ("label_en", "Garage")],
+        )
+        .await;
+    page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_field_error("label_fr", "existe déjà");
+    let page = admin
+        .submit(
+            "/admin/taxonomies",
+            "/admin/taxonomies",
+            &[("kind", "planete"), ("label_fr", "Mars"), ("label_en", "Mars")],
+        )
+        .await;
+    page.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.count("SELECT COUNT(*) FROM terms WHERE slug = 'garage' AND kind = 'software'").await, 1);
+
+    let term = emancipasso::db::int(
+        app.db.conn(),
+        "SELECT id FROM terms WHERE kind = 'software' AND slug = 'nextcloud'",
+        vec![],
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let action = format!("/admin/taxonomies/{term}");
+    admin
+        .submit("/admin/taxonomies", &action, &[("label_fr", "Nextcloud Hub"), ("label_en", "Nextcloud Hub")])
+        .await
+        .assert_redirect_to("/admin/taxonomies");
+    app.state.directory.refresh().await.unwrap();
+    app.client().get("/annuaire").await.assert_contains("Nextcloud Hub (1)");
+    app.client().get("/annuaire?q=hub").await.assert_contains("Taxonomie (fictive)");
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('term.add', 'term.rename')").await, 2);
+    let token = admin.get("/admin/taxonomies").await.csrf_for("/admin/taxonomies");
+    let page = admin
+        .post_raw("/admin/taxonomies/999999", &[("_csrf", &token), ("label_fr", "Rien"), ("label_en", "Nothing")])
+        .await;
+    page.assert_status(StatusCode::NOT_FOUND);
+}
