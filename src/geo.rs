@@ -118,6 +118,11 @@ pub fn departements_of(region: &str) -> impl Iterator<Item = &'static Departemen
     GEO.departements.iter().filter(move |d| d.region == region)
 }
 
+/// Every commune of the shipped data, in INSEE code order.
+pub fn communes() -> &'static [Commune] {
+    &GEO.communes
+}
+
 pub fn commune(insee: &str) -> Option<&'static Commune> {
     GEO.by_insee.get(insee).map(|i| &GEO.communes[*i])
 }

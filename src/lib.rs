@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod app;
 pub mod audit;
+pub mod bench_seed;
 pub mod config;
 pub mod db;
 pub mod demo;

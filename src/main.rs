@@ -38,6 +38,24 @@ struct ServeArgs {
     bind: String,
 }
 
+#[derive(Args, Clone)]
+struct BenchSeedArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Number of accompanying structures.
+    #[arg(long, default_value_t = 2000)]
+    structures: usize,
+    /// Number of ads (filled once the ads land).
+    #[arg(long, default_value_t = 50_000)]
+    ads: usize,
+    /// Number of resources (filled once the resources land).
+    #[arg(long, default_value_t = 5000)]
+    resources: usize,
+    /// Seed even if the database holds structures that bench-seed did not create.
+    #[arg(long)]
+    force: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Serve the site.
@@ -48,6 +66,8 @@ enum Command {
     Migrate(Common),
     /// Rebuild the search indexes from the database.
     Reindex(Common),
+    /// Fill a data folder with synthetic data for the benchmark (bench/run.sh).
+    BenchSeed(BenchSeedArgs),
     /// Administration tasks.
     Admin {
         #[command(subcommand)]
@@ -110,6 +130,7 @@ async fn main() -> anyhow::Result<()> {
             println!("directory index rebuilt: {total} structures");
             Ok(())
         }
+        Command::BenchSeed(args) => bench_seed(args).await,
         Command::Admin { command: AdminCommand::Create { email, password_stdin, name, common } } => {
             let config = Config::load(common.config.as_deref())?;
             init_logs(&config);
@@ -122,12 +143,41 @@ async fn main() -> anyhow::Result<()> {
             let db = app::open_db(&config, &common.data).await?;
             match accounts::create_admin(&db, &email, password, name.as_deref()).await {
                 Ok(true) => println!("admin account {email} created"),
-                Ok(false) => println!("account {email} already existed: it now has the admin role"),
+                Ok(false) => {
+                    println!("account {email} already existed: it now has the admin role (its password is unchanged)")
+                }
                 Err(e) => anyhow::bail!("cannot create the admin: {e}"),
             }
             Ok(())
         }
     }
+}
+
+async fn bench_seed(args: BenchSeedArgs) -> anyhow::Result<()> {
+    let config = Config::load(args.common.config.as_deref())?;
+    init_logs(&config);
+    let started = std::time::Instant::now();
+    let db = app::open_db(&config, &args.common.data).await?;
+    let options = emancipasso::bench_seed::Options {
+        structures: args.structures,
+        ads: args.ads,
+        resources: args.resources,
+        force: args.force,
+    };
+    let summary = emancipasso::bench_seed::seed(&db, &options).await?;
+    println!(
+        "structures: {} added ({} listed, {} published recommendations), {} already there ({:.1} s)",
+        summary.added,
+        summary.recommended,
+        summary.recommendations,
+        summary.skipped,
+        started.elapsed().as_secs_f64()
+    );
+    println!(
+        "ads ({}) and resources ({}): not generated yet; they will be filled when those features land",
+        options.ads, options.resources
+    );
+    Ok(())
 }
 
 async fn serve(args: ServeArgs, demo_mode: bool) -> anyhow::Result<()> {
