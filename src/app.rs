@@ -28,7 +28,7 @@ use crate::mail;
 use crate::vals;
 use crate::web::page::NavItem;
 use crate::web::{assets, error, security, session};
-use crate::{accounts, admin, directory, jobs, site};
+use crate::{accounts, admin, directory, jobs, moderation, site, vetting};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -94,6 +94,8 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::routes())
         .merge(admin::routes())
         .merge(directory::routes())
+        .merge(vetting::routes())
+        .merge(moderation::routes())
         .fallback(|| async { crate::web::AppError::NotFound });
 
     routes

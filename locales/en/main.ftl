@@ -502,3 +502,181 @@ err-label-short = The label must be at least 2 characters long.
 err-label-long = The label must be at most 80 characters long.
 err-term-taken = This choice already exists in this list.
 flash-term-saved = The choice list is saved.
+
+## Vetting and moderation
+nav-moderation = Moderation
+vetting-declare-title = Declare a support project
+vetting-declare-intro = Name the association you supported and what you did. Its contact person will receive a link, valid for { $days } days, to confirm it and write a recommendation. Published recommendations make your organisation appear in the directory.
+vetting-declare-submit = Send the recommendation request
+vetting-declared = Declared projects
+accompaniment-status-sent = link sent, waiting for an answer
+accompaniment-status-confirmed = confirmed by the association
+accompaniment-status-declined = the association says it did not happen
+field-association-name = Name of the association
+field-association-email = Email address of the association's contact person
+hint-association-email = An address of the association, not of your team: they are the ones who confirm.
+field-summary = What was done
+field-period-start = Start (month)
+field-period-end = End (month)
+hint-month = For example 2025-03.
+field-outcome = Outcome (optional)
+field-recommendation = Your recommendation
+field-reason = Reason (required to refuse)
+vetting-answer-title = Recommend an organisation
+vetting-answer-heading = Your support by { $structure }
+vetting-answer-intro = { $structure } says it supported you. If that is right, your recommendation will help other associations trust it.
+vetting-project = The project
+vetting-period = Period
+vetting-recommend-title = Your recommendation
+vetting-recommend-submit = Send my recommendation
+vetting-decline-intro = This project did not happen, or not with your association?
+vetting-decline-submit = This support did not happen
+vetting-own-heading = Recommend { $structure }
+vetting-own-intro = Did your support organisation really help you? Say so: the recommendation will be published once checked by the moderators.
+vetting-own-title = Recommendation not possible
+vetting-link-title = This link is no longer valid
+vetting-link-unknown = This link is unknown. Check that it was copied in full from the email.
+vetting-link-used = This link has already been used: each link works only once.
+vetting-link-expired = This link has expired. Ask the organisation to send you a new one.
+vetting-thanks-title = Thank you for your recommendation
+vetting-thanks-text = It will be published once checked by the moderators. You received an email with a link to withdraw it if you change your mind.
+vetting-declined-title = Noted
+vetting-declined-text = Thank you for telling us. The organisation is informed and no recommendation will be published.
+vetting-withdraw-title = Withdraw my recommendation
+vetting-withdraw-text = Do you want to withdraw your recommendation of { $structure }? It will no longer be published.
+vetting-withdraw-submit = Withdraw my recommendation
+vetting-withdraw-gone = This recommendation has already been withdrawn or does not exist.
+vetting-withdrawn-title = Recommendation withdrawn
+vetting-withdrawn-text = Your recommendation is no longer published.
+directory-recommend = Recommend this organisation
+criterion-listening = Listening to your needs
+criterion-clarity = Clear explanations
+criterion-autonomy = Autonomy gained
+criterion-would-recommend = Would you recommend it to another association?
+criterion-yes = yes
+criterion-partly = partly
+criterion-no = no
+criterion-none = not given
+err-association-name = Enter the name of the association (at least 2 characters).
+err-association-name-long = The name must be at most 120 characters long.
+err-summary-short = Describe what was done in a few sentences (at least 20 characters).
+err-summary-long = The description must be at most 3,000 characters long.
+err-month-required = Enter the month.
+err-month-invalid = Write the month as 2025-03.
+err-period-order = The end must come after the start.
+err-period-future = This project has not started yet.
+err-outcome-long = The outcome must be at most 3,000 characters long.
+err-contact-is-team = This address belongs to your team: enter the supported association's address.
+err-recommendation-short = Tell in a few sentences what the organisation did for you (at least 30 characters).
+err-recommendation-long = The recommendation must be at most 3,000 characters long.
+err-criterion-required = Choose an answer.
+err-too-many-recommendations = This address has already written many recommendations this month. Try again next month.
+err-own-structure = You are on this organisation's team: you cannot recommend it yourself.
+err-association-only = Only accounts attached to an association can recommend an organisation.
+err-decision-invalid = This decision does not exist.
+err-reason-required = Give the reason for the refusal: the person concerned will receive it.
+err-reason-long = The reason must be at most 1,000 characters long.
+err-already-decided = This item has already been handled by another moderator.
+flash-accompaniment-sent = The recommendation request has been sent to the association.
+flash-recommendation-sent = Thank you! Your recommendation will be published once checked.
+flash-decision-saved = The decision is saved and the people concerned are told.
+moderation-title = Moderation
+moderation-sections = Queues
+moderation-structures = Organisations to approve ({ $count })
+moderation-recommendations = Recommendations to check ({ $count })
+moderation-reports = Reports ({ $count })
+moderation-empty = Nothing waiting.
+moderation-approve = Approve
+moderation-publish = Publish
+moderation-reject = Refuse
+moderation-handled = Handled
+moderation-dismiss = Dismiss
+moderation-anonymous = anonymous report
+flag-same-domain = address on the organisation's own domain
+flag-same-author = several recommendations from this address
+flag-short = very short text
+flag-no-accompaniment = no declared project
+report-reason-outdated = Outdated profile
+report-reason-abuse = Abusive content
+report-target-structure = organisation profile
+report-target-recommendation = recommendation
+admin-journal-title = Decision log
+admin-journal-intro = Every moderation and administration decision, with who took it, when and why. This log cannot be changed.
+admin-journal-empty = No decision yet.
+admin-journal-when = Date
+admin-journal-who = By
+admin-journal-what = Action
+admin-journal-target = Item
+admin-journal-why = Reason
+mail-accompaniment-subject = { $structure } asks you for a recommendation
+mail-accompaniment-body =
+    Hello,
+
+    { $structure } says it supported { $association }:
+
+    "{ $summary }"
+
+    If that is right, you can confirm it and write a short recommendation. It will help other associations find an organisation they can trust:
+
+    { $link }
+
+    This link is valid for { $days } days and works only once. If this support did not happen, you can say so from the same page.
+mail-accompaniment-declined-subject = Support not confirmed by { $association }
+mail-accompaniment-declined-body =
+    Hello,
+
+    { $association } says the support you declared did not happen. No recommendation will be published.
+mail-recommendation-received-subject = Your recommendation of { $structure }
+mail-recommendation-received-body =
+    Hello,
+
+    Thank you for your recommendation of { $structure }. It will be published once checked by the moderators.
+
+    If you change your mind, you can withdraw it at any time with this link:
+
+    { $link }
+mail-recommendation-published-subject = Your recommendation of { $structure } is published
+mail-recommendation-published-body =
+    Hello,
+
+    Your recommendation of { $structure } is now shown in the directory. Thank you!
+mail-recommendation-rejected-subject = Your recommendation of { $structure } was not published
+mail-recommendation-rejected-body =
+    Hello,
+
+    The moderators did not publish your recommendation of { $structure }, for this reason:
+
+    { $reason }
+mail-recommendation-new-subject = New recommendation published for { $structure }
+mail-recommendation-new-body =
+    Hello,
+
+    { $association } recommended { $structure } and the recommendation is now published in the directory.
+mail-structure-approved-subject = The profile of { $structure } is approved
+mail-structure-approved-body =
+    Hello,
+
+    The moderators approved the profile of { $structure }. It will appear in the directory as soon as a supported association recommends you: declare your support projects from your space.
+mail-structure-rejected-subject = The profile of { $structure } was not approved
+mail-structure-rejected-body =
+    Hello,
+
+    The moderators did not approve the profile of { $structure }, for this reason:
+
+    { $reason }
+
+    You can correct it from your space and submit it again.
+mail-report-handled-subject = Your report has been handled
+mail-report-handled-body =
+    Hello,
+
+    Thank you for your report: the moderators have handled it.
+
+    { $reason }
+mail-report-dismissed-subject = Your report has been reviewed
+mail-report-dismissed-body =
+    Hello,
+
+    Thank you for your report. After review, the moderators decided not to act on it:
+
+    { $reason }

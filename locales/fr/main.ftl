@@ -502,3 +502,181 @@ err-label-short = Le libellé doit contenir au moins 2 caractères.
 err-label-long = Le libellé doit contenir au plus 80 caractères.
 err-term-taken = Ce choix existe déjà dans cette liste.
 flash-term-saved = La liste de choix est enregistrée.
+
+## Vetting and moderation
+nav-moderation = Modération
+vetting-declare-title = Déclarer un accompagnement
+vetting-declare-intro = Indiquez l'association accompagnée et ce que vous avez fait. Sa personne de contact recevra un lien, valable { $days } jours, pour confirmer et écrire une recommandation. Les recommandations publiées font apparaître votre structure dans l'annuaire.
+vetting-declare-submit = Envoyer la demande de recommandation
+vetting-declared = Accompagnements déclarés
+accompaniment-status-sent = lien envoyé, en attente de réponse
+accompaniment-status-confirmed = confirmé par l'association
+accompaniment-status-declined = l'association dit qu'il n'a pas eu lieu
+field-association-name = Nom de l'association
+field-association-email = Adresse e-mail de la personne de contact dans l'association
+hint-association-email = Une adresse de l'association, pas de votre équipe : c'est elle qui confirmera.
+field-summary = Ce qui a été fait
+field-period-start = Début (mois)
+field-period-end = Fin (mois)
+hint-month = Par exemple 2025-03.
+field-outcome = Résultat (facultatif)
+field-recommendation = Votre recommandation
+field-reason = Motif (obligatoire pour refuser)
+vetting-answer-title = Recommander une structure
+vetting-answer-heading = Votre accompagnement par { $structure }
+vetting-answer-intro = { $structure } dit vous avoir accompagné·e. Si c'est exact, votre recommandation aidera d'autres associations à lui faire confiance.
+vetting-project = Le projet
+vetting-period = Période
+vetting-recommend-title = Votre recommandation
+vetting-recommend-submit = Envoyer ma recommandation
+vetting-decline-intro = Ce projet n'a pas eu lieu, ou pas avec votre association ?
+vetting-decline-submit = Cet accompagnement n'a pas eu lieu
+vetting-own-heading = Recommander { $structure }
+vetting-own-intro = Votre structure d'accompagnement vous a bien aidé ? Dites-le : la recommandation sera publiée après vérification par l'équipe de modération.
+vetting-own-title = Recommandation impossible
+vetting-link-title = Ce lien n'est plus valable
+vetting-link-unknown = Ce lien est inconnu. Vérifiez qu'il a été copié en entier depuis l'e-mail.
+vetting-link-used = Ce lien a déjà servi : chaque lien ne fonctionne qu'une fois.
+vetting-link-expired = Ce lien a expiré. Demandez à la structure de vous en envoyer un nouveau.
+vetting-thanks-title = Merci pour votre recommandation
+vetting-thanks-text = Elle sera publiée après vérification par l'équipe de modération. Vous avez reçu un e-mail avec un lien pour la retirer si vous changez d'avis.
+vetting-declined-title = C'est noté
+vetting-declined-text = Merci de nous l'avoir dit. La structure en est informée et aucune recommandation ne sera publiée.
+vetting-withdraw-title = Retirer ma recommandation
+vetting-withdraw-text = Voulez-vous retirer votre recommandation de { $structure } ? Elle ne sera plus publiée.
+vetting-withdraw-submit = Retirer ma recommandation
+vetting-withdraw-gone = Cette recommandation a déjà été retirée ou n'existe pas.
+vetting-withdrawn-title = Recommandation retirée
+vetting-withdrawn-text = Votre recommandation n'est plus publiée.
+directory-recommend = Recommander cette structure
+criterion-listening = Écoute de vos besoins
+criterion-clarity = Clarté des explications
+criterion-autonomy = Autonomie acquise
+criterion-would-recommend = La recommanderiez-vous à une autre association ?
+criterion-yes = oui
+criterion-partly = en partie
+criterion-no = non
+criterion-none = non renseigné
+err-association-name = Indiquez le nom de l'association (2 caractères au moins).
+err-association-name-long = Le nom doit contenir au plus 120 caractères.
+err-summary-short = Décrivez ce qui a été fait en quelques phrases (20 caractères au moins).
+err-summary-long = La description doit contenir au plus 3 000 caractères.
+err-month-required = Indiquez le mois.
+err-month-invalid = Écrivez le mois sous la forme 2025-03.
+err-period-order = La fin doit venir après le début.
+err-period-future = Cet accompagnement n'a pas encore commencé.
+err-outcome-long = Le résultat doit contenir au plus 3 000 caractères.
+err-contact-is-team = Cette adresse est celle de votre équipe : indiquez celle de l'association accompagnée.
+err-recommendation-short = Racontez en quelques phrases ce que la structure a fait pour vous (30 caractères au moins).
+err-recommendation-long = La recommandation doit contenir au plus 3 000 caractères.
+err-criterion-required = Choisissez une réponse.
+err-too-many-recommendations = Cette adresse a déjà écrit beaucoup de recommandations ce mois-ci. Réessayez le mois prochain.
+err-own-structure = Vous faites partie de l'équipe de cette structure : vous ne pouvez pas la recommander vous-même.
+err-association-only = Seuls les comptes rattachés à une association peuvent recommander une structure.
+err-decision-invalid = Cette décision n'existe pas.
+err-reason-required = Indiquez le motif du refus : la personne concernée le recevra.
+err-reason-long = Le motif doit contenir au plus 1 000 caractères.
+err-already-decided = Cet élément a déjà été traité par une autre personne de l'équipe de modération.
+flash-accompaniment-sent = La demande de recommandation est envoyée à l'association.
+flash-recommendation-sent = Merci ! Votre recommandation sera publiée après vérification.
+flash-decision-saved = La décision est enregistrée et les personnes concernées sont prévenues.
+moderation-title = Modération
+moderation-sections = Files d'attente
+moderation-structures = Structures à valider ({ $count })
+moderation-recommendations = Recommandations à vérifier ({ $count })
+moderation-reports = Signalements ({ $count })
+moderation-empty = Rien en attente.
+moderation-approve = Valider
+moderation-publish = Publier
+moderation-reject = Refuser
+moderation-handled = Traité
+moderation-dismiss = Classer sans suite
+moderation-anonymous = signalement anonyme
+flag-same-domain = adresse du même domaine que la structure
+flag-same-author = plusieurs recommandations de cette adresse
+flag-short = texte très court
+flag-no-accompaniment = sans accompagnement déclaré
+report-reason-outdated = Fiche obsolète
+report-reason-abuse = Contenu abusif
+report-target-structure = fiche de structure
+report-target-recommendation = recommandation
+admin-journal-title = Journal des décisions
+admin-journal-intro = Chaque décision de modération et d'administration, avec son auteur·ice, sa date et son motif. Ce journal ne peut pas être modifié.
+admin-journal-empty = Aucune décision pour l'instant.
+admin-journal-when = Date
+admin-journal-who = Par
+admin-journal-what = Action
+admin-journal-target = Élément
+admin-journal-why = Motif
+mail-accompaniment-subject = { $structure } vous demande une recommandation
+mail-accompaniment-body =
+    Bonjour,
+
+    { $structure } indique avoir accompagné { $association } :
+
+    « { $summary } »
+
+    Si c'est exact, vous pouvez le confirmer et écrire une courte recommandation. Elle aidera d'autres associations à trouver une structure de confiance :
+
+    { $link }
+
+    Ce lien est valable { $days } jours et ne fonctionne qu'une fois. Si cet accompagnement n'a pas eu lieu, vous pouvez le dire depuis la même page.
+mail-accompaniment-declined-subject = Accompagnement non confirmé par { $association }
+mail-accompaniment-declined-body =
+    Bonjour,
+
+    { $association } indique que l'accompagnement que vous avez déclaré n'a pas eu lieu. Aucune recommandation ne sera publiée.
+mail-recommendation-received-subject = Votre recommandation de { $structure }
+mail-recommendation-received-body =
+    Bonjour,
+
+    Merci pour votre recommandation de { $structure }. Elle sera publiée après vérification par l'équipe de modération.
+
+    Si vous changez d'avis, vous pouvez la retirer à tout moment avec ce lien :
+
+    { $link }
+mail-recommendation-published-subject = Votre recommandation de { $structure } est publiée
+mail-recommendation-published-body =
+    Bonjour,
+
+    Votre recommandation de { $structure } est maintenant visible dans l'annuaire. Merci !
+mail-recommendation-rejected-subject = Votre recommandation de { $structure } n'a pas été publiée
+mail-recommendation-rejected-body =
+    Bonjour,
+
+    L'équipe de modération n'a pas publié votre recommandation de { $structure }, pour ce motif :
+
+    { $reason }
+mail-recommendation-new-subject = Nouvelle recommandation publiée pour { $structure }
+mail-recommendation-new-body =
+    Bonjour,
+
+    { $association } a recommandé { $structure } et la recommandation est maintenant publiée dans l'annuaire.
+mail-structure-approved-subject = La fiche de { $structure } est validée
+mail-structure-approved-body =
+    Bonjour,
+
+    L'équipe de modération a validé la fiche de { $structure }. Elle apparaîtra dans l'annuaire dès qu'une association accompagnée vous aura recommandé : déclarez vos accompagnements depuis votre espace.
+mail-structure-rejected-subject = La fiche de { $structure } n'a pas été validée
+mail-structure-rejected-body =
+    Bonjour,
+
+    L'équipe de modération n'a pas validé la fiche de { $structure }, pour ce motif :
+
+    { $reason }
+
+    Vous pouvez la corriger depuis votre espace et la soumettre de nouveau.
+mail-report-handled-subject = Votre signalement a été traité
+mail-report-handled-body =
+    Bonjour,
+
+    Merci pour votre signalement : l'équipe de modération l'a traité.
+
+    { $reason }
+mail-report-dismissed-subject = Votre signalement a été examiné
+mail-report-dismissed-body =
+    Bonjour,
+
+    Merci pour votre signalement. Après examen, l'équipe de modération n'a pas donné suite :
+
+    { $reason }

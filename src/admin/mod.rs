@@ -27,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/utilisateurs/{id}/roles", post(set_roles))
         .route("/admin/taxonomies", get(taxonomies).post(add_term))
         .route("/admin/taxonomies/{id}", post(rename_term))
+        .route("/admin/journal", get(journal))
         .route("/admin/pages", get(pages))
         .route("/admin/pages/{slug}", get(edit_page).post(save_page))
 }
@@ -305,4 +306,27 @@ async fn rename_term(
             render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
     }
+}
+
+// ---- audit log -------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "admin/journal.html")]
+struct JournalPage {
+    ctx: PageCtx,
+    entries: Vec<crate::moderation::JournalEntry>,
+    page: u32,
+    more: bool,
+}
+
+/// GET /admin/journal: every moderation and admin decision, newest first; read-only.
+async fn journal(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    _: AdminUser,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    let page = q.page.parse::<u32>().unwrap_or(1).clamp(1, 100_000);
+    let (entries, more) = crate::moderation::journal(&app.db, page, PER_PAGE).await?;
+    render(&JournalPage { ctx, entries, page, more })
 }

@@ -12,6 +12,7 @@ impl MigratorTrait for Migrator {
             Box::new(M0001Foundation),
             Box::new(super::m0002_directory::Migration),
             Box::new(super::m0003_freshness::Migration),
+            Box::new(super::m0004_vetting::Migration),
         ]
     }
 }

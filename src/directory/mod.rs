@@ -312,6 +312,74 @@ async fn db_change_labels<C: sea_orm::ConnectionTrait>(c: &C) -> Result<(), sea_
     Ok(())
 }
 
+/// What other features need to know of a structure.
+#[derive(Debug, Clone)]
+pub struct StructureRef {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub website: String,
+    pub contact_email: String,
+    pub status: String,
+}
+
+impl From<store::StructureRow> for StructureRef {
+    fn from(s: store::StructureRow) -> Self {
+        StructureRef {
+            id: s.id,
+            slug: s.slug,
+            name: s.name,
+            website: s.website,
+            contact_email: s.contact_email,
+            status: s.status,
+        }
+    }
+}
+
+/// The structure whose team the account belongs to.
+pub async fn team_structure(db: &Db, user_id: i64) -> Result<Option<StructureRef>, sea_orm::DbErr> {
+    let id = crate::db::int(
+        db.conn(),
+        "SELECT structure_id FROM structure_members WHERE user_id = $1",
+        crate::vals![user_id],
+    )
+    .await?;
+    match id {
+        Some(id) => Ok(store::by_id(db, id).await?.map(StructureRef::from)),
+        None => Ok(None),
+    }
+}
+
+/// Email addresses of a structure's team.
+pub async fn team_emails(db: &Db, structure_id: i64) -> Result<Vec<String>, sea_orm::DbErr> {
+    store::team_emails(db, structure_id).await
+}
+
+/// A structure by its slug, listed or not.
+pub async fn structure_by_slug(db: &Db, slug: &str) -> Result<Option<StructureRef>, sea_orm::DbErr> {
+    Ok(store::by_slug(db, slug).await?.map(StructureRef::from))
+}
+
+/// A structure by its id, listed or not.
+pub async fn structure_by_id(db: &Db, id: i64) -> Result<Option<StructureRef>, sea_orm::DbErr> {
+    Ok(store::by_id(db, id).await?.map(StructureRef::from))
+}
+
+/// Records that a structure changed (its recommendations, its status), inside the change's
+/// transaction, so that every node's search engine follows.
+pub async fn record_change<C: sea_orm::ConnectionTrait>(c: &C, structure_id: i64) -> Result<(), sea_orm::DbErr> {
+    store::record_change(c, structure_id).await
+}
+
+/// Labels of the services and software of the taxonomy, as (kind, slug, label).
+pub async fn term_choices(db: &Db, lang: crate::web::Lang) -> Result<Vec<(String, String, String)>, sea_orm::DbErr> {
+    Ok(store::all_terms(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.kind, t.slug, if lang == crate::web::Lang::En { t.label_en } else { t.label_fr }))
+        .collect())
+}
+
 /// Sends the confirmation reminders and unlisting notices that are due.
 pub async fn ask_confirmations(app: &crate::app::AppState) -> Result<usize, sea_orm::DbErr> {
     freshness::run(app).await

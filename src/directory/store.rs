@@ -213,13 +213,16 @@ pub struct RecommendationRow {
     pub association_name: String,
     pub body: String,
     pub published_at: Option<i64>,
+    /// What the structure did, when the recommendation follows a declared accompaniment.
+    pub summary: Option<String>,
 }
 
 pub async fn published_recommendations(db: &Db, id: i64) -> Result<Vec<RecommendationRow>, sea_orm::DbErr> {
     db::all(
         db.conn(),
-        "SELECT association_name, body, published_at FROM recommendations \
-         WHERE structure_id = $1 AND status = 'published' ORDER BY published_at DESC",
+        "SELECT r.association_name, r.body, r.published_at, a.summary FROM recommendations r \
+         LEFT JOIN accompaniments a ON a.id = r.accompaniment_id \
+         WHERE r.structure_id = $1 AND r.status = 'published' ORDER BY r.published_at DESC",
         vals![id],
     )
     .await

@@ -15,4 +15,4 @@ pub use error::AppError;
 pub use forms::{CsrfForm, FieldErrors};
 pub use i18n::Lang;
 pub use page::{PageCtx, render, render_status, see_other};
-pub use session::{AdminUser, CurrentUser, MaybeUser, Role};
+pub use session::{AdminUser, CurrentUser, MaybeUser, ModeratorUser, Role};

@@ -98,6 +98,10 @@ impl PageCtx {
         self.user.as_ref().is_some_and(|u| u.is_admin())
     }
 
+    pub fn is_moderator(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.has(Role::Moderator) || u.is_admin())
+    }
+
     pub fn role_label(&self, role: &Role) -> String {
         self.t(&role.label_key())
     }

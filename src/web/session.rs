@@ -235,6 +235,22 @@ impl<S: Send + Sync> FromRequestParts<S> for AdminUser {
     }
 }
 
+/// Requires the moderator or the admin role.
+pub struct ModeratorUser(pub CurrentUser);
+
+impl<S: Send + Sync> FromRequestParts<S> for ModeratorUser {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let user = CurrentUser::from_request_parts(parts, state).await?;
+        if user.has(Role::Moderator) || user.is_admin() {
+            Ok(ModeratorUser(user))
+        } else {
+            Err(AppError::Forbidden.into_response())
+        }
+    }
+}
+
 /// Answers `303 See Other` with an extra `Set-Cookie`.
 pub fn see_other_with_cookie(to: &str, cookie: HeaderValue) -> Response {
     let mut res = Redirect::to(to).into_response();

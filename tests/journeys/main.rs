@@ -10,4 +10,5 @@ mod harness;
 mod nodes;
 mod security;
 mod site;
+mod vetting;
 mod workspace;

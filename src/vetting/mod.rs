@@ -1,0 +1,29 @@
+//! Vetting by recommendations, the trust mechanism of the directory.
+//!
+//! A structure declares an accompaniment; the association's contact receives a signed,
+//! single-use, expiring link (a random token stored hashed, compared by the database index on
+//! its hash), confirms the project and writes a recommendation — or says it did not happen. A
+//! signed-in association member may also recommend a structure on their own initiative. Every
+//! recommendation waits for a moderator before it counts, and its author can withdraw it from
+//! the link of the confirmation email.
+
+mod forms;
+mod routes;
+mod store;
+
+pub use routes::routes;
+
+/// An accompaniment link is valid this long.
+pub const LINK_DAYS: i64 = 30;
+/// Recommendations one address may write in a month before the next ones are refused.
+pub const AUTHOR_MONTHLY_LIMIT: i64 = 5;
+
+/// A level of a criterion: 3 yes, 2 partly, 1 no, 0 not given.
+pub fn criterion_key(level: i64) -> &'static str {
+    match level {
+        3 => "criterion-yes",
+        2 => "criterion-partly",
+        1 => "criterion-no",
+        _ => "criterion-none",
+    }
+}

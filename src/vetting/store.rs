@@ -1,0 +1,205 @@
+//! Storage of accompaniments and recommendations.
+
+use sea_orm::ConnectionTrait;
+
+use crate::db::{self, Db, Row};
+use crate::vals;
+
+pub struct NewAccompaniment<'a> {
+    pub structure_id: i64,
+    pub created_by: i64,
+    pub association_name: &'a str,
+    pub contact_email: &'a str,
+    pub summary: &'a str,
+    pub services: &'a str,
+    pub software: &'a str,
+    pub period_start: &'a str,
+    pub period_end: &'a str,
+    pub outcome: &'a str,
+    pub token_hash: &'a str,
+    pub token_expires_at: i64,
+}
+
+pub async fn insert_accompaniment<C: ConnectionTrait>(
+    c: &C,
+    a: &NewAccompaniment<'_>,
+) -> Result<Option<i64>, sea_orm::DbErr> {
+    db::int(
+        c,
+        "INSERT INTO accompaniments (structure_id, created_by, association_name, contact_email, summary, services, \
+           software, period_start, period_end, outcome, status, token_hash, token_expires_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'sent', $11, $12, $13) RETURNING id",
+        vals![
+            a.structure_id,
+            a.created_by,
+            a.association_name,
+            a.contact_email,
+            a.summary,
+            a.services,
+            a.software,
+            a.period_start,
+            a.period_end,
+            a.outcome,
+            a.token_hash,
+            a.token_expires_at,
+            db::now()
+        ],
+    )
+    .await
+}
+
+#[derive(Row, Debug, Clone)]
+pub struct Accompaniment {
+    pub id: i64,
+    pub structure_id: i64,
+    pub structure_name: String,
+    pub association_name: String,
+    pub contact_email: String,
+    pub summary: String,
+    pub services: String,
+    pub software: String,
+    pub period_start: String,
+    pub period_end: String,
+    pub outcome: String,
+    pub status: String,
+    pub token_expires_at: i64,
+    pub created_at: i64,
+}
+
+const ACC_SELECT: &str = "SELECT a.id, a.structure_id, s.name AS structure_name, s.slug AS structure_slug, \
+    a.association_name, a.contact_email, a.summary, a.services, a.software, a.period_start, a.period_end, a.outcome, \
+    a.status, a.token_expires_at, a.created_at FROM accompaniments a JOIN structures s ON s.id = a.structure_id";
+
+pub async fn accompaniments_of(db: &Db, structure_id: i64) -> Result<Vec<Accompaniment>, sea_orm::DbErr> {
+    db::all(db.conn(), &format!("{ACC_SELECT} WHERE a.structure_id = $1 ORDER BY a.id DESC"), vals![structure_id]).await
+}
+
+/// The accompaniment of a token, whatever its state (the page says why it cannot be used).
+pub async fn by_token(db: &Db, token_hash: &str) -> Result<Option<Accompaniment>, sea_orm::DbErr> {
+    db::one(db.conn(), &format!("{ACC_SELECT} WHERE a.token_hash = $1"), vals![token_hash]).await
+}
+
+/// Uses the link once: only a `sent`, unexpired accompaniment moves to `status`.
+pub async fn answer<C: ConnectionTrait>(c: &C, id: i64, status: &str) -> Result<bool, sea_orm::DbErr> {
+    let now = db::now();
+    let n = db::exec(
+        c,
+        "UPDATE accompaniments SET status = $1, answered_at = $2 WHERE id = $3 AND status = 'sent' AND token_expires_at > $2",
+        vals![status, now, id],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+pub struct NewRecommendation<'a> {
+    pub structure_id: i64,
+    pub accompaniment_id: Option<i64>,
+    pub user_id: Option<i64>,
+    pub association_name: &'a str,
+    pub author_email: &'a str,
+    pub body: &'a str,
+    pub listening: i32,
+    pub clarity: i32,
+    pub autonomy: i32,
+    pub would_recommend: bool,
+    pub withdraw_token_hash: &'a str,
+}
+
+pub async fn insert_recommendation<C: ConnectionTrait>(
+    c: &C,
+    r: &NewRecommendation<'_>,
+) -> Result<Option<i64>, sea_orm::DbErr> {
+    db::int(
+        c,
+        "INSERT INTO recommendations (structure_id, accompaniment_id, user_id, association_name, author_email, body, \
+           listening, clarity, autonomy, would_recommend, withdraw_token_hash, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12) RETURNING id",
+        vals![
+            r.structure_id,
+            r.accompaniment_id,
+            r.user_id,
+            r.association_name,
+            r.author_email,
+            r.body,
+            r.listening,
+            r.clarity,
+            r.autonomy,
+            r.would_recommend,
+            r.withdraw_token_hash,
+            db::now()
+        ],
+    )
+    .await
+}
+
+#[derive(Row)]
+pub struct Withdrawn {
+    pub structure_id: i64,
+}
+
+/// Withdraws a recommendation from its author's link; `None` when the link is unknown or
+/// the recommendation is already withdrawn or refused.
+pub async fn withdraw<C: ConnectionTrait>(c: &C, token_hash: &str) -> Result<Option<Withdrawn>, sea_orm::DbErr> {
+    db::one(
+        c,
+        "UPDATE recommendations SET status = 'withdrawn', withdrawn_at = $1 \
+         WHERE withdraw_token_hash = $2 AND status IN ('pending', 'published') RETURNING structure_id",
+        vals![db::now(), token_hash],
+    )
+    .await
+}
+
+#[derive(Row)]
+pub struct RecoPreview {
+    pub structure_name: String,
+    pub status: String,
+}
+
+pub async fn by_withdraw_token(db: &Db, token_hash: &str) -> Result<Option<RecoPreview>, sea_orm::DbErr> {
+    db::one(
+        db.conn(),
+        "SELECT r.association_name, s.name AS structure_name, r.status FROM recommendations r \
+         JOIN structures s ON s.id = r.structure_id WHERE r.withdraw_token_hash = $1",
+        vals![token_hash],
+    )
+    .await
+}
+
+/// Recommendations written from this address in the last `days` days.
+pub async fn recent_by_author(db: &Db, email: &str, days: i64) -> Result<i64, sea_orm::DbErr> {
+    Ok(db::int(
+        db.conn(),
+        "SELECT COUNT(*) FROM recommendations WHERE author_email = $1 AND created_at > $2",
+        vals![email, db::now() - days * 86_400],
+    )
+    .await?
+    .unwrap_or(0))
+}
+
+/// Whether the account is on the structure's team.
+pub async fn is_member(db: &Db, structure_id: i64, user_id: i64) -> Result<bool, sea_orm::DbErr> {
+    Ok(db::int(
+        db.conn(),
+        "SELECT COUNT(*) FROM structure_members WHERE structure_id = $1 AND user_id = $2",
+        vals![structure_id, user_id],
+    )
+    .await?
+    .unwrap_or(0)
+        > 0)
+}
+
+#[derive(Row)]
+struct EmailRow {
+    email: String,
+}
+
+/// Email addresses of the structure's team.
+pub async fn team_emails(db: &Db, structure_id: i64) -> Result<Vec<String>, sea_orm::DbErr> {
+    let rows: Vec<EmailRow> = db::all(
+        db.conn(),
+        "SELECT u.email FROM structure_members m JOIN users u ON u.id = m.user_id WHERE m.structure_id = $1",
+        vals![structure_id],
+    )
+    .await?;
+    Ok(rows.into_iter().map(|r| r.email).collect())
+}
