@@ -2,7 +2,8 @@
 //! living site. Every name and address is clearly fictional (`.example` domains).
 
 use crate::accounts;
-use crate::db::Db;
+use crate::db::{self, Db};
+use crate::vals;
 use crate::web::Role;
 
 /// Password of every demonstration account.
@@ -22,6 +23,42 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     for (email, name, roles) in DEMO_ACCOUNTS {
         accounts::create_demo_account(db, email, name, &hash, roles).await?;
     }
-    crate::directory::seed_demo(db).await?;
+    if crate::directory::seed_demo(db).await? > 0 {
+        seed_activity(db).await?;
+    }
+    Ok(())
+}
+
+/// Work in progress for the demonstration's roles: the structure account runs a team, the
+/// moderators find a recommendation and a report waiting.
+async fn seed_activity(db: &Db) -> anyhow::Result<()> {
+    let now = db::now();
+    let c = db.conn();
+    db::exec(
+        c,
+        "INSERT INTO structure_members (structure_id, user_id, created_at) \
+         SELECT s.id, u.id, $1 FROM structures s, users u \
+         WHERE s.slug = 'cooperative-libre-horizon' AND u.email = 'structure@demo.example' ON CONFLICT DO NOTHING",
+        vals![now],
+    )
+    .await?;
+    db::exec(
+        c,
+        "INSERT INTO recommendations (structure_id, association_name, author_email, body, status, listening, clarity, \
+           autonomy, would_recommend, created_at) \
+         SELECT id, 'Amicale des Randonneurs du Plateau (fictive)', 'bureau@randonneurs-plateau.example', \
+           'Ils nous ont aidés à quitter WhatsApp pour Element : trois ateliers, une documentation simple, et toute l''équipe a suivi.', \
+           'pending', 3, 3, 2, TRUE, $1 FROM structures WHERE slug = 'cooperative-libre-horizon'",
+        vals![now],
+    )
+    .await?;
+    db::exec(
+        c,
+        "INSERT INTO reports (target_kind, target_id, reason, message, reporter_email, status, created_at) \
+         SELECT 'structure', id, 'outdated', 'Le lien vers la fiche CHATONS ne fonctionne plus.', '', 'open', $1 \
+         FROM structures WHERE slug = 'passerelle-rhenane'",
+        vals![now],
+    )
+    .await?;
     Ok(())
 }
