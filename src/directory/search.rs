@@ -113,8 +113,15 @@ impl TextIndex {
         let searcher = self.reader.searcher();
         let hits = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
         let mut out = HashMap::with_capacity(hits.len());
+        // Open each segment's id column once, not once per hit.
+        let mut columns: HashMap<u32, tantivy::columnar::Column<u64>> = HashMap::new();
         for (score, addr) in hits {
-            let column = searcher.segment_reader(addr.segment_ord).fast_fields().u64("id")?;
+            let column = match columns.entry(addr.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(searcher.segment_reader(addr.segment_ord).fast_fields().u64("id")?)
+                }
+            };
             if let Some(id) = column.first(addr.doc_id) {
                 out.insert(id as i64, score);
             }
@@ -241,7 +248,19 @@ impl Catalog {
         let any = |wanted: &[String], have: &[String]| wanted.is_empty() || wanted.iter().any(|w| have.contains(w));
         let mut hits: Vec<(f32, Arc<Card>)> = Vec::new();
         for card in self.cards.values() {
-            if !listed(card) {
+            // Cheapest tests first; `listed` (it reads the clock) and the text score last.
+            let everywhere = card.national || card.remote;
+            let in_place =
+                |deps: &HashSet<&str>| everywhere || card.area_departements.iter().any(|d| deps.contains(d.as_str()));
+            if (f.chatons && !card.chatons)
+                || (f.remote && !card.remote)
+                || !(f.forms.is_empty() || card.legal_form.as_ref().is_some_and(|l| f.forms.contains(l)))
+                || !any(&f.services, &card.services)
+                || !any(&f.software, &card.software)
+                || !(f.regions.is_empty() || everywhere || any(&f.regions, &card.area_regions))
+                || !(f.departements.is_empty() || everywhere || any(&f.departements, &card.area_departements))
+                || place_deps.as_ref().is_some_and(|deps| !in_place(deps))
+            {
                 continue;
             }
             let score = match matches {
@@ -251,44 +270,45 @@ impl Catalog {
                 },
                 None => 0.0,
             };
-            let everywhere = card.national || card.remote;
-            let in_place =
-                |deps: &HashSet<&str>| everywhere || card.area_departements.iter().any(|d| deps.contains(d.as_str()));
-            if place_deps.as_ref().is_some_and(|deps| !in_place(deps))
-                || !any(&f.services, &card.services)
-                || !any(&f.software, &card.software)
-                || !(f.regions.is_empty() || everywhere || any(&f.regions, &card.area_regions))
-                || !(f.departements.is_empty() || everywhere || any(&f.departements, &card.area_departements))
-                || !(f.forms.is_empty() || card.legal_form.as_ref().is_some_and(|l| f.forms.contains(l)))
-                || (f.chatons && !card.chatons)
-                || (f.remote && !card.remote)
-            {
+            if !listed(card) {
                 continue;
             }
             hits.push((score, card.clone()));
         }
 
+        // Counted on borrowed keys (no allocation per card), turned into owned maps once.
+        let mut services: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut software: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut regions: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut departements: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut forms: BTreeMap<&str, usize> = BTreeMap::new();
         let mut facets = Facets::default();
         for (_, c) in &hits {
             for s in &c.services {
-                *facets.services.entry(s.clone()).or_default() += 1;
+                *services.entry(s).or_default() += 1;
             }
             for s in &c.software {
-                *facets.software.entry(s.clone()).or_default() += 1;
+                *software.entry(s).or_default() += 1;
             }
             for r in &c.area_regions {
-                *facets.regions.entry(r.clone()).or_default() += 1;
+                *regions.entry(r).or_default() += 1;
             }
             for d in &c.area_departements {
-                *facets.departements.entry(d.clone()).or_default() += 1;
+                *departements.entry(d).or_default() += 1;
             }
             if let Some(l) = &c.legal_form {
-                *facets.forms.entry(l.clone()).or_default() += 1;
+                *forms.entry(l).or_default() += 1;
             }
             facets.chatons += usize::from(c.chatons);
             facets.remote += usize::from(c.remote);
             facets.everywhere += usize::from(c.national || c.remote);
         }
+        let owned = |m: BTreeMap<&str, usize>| -> Counts { m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect() };
+        facets.services = owned(services);
+        facets.software = owned(software);
+        facets.regions = owned(regions);
+        facets.departements = owned(departements);
+        facets.forms = owned(forms);
 
         let sort = f.sort.unwrap_or(if matches.is_some() { Sort::Relevance } else { Sort::Recommendations });
         match sort {
