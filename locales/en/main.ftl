@@ -680,3 +680,11 @@ mail-report-dismissed-body =
     Thank you for your report. After review, the moderators decided not to act on it:
 
     { $reason }
+report-title = Report a recommendation
+report-intro = Do you think the recommendation by { $association } is abusive or inaccurate? Tell us why: the moderators will check.
+report-link = report
+report-reason-inaccurate = Inaccurate information
+report-reason-other = Other reason
+field-report-reason = Reason
+field-report-details = Explain in a few words
+err-report-short = Explain in a few words (at least 10 characters).

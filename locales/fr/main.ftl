@@ -680,3 +680,11 @@ mail-report-dismissed-body =
     Merci pour votre signalement. Après examen, l'équipe de modération n'a pas donné suite :
 
     { $reason }
+report-title = Signaler une recommandation
+report-intro = Vous pensez que la recommandation de { $association } est abusive ou inexacte ? Dites-nous pourquoi : l'équipe de modération vérifiera.
+report-link = signaler
+report-reason-inaccurate = Information inexacte
+report-reason-other = Autre raison
+field-report-reason = Raison
+field-report-details = Expliquez en quelques mots
+err-report-short = Expliquez en quelques mots (10 caractères au moins).

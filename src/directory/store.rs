@@ -210,6 +210,7 @@ pub async fn areas_of(db: &Db, id: i64) -> Result<Vec<AreaRow>, sea_orm::DbErr> 
 
 #[derive(Row, Debug, Clone)]
 pub struct RecommendationRow {
+    pub id: i64,
     pub association_name: String,
     pub body: String,
     pub published_at: Option<i64>,
@@ -220,7 +221,7 @@ pub struct RecommendationRow {
 pub async fn published_recommendations(db: &Db, id: i64) -> Result<Vec<RecommendationRow>, sea_orm::DbErr> {
     db::all(
         db.conn(),
-        "SELECT r.association_name, r.body, r.published_at, a.summary FROM recommendations r \
+        "SELECT r.id, r.association_name, r.body, r.published_at, a.summary FROM recommendations r \
          LEFT JOIN accompaniments a ON a.id = r.accompaniment_id \
          WHERE r.structure_id = $1 AND r.status = 'published' ORDER BY r.published_at DESC",
         vals![id],

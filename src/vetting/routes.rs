@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/recommandation/refus", post(decline))
         .route("/recommandation/retirer", get(withdraw_page).post(withdraw))
         .route("/annuaire/{slug}/recommander", get(own_page).post(recommend_own))
+        .route("/recommandations/{id}/signaler", get(report_page).post(report))
 }
 
 /// A checkbox of the taxonomy.
@@ -471,4 +472,66 @@ async fn recommend_own(
     txn.commit().await?;
     app.mail_queued();
     Ok(see_other(&format!("/annuaire/{}", structure.slug), "flash-recommendation-sent"))
+}
+
+// ---- reporting a recommendation --------------------------------------------------------
+
+/// Reasons a visitor may give when reporting a recommendation.
+const REPORT_REASONS: [&str; 3] = ["abuse", "inaccurate", "other"];
+
+#[derive(Deserialize, Default, Debug, Clone)]
+#[serde(default)]
+struct ReportForm {
+    reason: String,
+    message: String,
+    email: String,
+}
+
+#[derive(Template)]
+#[template(path = "vetting/report.html")]
+struct ReportPage {
+    ctx: PageCtx,
+    reco: store::PublishedReco,
+    reasons: [&'static str; 3],
+    form: ReportForm,
+    errors: FieldErrors,
+}
+
+async fn published_reco(app: &AppState, id: &str) -> Result<store::PublishedReco, AppError> {
+    let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
+    store::published(&app.db, id).await?.ok_or(AppError::NotFound)
+}
+
+async fn report_page(State(app): State<AppState>, ctx: PageCtx, Path(id): Path<String>) -> Result<Response, AppError> {
+    let reco = published_reco(&app, &id).await?;
+    render(&ReportPage { ctx, reco, reasons: REPORT_REASONS, form: ReportForm::default(), errors: FieldErrors::new() })
+}
+
+/// POST /recommandations/{id}/signaler: the report lands in the moderation queue.
+async fn report(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    ip: ClientIp,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<ReportForm>,
+) -> Result<Response, AppError> {
+    ratelimit::hit(&app.db, &format!("report:{}", ip.0), app.config.rate_forms, app.config.rate_window_minutes).await?;
+    let reco = published_reco(&app, &id).await?;
+    let mut errors = FieldErrors::new();
+    if !REPORT_REASONS.contains(&form.reason.as_str()) {
+        errors.add("reason", if form.reason.is_empty() { "err-criterion-required" } else { "err-choice-invalid" });
+    }
+    let message = errors.check("message", crate::types::bounded(&form.message, 10, 2000, "err-report-short", "err-report-long"));
+    let email = if form.email.trim().is_empty() {
+        Some(String::new())
+    } else {
+        errors.check("email", Email::parse(&form.email).map(|e| e.to_string()))
+    };
+    match (message, email) {
+        (Some(message), Some(email)) if errors.is_empty() => {
+            store::insert_report(&app.db, reco.id, &form.reason, &message, &email).await?;
+            Ok(see_other(&format!("/annuaire/{}", reco.structure_slug), "flash-report-sent"))
+        }
+        _ => render_status(StatusCode::UNPROCESSABLE_ENTITY, &ReportPage { ctx, reco, reasons: REPORT_REASONS, form, errors }),
+    }
 }

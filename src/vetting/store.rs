@@ -203,3 +203,32 @@ pub async fn team_emails(db: &Db, structure_id: i64) -> Result<Vec<String>, sea_
     .await?;
     Ok(rows.into_iter().map(|r| r.email).collect())
 }
+
+#[derive(Row)]
+pub struct PublishedReco {
+    pub id: i64,
+    pub association_name: String,
+    pub structure_name: String,
+    pub structure_slug: String,
+}
+
+pub async fn published(db: &Db, id: i64) -> Result<Option<PublishedReco>, sea_orm::DbErr> {
+    db::one(
+        db.conn(),
+        "SELECT r.id, r.association_name, s.name AS structure_name, s.slug AS structure_slug FROM recommendations r \
+         JOIN structures s ON s.id = r.structure_id WHERE r.id = $1 AND r.status = 'published'",
+        vals![id],
+    )
+    .await
+}
+
+pub async fn insert_report(db: &Db, recommendation_id: i64, reason: &str, message: &str, email: &str) -> Result<(), sea_orm::DbErr> {
+    db::exec(
+        db.conn(),
+        "INSERT INTO reports (target_kind, target_id, reason, message, reporter_email, status, created_at) \
+         VALUES ('recommendation', $1, $2, $3, $4, 'open', $5)",
+        vals![recommendation_id, reason, message, email, db::now()],
+    )
+    .await?;
+    Ok(())
+}
