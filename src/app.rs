@@ -43,6 +43,8 @@ pub struct AppState {
     pub data_dir: Arc<PathBuf>,
     /// The directory's search engine on this node.
     pub directory: Arc<directory::Directory>,
+    /// Anonymous directory pages already rendered on this node.
+    pub page_cache: Arc<crate::web::cache::PageCache>,
 }
 
 impl AppState {
@@ -110,6 +112,7 @@ pub fn router(state: AppState) -> Router {
                 .layer(middleware::from_fn(record_metrics))
                 .layer(middleware::from_fn_with_state(state.clone(), security::headers))
                 .layer(CompressionLayer::new())
+                .layer(middleware::from_fn_with_state(state.clone(), crate::web::cache::middleware))
                 .layer(middleware::from_fn_with_state(state.clone(), session::load_user))
                 .layer(middleware::from_fn_with_state(state.clone(), error::error_pages))
                 .layer(CatchPanicLayer::new())
@@ -168,7 +171,8 @@ impl Application {
                 .map_err(|e| anyhow::anyhow!("cannot listen on {} for metrics: {e}", config.metrics_bind))?;
             Some((l, prometheus()?))
         };
-        let directory = directory::Directory::open(&db, &config, &data_dir).await?;
+        let page_cache = Arc::new(crate::web::cache::PageCache::new(config.page_cache_seconds));
+        let directory = directory::Directory::open(&db, &config, &data_dir, page_cache.clone()).await?;
         let node_id = format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple());
         let state = AppState {
             db,
@@ -178,6 +182,7 @@ impl Application {
             nav: NAV,
             data_dir: Arc::new(data_dir),
             directory,
+            page_cache,
         };
         Ok(Self { listener, metrics, state, node_id: node_id.chars().take(64).collect() })
     }

@@ -91,6 +91,8 @@ pub struct Config {
     pub contact_retention_days: i64,
     /// Seconds a visitor must spend on a public form before sending it (anti-spam).
     pub form_min_seconds: i64,
+    /// Seconds anonymous directory pages stay cached on a node (emptied at every change); 0 is off.
+    pub page_cache_seconds: u64,
 }
 
 /// Reads a text setting even when an environment variable made it look like a number or a
@@ -157,6 +159,7 @@ impl Default for Config {
             unlist_after_months: 12,
             contact_retention_days: 90,
             form_min_seconds: 3,
+            page_cache_seconds: 30,
         }
     }
 }

@@ -120,7 +120,8 @@ async fn main() -> anyhow::Result<()> {
             let config = Config::load(common.config.as_deref())?;
             init_logs(&config);
             let db = app::open_db(&config, &common.data).await?;
-            let directory = emancipasso::directory::Directory::open(&db, &config, &common.data).await?;
+            let cache = std::sync::Arc::new(emancipasso::web::cache::PageCache::new(0));
+            let directory = emancipasso::directory::Directory::open(&db, &config, &common.data, cache).await?;
             let total = directory
                 .reindex(|done, total| {
                     eprint!("\rdirectory: {done}/{total} structures");

@@ -77,11 +77,18 @@ pub struct Directory {
     min_recommendations: i64,
     unlist_after_seconds: i64,
     wake: Notify,
+    /// Emptied whenever the directory changes.
+    page_cache: Arc<crate::web::cache::PageCache>,
 }
 
 impl Directory {
     /// Loads the listed structures and opens (or rebuilds) the text index in `DATA/index`.
-    pub async fn open(db: &Db, config: &Config, data_dir: &std::path::Path) -> anyhow::Result<Arc<Directory>> {
+    pub async fn open(
+        db: &Db,
+        config: &Config,
+        data_dir: &std::path::Path,
+        page_cache: Arc<crate::web::cache::PageCache>,
+    ) -> anyhow::Result<Arc<Directory>> {
         let dir = data_dir.join("index").join("structures");
         let (text, index_cursor) = search::TextIndex::open(&dir)?;
         let cursor = store::last_change(db).await?;
@@ -106,6 +113,7 @@ impl Directory {
             min_recommendations: config.listing_min_recommendations,
             unlist_after_seconds: config.unlist_after_months * 30 * 86_400,
             wake: Notify::new(),
+            page_cache,
         }))
     }
 
@@ -136,6 +144,7 @@ impl Directory {
         let catalog = self.engine.catalog().with_changes(&ids, &fresh);
         self.engine.set_catalog(catalog);
         self.engine.cursor.store(last, Ordering::SeqCst);
+        self.page_cache.invalidate();
         Ok(ids.len())
     }
 
@@ -191,7 +200,8 @@ impl Directory {
         } else {
             Some(self.engine.text.matches(&filters.text, catalog.size())?)
         };
-        Ok(catalog.search(filters, matches.as_ref(), per_page, |c| self.fresh(c)))
+        let cutoff = crate::db::now() - self.unlist_after_seconds;
+        Ok(catalog.search(filters, matches.as_ref(), per_page, |c| c.confirmed_at >= cutoff))
     }
 
     /// The listed card of a structure, if it is listed.
@@ -215,6 +225,7 @@ impl Directory {
         progress(total, total);
         self.engine.set_catalog(search::Catalog::from_cards(cards));
         self.engine.cursor.store(cursor, Ordering::SeqCst);
+        self.page_cache.invalidate();
         tracing::info!(dir = %self.engine.dir.display(), total, "directory reindexed");
         Ok(total)
     }

@@ -107,11 +107,19 @@ impl TextIndex {
 
     /// Structure ids matching `text`, with their scores.
     pub fn matches(&self, text: &str, limit: usize) -> anyhow::Result<HashMap<i64, f32>> {
-        let Some(query) = search::text_query(&[(self.fields.name, 3.0), (self.fields.body, 1.0)], text) else {
+        let fields = [(self.fields.name, 3.0), (self.fields.body, 1.0)];
+        let Some(exact) = search::text_query(&fields, text, false) else {
             return Ok(HashMap::new());
         };
         let searcher = self.reader.searcher();
-        let hits = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let collector = TopDocs::with_limit(limit.max(1)).order_by_score();
+        let mut hits = searcher.search(&exact, &collector)?;
+        // Only when the words as typed find nothing: tolerate typos ("nextclou").
+        if hits.is_empty()
+            && let Some(fuzzy) = search::text_query(&fields, text, true)
+        {
+            hits = searcher.search(&fuzzy, &collector)?;
+        }
         let mut out = HashMap::with_capacity(hits.len());
         // Open each segment's id column once, not once per hit.
         let mut columns: HashMap<u32, tantivy::columnar::Column<u64>> = HashMap::new();

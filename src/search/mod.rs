@@ -64,8 +64,9 @@ fn distance(term: &str) -> u8 {
 }
 
 /// A query where every word of `text` must match at least one of `fields`, exactly (full
-/// boost) or within a typo or two (lower boost). `None` when the text has no searchable word.
-pub fn text_query(fields: &[(Field, f32)], text: &str) -> Option<Box<dyn Query>> {
+/// boost) or, when `fuzzy`, also within a typo or two (lower boost). `None` when the text has
+/// no searchable word. Typo tolerance is costly: callers try the exact query first.
+pub fn text_query(fields: &[(Field, f32)], text: &str, fuzzy: bool) -> Option<Box<dyn Query>> {
     let words = terms(text);
     if words.is_empty() {
         return None;
@@ -78,7 +79,7 @@ pub fn text_query(fields: &[(Field, f32)], text: &str) -> Option<Box<dyn Query>>
                 let term = tantivy::Term::from_field_text(*field, word);
                 let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
                 options.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), *boost))));
-                let d = distance(word);
+                let d = if fuzzy { distance(word) } else { 0 };
                 if d > 0 {
                     let fuzzy = FuzzyTermQuery::new(term, d, true);
                     options.push((Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), boost * 0.4))));

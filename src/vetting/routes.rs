@@ -521,7 +521,8 @@ async fn report(
     if !REPORT_REASONS.contains(&form.reason.as_str()) {
         errors.add("reason", if form.reason.is_empty() { "err-criterion-required" } else { "err-choice-invalid" });
     }
-    let message = errors.check("message", crate::types::bounded(&form.message, 10, 2000, "err-report-short", "err-report-long"));
+    let message =
+        errors.check("message", crate::types::bounded(&form.message, 10, 2000, "err-report-short", "err-report-long"));
     let email = if form.email.trim().is_empty() {
         Some(String::new())
     } else {
@@ -532,6 +533,9 @@ async fn report(
             store::insert_report(&app.db, reco.id, &form.reason, &message, &email).await?;
             Ok(see_other(&format!("/annuaire/{}", reco.structure_slug), "flash-report-sent"))
         }
-        _ => render_status(StatusCode::UNPROCESSABLE_ENTITY, &ReportPage { ctx, reco, reasons: REPORT_REASONS, form, errors }),
+        _ => render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ReportPage { ctx, reco, reasons: REPORT_REASONS, form, errors },
+        ),
     }
 }

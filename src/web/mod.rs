@@ -2,6 +2,7 @@
 //! limits, error pages, security headers and static files. Names no feature.
 
 pub mod assets;
+pub mod cache;
 pub mod csrf;
 pub mod error;
 pub mod forms;

@@ -663,3 +663,44 @@ async fn partner_sites_can_frame_the_embeddable_list_only() {
     assert_eq!(list.headers["x-frame-options"], "DENY");
     assert!(list.headers["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
 }
+
+#[tokio::test]
+async fn anonymous_pages_are_cached_until_the_directory_changes() {
+    let app = TestApp::spawn().await;
+    let id = add(&app, structure("cache", "En Cache (fictive)", "35238", "35000"), 1).await;
+    refresh(&app).await;
+    let visitor = app.client();
+    visitor.get("/annuaire/cache").await.assert_contains("Nous accompagnons les associations vers le libre.");
+    // A change written without telling the search engine: anonymous visitors see the cached page…
+    db::exec(app.db.conn(), "UPDATE structures SET pitch = 'Présentation toute neuve.' WHERE id = $1", vals![id])
+        .await
+        .unwrap();
+    visitor
+        .get("/annuaire/cache")
+        .await
+        .assert_contains("Nous accompagnons les associations")
+        .assert_lacks("toute neuve");
+    // …signed-in people always get a fresh one…
+    let (member, _) = app.signed_in("membre@exemple.org", &[]).await;
+    member.get("/annuaire/cache").await.assert_contains("toute neuve");
+    // …and every change the engine applies empties the cache.
+    db::exec(
+        app.db.conn(),
+        "INSERT INTO search_changes (kind, target_id, changed_at) VALUES ('structure', $1, 0)",
+        vals![id],
+    )
+    .await
+    .unwrap();
+    refresh(&app).await;
+    visitor.get("/annuaire/cache").await.assert_contains("toute neuve");
+    // Without a cache, pages are always fresh.
+    let uncached = TestApp::spawn_with(|c| c.page_cache_seconds = 0).await;
+    let id = add(&uncached, structure("frais", "Toujours Fraîche (fictive)", "35238", "35000"), 1).await;
+    refresh(&uncached).await;
+    let visitor = uncached.client();
+    visitor.get("/annuaire/frais").await.assert_lacks("toute neuve");
+    db::exec(uncached.db.conn(), "UPDATE structures SET pitch = 'Présentation toute neuve.' WHERE id = $1", vals![id])
+        .await
+        .unwrap();
+    visitor.get("/annuaire/frais").await.assert_contains("toute neuve");
+}
