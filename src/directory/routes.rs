@@ -543,6 +543,8 @@ impl ContactForm {
 #[derive(Deserialize, Default, Debug, Clone)]
 #[serde(default)]
 struct ReportForm {
+    /// `outdated` (the default), `inaccurate` or `abuse`.
+    report_reason: String,
     report_message: String,
     report_email: String,
 }
@@ -742,6 +744,15 @@ async fn report(
     ratelimit::hit(&app.db, &format!("report:{}", ip.0), app.config.rate_forms, app.config.rate_window_minutes).await?;
     let mut page = profile_page(&app, ctx, &slug).await?;
     let mut errors = FieldErrors::new();
+    let reason = match form.report_reason.as_str() {
+        "" | "outdated" => "outdated",
+        "inaccurate" => "inaccurate",
+        "abuse" => "abuse",
+        _ => {
+            errors.add("report_reason", "err-choice-invalid");
+            "outdated"
+        }
+    };
     let message = errors.check("report_message", bounded(&form.report_message, 0, 2000, "", "err-report-long"));
     let email = if form.report_email.trim().is_empty() {
         Some(String::new())
@@ -750,7 +761,7 @@ async fn report(
     };
     match (message, email) {
         (Some(message), Some(email)) if errors.is_empty() => {
-            store::insert_report(&app.db, page.s.id, "outdated", &message, &email).await?;
+            store::insert_report(&app.db, page.s.id, reason, &message, &email).await?;
             Ok(see_other(&format!("/annuaire/{slug}"), "flash-report-sent"))
         }
         _ => {

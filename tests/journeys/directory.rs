@@ -704,3 +704,23 @@ async fn anonymous_pages_are_cached_until_the_directory_changes() {
         .unwrap();
     visitor.get("/annuaire/frais").await.assert_contains("toute neuve");
 }
+
+#[tokio::test]
+async fn a_profile_can_be_reported_for_several_reasons() {
+    let app = TestApp::spawn().await;
+    add(&app, structure("signalee", "Signalée (fictive)", "35238", "35000"), 1).await;
+    refresh(&app).await;
+    let visitor = app.client();
+    let page =
+        visitor.submit("/annuaire/signalee", "/annuaire/signalee/signaler", &[("report_reason", "vengeance")]).await;
+    page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_contains("existe pas");
+    visitor
+        .submit(
+            "/annuaire/signalee",
+            "/annuaire/signalee/signaler",
+            &[("report_reason", "abuse"), ("report_message", "Contenu insultant.")],
+        )
+        .await
+        .assert_redirect_to("/annuaire/signalee");
+    assert_eq!(app.count("SELECT COUNT(*) FROM reports WHERE reason = 'abuse'").await, 1);
+}
