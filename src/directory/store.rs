@@ -285,14 +285,42 @@ pub struct NewStructure<'a> {
     pub areas: Vec<(&'a str, &'a str)>,
 }
 
+/// Name, department and region of a commune, from the shipped data.
+fn commune_fields(insee: &str) -> (&'static str, &'static str, &'static str) {
+    match geo::commune(insee) {
+        Some(cm) => (cm.name, cm.departement, geo::departement(cm.departement).map(|d| d.region).unwrap_or("")),
+        None => ("", "", ""),
+    }
+}
+
+/// Writes the terms and areas of a structure (after clearing the old ones).
+async fn write_terms_and_areas<C: ConnectionTrait>(c: &C, id: i64, s: &NewStructure<'_>) -> Result<(), sea_orm::DbErr> {
+    db::exec(c, "DELETE FROM structure_terms WHERE structure_id = $1", vals![id]).await?;
+    db::exec(c, "DELETE FROM structure_areas WHERE structure_id = $1", vals![id]).await?;
+    for (kind, slug) in &s.terms {
+        db::exec(
+            c,
+            "INSERT INTO structure_terms (structure_id, term_id) SELECT $1, id FROM terms WHERE kind = $2 AND slug = $3 \
+             ON CONFLICT DO NOTHING",
+            vals![id, *kind, *slug],
+        )
+        .await?;
+    }
+    for (kind, code) in &s.areas {
+        db::exec(
+            c,
+            "INSERT INTO structure_areas (structure_id, kind, code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            vals![id, *kind, *code],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// Inserts a structure with its terms and areas; returns its id, or `None` if the slug exists.
 pub async fn insert<C: ConnectionTrait>(c: &C, s: &NewStructure<'_>) -> Result<Option<i64>, sea_orm::DbErr> {
     let now = db::now();
-    let commune = geo::commune(s.commune_insee);
-    let (commune_name, dep, reg) = match commune {
-        Some(cm) => (cm.name, cm.departement, geo::departement(cm.departement).map(|d| d.region).unwrap_or("")),
-        None => ("", "", ""),
-    };
+    let (commune_name, dep, reg) = commune_fields(s.commune_insee);
     let id = db::int(
         c,
         "INSERT INTO structures (slug, name, pitch, description, legal_form_id, chatons_member, chatons_url, website, \
@@ -330,23 +358,7 @@ pub async fn insert<C: ConnectionTrait>(c: &C, s: &NewStructure<'_>) -> Result<O
     )
     .await?;
     let Some(id) = id else { return Ok(None) };
-    for (kind, slug) in &s.terms {
-        db::exec(
-            c,
-            "INSERT INTO structure_terms (structure_id, term_id) SELECT $1, id FROM terms WHERE kind = $2 AND slug = $3 \
-             ON CONFLICT DO NOTHING",
-            vals![id, *kind, *slug],
-        )
-        .await?;
-    }
-    for (kind, code) in &s.areas {
-        db::exec(
-            c,
-            "INSERT INTO structure_areas (structure_id, kind, code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            vals![id, *kind, *code],
-        )
-        .await?;
-    }
+    write_terms_and_areas(c, id, s).await?;
     record_change(c, id).await?;
     Ok(Some(id))
 }
@@ -447,11 +459,7 @@ pub async fn by_id(db: &Db, id: i64) -> Result<Option<StructureRow>, sea_orm::Db
 /// Saves a structure's profile (its status and slug stay as they are).
 pub async fn update<C: ConnectionTrait>(c: &C, id: i64, s: &NewStructure<'_>) -> Result<(), sea_orm::DbErr> {
     let now = db::now();
-    let commune = geo::commune(s.commune_insee);
-    let (commune_name, dep, reg) = match commune {
-        Some(cm) => (cm.name, cm.departement, geo::departement(cm.departement).map(|d| d.region).unwrap_or("")),
-        None => ("", "", ""),
-    };
+    let (commune_name, dep, reg) = commune_fields(s.commune_insee);
     db::exec(
         c,
         "UPDATE structures SET name = $1, pitch = $2, description = $3, \
@@ -485,25 +493,7 @@ pub async fn update<C: ConnectionTrait>(c: &C, id: i64, s: &NewStructure<'_>) ->
         ],
     )
     .await?;
-    db::exec(c, "DELETE FROM structure_terms WHERE structure_id = $1", vals![id]).await?;
-    db::exec(c, "DELETE FROM structure_areas WHERE structure_id = $1", vals![id]).await?;
-    for (kind, slug) in &s.terms {
-        db::exec(
-            c,
-            "INSERT INTO structure_terms (structure_id, term_id) SELECT $1, id FROM terms WHERE kind = $2 AND slug = $3 \
-             ON CONFLICT DO NOTHING",
-            vals![id, *kind, *slug],
-        )
-        .await?;
-    }
-    for (kind, code) in &s.areas {
-        db::exec(
-            c,
-            "INSERT INTO structure_areas (structure_id, kind, code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            vals![id, *kind, *code],
-        )
-        .await?;
-    }
+    write_terms_and_areas(c, id, s).await?;
     record_change(c, id).await
 }
 

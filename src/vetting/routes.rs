@@ -109,7 +109,7 @@ async fn declare(
     let known: BTreeSet<(String, String)> = terms.into_iter().map(|(k, s, _)| (k, s)).collect();
     let mut parsed = form.parse(&known, &this_month());
     if let Ok(new) = &parsed {
-        let team = store::team_emails(&app.db, structure.id).await?;
+        let team = directory::team_emails(&app.db, structure.id).await?;
         if team.iter().any(|t| t == new.contact_email.as_str()) || new.contact_email.as_str() == structure.contact_email
         {
             let mut e = FieldErrors::new();
@@ -329,7 +329,7 @@ async fn decline(
     if !store::answer(&txn, acc.id, "declined").await? {
         return message(ctx.clone(), StatusCode::GONE, "vetting-link-title", ctx.t("vetting-link-used"));
     }
-    for to in store::team_emails(&app.db, acc.structure_id).await? {
+    for to in directory::team_emails(&app.db, acc.structure_id).await? {
         let args = [("association", acc.association_name.clone())];
         mail::queue(&txn, &Mail::compose(Lang::Fr, &to, None, "mail-accompaniment-declined", &args)).await?;
     }

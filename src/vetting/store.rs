@@ -189,22 +189,6 @@ pub async fn is_member(db: &Db, structure_id: i64, user_id: i64) -> Result<bool,
 }
 
 #[derive(Row)]
-struct EmailRow {
-    email: String,
-}
-
-/// Email addresses of the structure's team.
-pub async fn team_emails(db: &Db, structure_id: i64) -> Result<Vec<String>, sea_orm::DbErr> {
-    let rows: Vec<EmailRow> = db::all(
-        db.conn(),
-        "SELECT u.email FROM structure_members m JOIN users u ON u.id = m.user_id WHERE m.structure_id = $1",
-        vals![structure_id],
-    )
-    .await?;
-    Ok(rows.into_iter().map(|r| r.email).collect())
-}
-
-#[derive(Row)]
 pub struct PublishedReco {
     pub id: i64,
     pub association_name: String,
