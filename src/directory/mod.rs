@@ -79,6 +79,8 @@ pub struct Directory {
     wake: Notify,
     /// Emptied whenever the directory changes.
     page_cache: Arc<crate::web::cache::PageCache>,
+    /// Text scores by query, emptied whenever the directory changes.
+    text_cache: std::sync::Mutex<std::collections::HashMap<String, Arc<std::collections::HashMap<i64, f32>>>>,
 }
 
 impl Directory {
@@ -114,6 +116,7 @@ impl Directory {
             unlist_after_seconds: config.unlist_after_months * 30 * 86_400,
             wake: Notify::new(),
             page_cache,
+            text_cache: Default::default(),
         }))
     }
 
@@ -144,7 +147,7 @@ impl Directory {
         let catalog = self.engine.catalog().with_changes(&ids, &fresh);
         self.engine.set_catalog(catalog);
         self.engine.cursor.store(last, Ordering::SeqCst);
-        self.page_cache.invalidate();
+        self.forget_cached();
         Ok(ids.len())
     }
 
@@ -160,6 +163,13 @@ impl Directory {
                 _ = shutdown.changed() => return,
             }
         }
+    }
+
+    fn forget_cached(&self) {
+        if let Ok(mut cache) = self.text_cache.lock() {
+            cache.clear();
+        }
+        self.page_cache.invalidate();
     }
 
     /// Labels of the taxonomy terms.
@@ -195,13 +205,29 @@ impl Directory {
     /// Runs a search with `per_page` results a page.
     pub fn search_paged(&self, filters: &Filters, per_page: usize) -> anyhow::Result<Results> {
         let catalog = self.engine.catalog();
-        let matches = if filters.text.trim().is_empty() {
-            None
-        } else {
-            Some(self.engine.text.matches(&filters.text, catalog.size())?)
-        };
+        let matches =
+            if filters.text.trim().is_empty() { None } else { Some(self.text_matches(&filters.text, catalog.size())?) };
         let cutoff = crate::db::now() - self.unlist_after_seconds;
-        Ok(catalog.search(filters, matches.as_ref(), per_page, |c| c.confirmed_at >= cutoff))
+        Ok(catalog.search(filters, matches.as_deref(), per_page, |c| c.confirmed_at >= cutoff))
+    }
+
+    /// The text scores of a query, computed once per query until the next change: the same
+    /// words come back with other filters, pages and sorts.
+    fn text_matches(&self, text: &str, limit: usize) -> anyhow::Result<Arc<std::collections::HashMap<i64, f32>>> {
+        let key = text.trim().to_lowercase();
+        if let Ok(cache) = self.text_cache.lock()
+            && let Some(hit) = cache.get(&key)
+        {
+            return Ok(hit.clone());
+        }
+        let matches = Arc::new(self.engine.text.matches(text, limit)?);
+        if let Ok(mut cache) = self.text_cache.lock() {
+            if cache.len() >= 1024 {
+                cache.clear();
+            }
+            cache.insert(key, matches.clone());
+        }
+        Ok(matches)
     }
 
     /// The listed card of a structure, if it is listed.
@@ -225,7 +251,7 @@ impl Directory {
         progress(total, total);
         self.engine.set_catalog(search::Catalog::from_cards(cards));
         self.engine.cursor.store(cursor, Ordering::SeqCst);
-        self.page_cache.invalidate();
+        self.forget_cached();
         tracing::info!(dir = %self.engine.dir.display(), total, "directory reindexed");
         Ok(total)
     }
