@@ -688,3 +688,7 @@ report-reason-other = Other reason
 field-report-reason = Reason
 field-report-details = Explain in a few words
 err-report-short = Explain in a few words (at least 10 characters).
+err-association-email-required = Enter the email address of the association's contact person.
+err-start-required = Enter the start month.
+err-end-required = Enter the end month.
+field-report-note = Note to the person who reported (optional)

@@ -688,3 +688,7 @@ report-reason-other = Autre raison
 field-report-reason = Raison
 field-report-details = Expliquez en quelques mots
 err-report-short = Expliquez en quelques mots (10 caractères au moins).
+err-association-email-required = Indiquez l'adresse e-mail de la personne de contact de l'association.
+err-start-required = Indiquez le mois de début.
+err-end-required = Indiquez le mois de fin.
+field-report-note = Note à la personne qui a signalé (facultative)

@@ -231,9 +231,23 @@ async fn close_report(
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<Response, AppError> {
     let id = item_id(&id)?;
-    let (acted, reason) = match parse_decision(&form, "traite", "classe") {
-        Ok(d) => d,
-        Err(errors) => return invalid(&app, ctx, errors).await,
+    // Closing a report takes an optional note, which the reporter receives.
+    let acted = match form.decision.as_str() {
+        "traite" => true,
+        "classe" => false,
+        _ => {
+            let mut e = FieldErrors::new();
+            e.add("form", "err-decision-invalid");
+            return invalid(&app, ctx, e).await;
+        }
+    };
+    let reason = match bounded(&form.reason, 0, 1000, "", "err-reason-long") {
+        Ok(r) => r,
+        Err(key) => {
+            let mut e = FieldErrors::new();
+            e.add("form", key);
+            return invalid(&app, ctx, e).await;
+        }
     };
     let txn = app.db.begin().await?;
     let Some(closed) = store::close_report(&txn, id, acted, me.id, &reason).await? else {

@@ -55,7 +55,11 @@ impl AccompanimentForm {
             "association_name",
             bounded(&self.association_name, 2, 120, "err-association-name", "err-association-name-long"),
         );
-        let contact_email = e.check("contact_email", Email::parse(&self.contact_email));
+        let contact_email = e.check(
+            "contact_email",
+            Email::parse(&self.contact_email)
+                .map_err(|k| if k == "err-email-required" { "err-association-email-required" } else { k }),
+        );
         let summary = e.check("summary", bounded(&self.summary, 20, 3000, "err-summary-short", "err-summary-long"));
         let is = |kind: &str, v: &String| known.contains(&(kind.to_owned(), v.clone()));
         if self.services.iter().any(|s| !is("service", s)) {
@@ -66,8 +70,11 @@ impl AccompanimentForm {
         if self.software.iter().any(|s| !is("software", s)) {
             e.add("software", "err-choice-invalid");
         }
-        let start = e.check("period_start", month(&self.period_start));
-        let end = e.check("period_end", month(&self.period_end));
+        let which = |r: Result<String, &'static str>, required: &'static str| {
+            r.map_err(|k| if k == "err-month-required" { required } else { k })
+        };
+        let start = e.check("period_start", which(month(&self.period_start), "err-start-required"));
+        let end = e.check("period_end", which(month(&self.period_end), "err-end-required"));
         if let (Some(start), Some(end)) = (&start, &end) {
             if end < start {
                 e.add("period_end", "err-period-order");

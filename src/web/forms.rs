@@ -1,8 +1,6 @@
 //! Form plumbing: the [`CsrfForm`] extractor every POST goes through, and [`FieldErrors`],
 //! the per-field messages shown next to each field.
 
-use std::collections::BTreeMap;
-
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::response::{IntoResponse, Response};
@@ -49,9 +47,10 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
     }
 }
 
-/// Messages for the fields of a form, as translation keys.
+/// Messages for the fields of a form, as translation keys, in the order the form checks its
+/// fields (which is the order of the fields on the page, for the summary at the top).
 #[derive(Debug, Default, Clone)]
-pub struct FieldErrors(BTreeMap<&'static str, &'static str>);
+pub struct FieldErrors(Vec<(&'static str, &'static str)>);
 
 impl FieldErrors {
     pub fn new() -> Self {
@@ -60,7 +59,9 @@ impl FieldErrors {
 
     /// Records a message for a field; the first message of a field wins.
     pub fn add(&mut self, field: &'static str, key: &'static str) {
-        self.0.entry(field).or_insert(key);
+        if !self.0.iter().any(|(f, _)| *f == field) {
+            self.0.push((field, key));
+        }
     }
 
     /// Records the error of a parse result and returns its value, if any.
@@ -80,12 +81,12 @@ impl FieldErrors {
 
     /// The message key of a field, for templates.
     pub fn get(&self, field: &str) -> Option<&'static str> {
-        self.0.get(field).copied()
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, k)| *k)
     }
 
     /// Every (field, key) pair, for the summary at the top of a form.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-        self.0.iter().map(|(f, k)| (*f, *k))
+        self.0.iter().copied()
     }
 
     pub fn into_result<T>(self, value: Option<T>) -> Result<T, FieldErrors> {
