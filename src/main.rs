@@ -122,12 +122,19 @@ async fn main() -> anyhow::Result<()> {
             let db = app::open_db(&config, &common.data).await?;
             let cache = std::sync::Arc::new(emancipasso::web::cache::PageCache::new(0));
             let directory = emancipasso::directory::Directory::open(&db, &config, &common.data, cache).await?;
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar.set_message("directory");
             let total = directory
                 .reindex(|done, total| {
-                    eprint!("\rdirectory: {done}/{total} structures");
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
                 })
                 .await?;
-            eprintln!();
+            bar.finish();
             println!("directory index rebuilt: {total} structures");
             Ok(())
         }

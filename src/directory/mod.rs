@@ -240,15 +240,14 @@ impl Directory {
         self.engine.catalog().all().filter(|c| self.fresh(c)).count()
     }
 
-    /// Rebuilds the text index from the database (the `reindex` command).
+    /// Rebuilds the text index from the database (the `reindex` command); `progress` gets
+    /// (done, total).
     pub async fn reindex(&self, progress: impl Fn(usize, usize)) -> anyhow::Result<usize> {
         let cursor = store::last_change(&self.db).await?;
         let cards = store::cards(&self.db, None, self.min_recommendations).await?;
         let total = cards.len();
-        let all: Vec<&Card> = cards.iter().collect();
         progress(0, total);
-        self.engine.text.apply(&[], &all, cursor, true)?;
-        progress(total, total);
+        self.engine.text.rebuild(&cards, cursor, &|done| progress(done, total))?;
         self.engine.set_catalog(search::Catalog::from_cards(cards));
         self.engine.cursor.store(cursor, Ordering::SeqCst);
         self.forget_cached();

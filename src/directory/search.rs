@@ -101,6 +101,25 @@ impl TextIndex {
         Ok(())
     }
 
+    /// Rebuilds the whole index from `cards`, telling `progress` how many are done.
+    pub fn rebuild(&self, cards: &[Card], cursor: i64, progress: &dyn Fn(usize)) -> anyhow::Result<()> {
+        let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("index writer poisoned"))?;
+        writer.delete_all_documents()?;
+        for (i, card) in cards.iter().enumerate() {
+            writer.add_document(self.document(card))?;
+            if i % 100 == 99 {
+                progress(i + 1);
+            }
+        }
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&format!("{INDEX_VERSION}:{cursor}"));
+        commit.commit()?;
+        drop(writer);
+        self.reader.reload()?;
+        progress(cards.len());
+        Ok(())
+    }
+
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
