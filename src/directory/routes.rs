@@ -761,7 +761,14 @@ async fn report(
     };
     match (message, email) {
         (Some(message), Some(email)) if errors.is_empty() => {
-            store::insert_report(&app.db, page.s.id, reason, &message, &email).await?;
+            crate::moderation::report(
+                &app.db,
+                crate::moderation::ReportTarget::Structure(page.s.id),
+                reason,
+                &message,
+                &email,
+            )
+            .await?;
             Ok(see_other(&format!("/annuaire/{slug}"), "flash-report-sent"))
         }
         _ => {

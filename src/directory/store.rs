@@ -419,23 +419,6 @@ pub async fn purge_contacts(db: &Db, retention_days: i64) -> Result<u64, sea_orm
     .await
 }
 
-pub async fn insert_report(
-    db: &Db,
-    structure_id: i64,
-    reason: &str,
-    message: &str,
-    email: &str,
-) -> Result<(), sea_orm::DbErr> {
-    db::exec(
-        db.conn(),
-        "INSERT INTO reports (target_kind, target_id, reason, message, reporter_email, status, created_at) \
-         VALUES ('structure', $1, $2, $3, $4, 'open', $5)",
-        vals![structure_id, reason, message, email, db::now()],
-    )
-    .await?;
-    Ok(())
-}
-
 #[derive(Row)]
 struct EmailRow {
     email: String,

@@ -272,6 +272,28 @@ async fn close_report(
     Ok(see_other("/moderation", "flash-decision-saved"))
 }
 
+/// What can be reported.
+#[derive(Debug, Clone, Copy)]
+pub enum ReportTarget {
+    Structure(i64),
+    Recommendation(i64),
+}
+
+/// Files a report in the moderation queue; `email` may be empty.
+pub async fn report(
+    db: &crate::db::Db,
+    target: ReportTarget,
+    reason: &str,
+    message: &str,
+    email: &str,
+) -> Result<(), sea_orm::DbErr> {
+    let (kind, id) = match target {
+        ReportTarget::Structure(id) => ("structure", id),
+        ReportTarget::Recommendation(id) => ("recommendation", id),
+    };
+    store::insert_report(db, kind, id, reason, message, email).await
+}
+
 /// The audit log, newest first, a page at a time (for the admin journal).
 pub async fn journal(
     db: &crate::db::Db,

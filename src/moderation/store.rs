@@ -199,3 +199,21 @@ pub async fn journal(db: &Db, page: u32, per_page: u32) -> Result<(Vec<JournalEn
     rows.truncate(per_page as usize);
     Ok((rows, more))
 }
+
+pub async fn insert_report(
+    db: &Db,
+    kind: &str,
+    id: i64,
+    reason: &str,
+    message: &str,
+    email: &str,
+) -> Result<(), sea_orm::DbErr> {
+    db::exec(
+        db.conn(),
+        "INSERT INTO reports (target_kind, target_id, reason, message, reporter_email, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 'open', $6)",
+        vals![kind, id, reason, message, email, db::now()],
+    )
+    .await?;
+    Ok(())
+}

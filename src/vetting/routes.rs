@@ -530,7 +530,14 @@ async fn report(
     };
     match (message, email) {
         (Some(message), Some(email)) if errors.is_empty() => {
-            store::insert_report(&app.db, reco.id, &form.reason, &message, &email).await?;
+            crate::moderation::report(
+                &app.db,
+                crate::moderation::ReportTarget::Recommendation(reco.id),
+                &form.reason,
+                &message,
+                &email,
+            )
+            .await?;
             Ok(see_other(&format!("/annuaire/{}", reco.structure_slug), "flash-report-sent"))
         }
         _ => render_status(

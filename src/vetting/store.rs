@@ -205,20 +205,3 @@ pub async fn published(db: &Db, id: i64) -> Result<Option<PublishedReco>, sea_or
     )
     .await
 }
-
-pub async fn insert_report(
-    db: &Db,
-    recommendation_id: i64,
-    reason: &str,
-    message: &str,
-    email: &str,
-) -> Result<(), sea_orm::DbErr> {
-    db::exec(
-        db.conn(),
-        "INSERT INTO reports (target_kind, target_id, reason, message, reporter_email, status, created_at) \
-         VALUES ('recommendation', $1, $2, $3, $4, 'open', $5)",
-        vals![recommendation_id, reason, message, email, db::now()],
-    )
-    .await?;
-    Ok(())
-}
