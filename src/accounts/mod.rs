@@ -70,7 +70,7 @@ pub enum AdminError {
 pub async fn create_admin(db: &Db, email: &str, password: &str, name: Option<&str>) -> Result<bool, AdminError> {
     let email = Email::parse(email).map_err(|k| AdminError::Invalid(Lang::En.t(k)))?;
     let txn = db.begin().await.map_err(StoreError::from)?;
-    if let Some(user) = store::by_email(db, email.as_str()).await.map_err(StoreError::from)? {
+    if let Some(user) = store::by_email_in(&txn, email.as_str()).await.map_err(StoreError::from)? {
         store::add_role(&txn, user.id, Role::Admin).await.map_err(StoreError::from)?;
         txn.commit().await.map_err(StoreError::from)?;
         return Ok(false);

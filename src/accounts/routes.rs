@@ -101,7 +101,7 @@ async fn sign_up(
             crate::mail::queue(&txn, &mail).await?;
         }
         None => {
-            let existing = store::by_email(&app.db, new.email.as_str()).await?;
+            let existing = store::by_email_in(&txn, new.email.as_str()).await?;
             let user_id = existing.map(|u| u.id);
             let link = format!("{base}/compte/mot-de-passe-oublie");
             let mail = Mail::compose(lang, new.email.as_str(), user_id, "mail-already", &[("link", link)]);
@@ -407,7 +407,7 @@ async fn change_email(
     };
     let lang = ctx.lang;
     let txn = app.db.begin().await?;
-    if store::by_email(&app.db, email.as_str()).await?.is_some() {
+    if store::by_email_in(&txn, email.as_str()).await?.is_some() {
         // Same answer as for a free address; the owner of the address is told.
         let mail = Mail::compose(lang, email.as_str(), None, "mail-email-taken", &[]);
         crate::mail::queue(&txn, &mail).await?;

@@ -74,7 +74,12 @@ pub async fn insert_user<C: ConnectionTrait>(
 }
 
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<UserRow>, sea_orm::DbErr> {
-    db::one(db.conn(), &format!("SELECT {USER_COLS} FROM users WHERE email = $1"), vals![email]).await
+    by_email_in(db.conn(), email).await
+}
+
+/// The account of an email, read on `c` (a connection or the caller's transaction).
+pub async fn by_email_in<C: ConnectionTrait>(c: &C, email: &str) -> Result<Option<UserRow>, sea_orm::DbErr> {
+    db::one(c, &format!("SELECT {USER_COLS} FROM users WHERE email = $1"), vals![email]).await
 }
 
 pub async fn by_id<C: ConnectionTrait>(c: &C, id: i64) -> Result<Option<UserRow>, sea_orm::DbErr> {
