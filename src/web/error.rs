@@ -14,6 +14,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::i18n::Lang;
 use super::page::{PageCtx, Rendered};
+use super::session::CurrentUser;
 use crate::app::AppState;
 
 #[derive(Debug, thiserror::Error)]
@@ -93,16 +94,19 @@ fn is_machine_path(path: &str) -> bool {
 
 /// Middleware: renders a page for every error response that is not a page yet.
 pub async fn error_pages(State(app): State<AppState>, req: Request, next: Next) -> Response {
-    let path = req.uri().path().to_owned();
-    let ctx = PageCtx::from_request(&app, &req);
+    // Only what an error page needs is kept; the page context is built only for an error.
+    let uri = req.uri().clone();
+    let lang = Lang::from_headers(req.headers());
+    let user = req.extensions().get::<CurrentUser>().cloned();
     let res = next.run(req).await;
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error())
         || res.extensions().get::<Rendered>().is_some()
-        || is_machine_path(&path)
+        || is_machine_path(uri.path())
     {
         return res;
     }
+    let ctx = PageCtx::build(&app, lang, &uri, user);
     let marker = res.extensions().get::<ErrorPage>().copied();
     let lang = ctx.lang;
     let (title_key, message) = match (status.as_u16(), marker) {
@@ -134,9 +138,4 @@ pub async fn error_pages(State(app): State<AppState>, req: Request, next: Next) 
     }
     out.extensions_mut().insert(Rendered);
     out
-}
-
-/// The language of a request outside an extractor.
-pub fn lang_of(req: &Request) -> Lang {
-    Lang::from_headers(req.headers())
 }

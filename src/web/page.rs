@@ -43,20 +43,11 @@ pub struct PageCtx {
 
 impl PageCtx {
     pub fn from_parts(app: &AppState, parts: &Parts) -> Self {
-        Self::build(app, &parts.headers, &parts.uri, parts.extensions.get::<CurrentUser>().cloned())
+        Self::build(app, Lang::from_headers(&parts.headers), &parts.uri, parts.extensions.get::<CurrentUser>().cloned())
     }
 
-    pub fn from_request(app: &AppState, req: &axum::extract::Request) -> Self {
-        Self::build(app, req.headers(), req.uri(), req.extensions().get::<CurrentUser>().cloned())
-    }
-
-    fn build(
-        app: &AppState,
-        headers: &axum::http::HeaderMap,
-        uri: &axum::http::Uri,
-        user: Option<CurrentUser>,
-    ) -> Self {
-        let lang = Lang::from_headers(headers);
+    /// For pages rendered outside an extractor (error pages): from what was kept of the request.
+    pub fn build(app: &AppState, lang: Lang, uri: &axum::http::Uri, user: Option<CurrentUser>) -> Self {
         let flash = uri.query().and_then(|q| {
             q.split('&')
                 .find_map(|kv| kv.strip_prefix("flash="))
