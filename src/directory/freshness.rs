@@ -35,15 +35,6 @@ pub fn signature(secret: &[u8], slug: &str, asked_at: i64) -> String {
     hex::encode(&mac.finalize().into_bytes()[..16])
 }
 
-/// Everyone who should hear about the structure: its team, else its contact address.
-async fn recipients(app: &AppState, id: i64, contact: &str) -> Result<Vec<String>, sea_orm::DbErr> {
-    let mut emails = store::team_emails(&app.db, id).await?;
-    if emails.is_empty() && !contact.is_empty() {
-        emails.push(contact.to_owned());
-    }
-    Ok(emails)
-}
-
 /// Sends the reminders and unlisting notices that are due; returns how many structures.
 pub async fn run(app: &AppState) -> Result<usize, sea_orm::DbErr> {
     let now = db::now();
@@ -63,7 +54,7 @@ pub async fn run(app: &AppState) -> Result<usize, sea_orm::DbErr> {
     let base = app.config.base().to_owned();
     for s in &due {
         let link = format!("{base}/annuaire/{}/confirmer?signature={}", s.slug, signature(&app.secret, &s.slug, now));
-        for to in recipients(app, s.id, &s.contact_email).await? {
+        for to in super::recipients(&app.db, s.id, &s.contact_email).await? {
             let args = [
                 ("structure", s.name.clone()),
                 ("link", link.clone()),
@@ -84,7 +75,7 @@ pub async fn run(app: &AppState) -> Result<usize, sea_orm::DbErr> {
     .await?;
     for s in &gone {
         let link = format!("{base}/annuaire/{}/confirmer?signature={}", s.slug, signature(&app.secret, &s.slug, now));
-        for to in recipients(app, s.id, &s.contact_email).await? {
+        for to in super::recipients(&app.db, s.id, &s.contact_email).await? {
             let args = [("structure", s.name.clone()), ("link", link.clone())];
             mail::queue(app.db.conn(), &Email::compose(Lang::Fr, &to, None, "mail-profile-unlisted", &args)).await?;
         }

@@ -391,6 +391,15 @@ pub async fn team_emails(db: &Db, structure_id: i64) -> Result<Vec<String>, sea_
     store::team_emails(db, structure_id).await
 }
 
+/// Everyone to tell about a structure: its team, else its contact address.
+pub async fn recipients(db: &Db, structure_id: i64, contact_email: &str) -> Result<Vec<String>, sea_orm::DbErr> {
+    let mut emails = store::team_emails(db, structure_id).await?;
+    if emails.is_empty() && !contact_email.is_empty() {
+        emails.push(contact_email.to_owned());
+    }
+    Ok(emails)
+}
+
 /// A structure by its slug, listed or not.
 pub async fn structure_by_slug(db: &Db, slug: &str) -> Result<Option<StructureRef>, sea_orm::DbErr> {
     Ok(store::by_slug(db, slug).await?.map(StructureRef::from))

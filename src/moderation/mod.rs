@@ -144,16 +144,6 @@ fn item_id(segment: &str) -> Result<i64, AppError> {
     segment.parse::<i64>().map_err(|_| AppError::NotFound)
 }
 
-/// Everyone to tell about a structure: its team, else its contact address.
-async fn structure_recipients(app: &AppState, id: i64) -> Result<Vec<String>, AppError> {
-    let s = directory::structure_by_id(&app.db, id).await?.ok_or(AppError::NotFound)?;
-    let mut to = directory::team_emails(&app.db, id).await?;
-    if to.is_empty() && !s.contact_email.is_empty() {
-        to.push(s.contact_email);
-    }
-    Ok(to)
-}
-
 async fn decide_structure(
     State(app): State<AppState>,
     ctx: PageCtx,
@@ -167,7 +157,7 @@ async fn decide_structure(
         Err(errors) => return invalid(&app, ctx, errors).await,
     };
     let s = directory::structure_by_id(&app.db, id).await?.ok_or(AppError::NotFound)?;
-    let recipients = structure_recipients(&app, id).await?;
+    let recipients = directory::recipients(&app.db, id, &s.contact_email).await?;
     let txn = app.db.begin().await?;
     if !store::decide_structure(&txn, id, approve, me.id, &reason).await? {
         drop(txn);
@@ -213,7 +203,7 @@ async fn decide_recommendation(
     let key = if approve { "mail-recommendation-published" } else { "mail-recommendation-rejected" };
     mail::queue(&txn, &Mail::compose(Lang::Fr, &done.author_email, None, key, &args)).await?;
     if approve {
-        for to in structure_recipients(&app, done.structure_id).await? {
+        for to in directory::recipients(&app.db, s.id, &s.contact_email).await? {
             mail::queue(&txn, &Mail::compose(Lang::Fr, &to, None, "mail-recommendation-new", &args)).await?;
         }
     }
