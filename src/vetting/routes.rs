@@ -239,18 +239,59 @@ async fn answer_page(
     render(&answer_view(&app, ctx, acc, form, FieldErrors::new()).await?)
 }
 
-/// The author's email about their recommendation, with the link that withdraws it.
-async fn confirm_to_author<C: sea_orm::ConnectionTrait>(
+/// Parses a recommendation and refuses it when `email` wrote too many this month.
+async fn parse_within_limit(
+    app: &AppState,
+    form: &RecommendationForm,
+    email: &str,
+) -> Result<Result<super::forms::NewRecommendation, FieldErrors>, AppError> {
+    let parsed = form.parse();
+    if parsed.is_ok() && store::recent_by_author(&app.db, email, 30).await? >= AUTHOR_MONTHLY_LIMIT {
+        let mut e = FieldErrors::new();
+        e.add("form", "err-too-many-recommendations");
+        return Ok(Err(e));
+    }
+    Ok(parsed)
+}
+
+/// Who writes a recommendation.
+struct Author<'a> {
+    accompaniment_id: Option<i64>,
+    user_id: Option<i64>,
+    email: &'a str,
+}
+
+/// Files a recommendation for the moderators and emails its author the link that withdraws it.
+async fn file_recommendation<C: sea_orm::ConnectionTrait>(
     c: &C,
     app: &AppState,
     lang: Lang,
-    to: &str,
-    structure: &str,
-    withdraw_token: &str,
+    structure_id: i64,
+    structure_name: &str,
+    author: Author<'_>,
+    new: &super::forms::NewRecommendation,
 ) -> Result<(), AppError> {
+    let withdraw_token = random_token();
+    store::insert_recommendation(
+        c,
+        &store::NewRecommendation {
+            structure_id,
+            accompaniment_id: author.accompaniment_id,
+            user_id: author.user_id,
+            association_name: &new.association_name,
+            author_email: author.email,
+            body: &new.body,
+            listening: new.listening,
+            clarity: new.clarity,
+            autonomy: new.autonomy,
+            would_recommend: new.would_recommend,
+            withdraw_token_hash: &hash_token(&withdraw_token),
+        },
+    )
+    .await?;
     let link = format!("{}/recommandation/retirer?jeton={withdraw_token}", app.config.base());
-    let args = [("structure", structure.to_owned()), ("link", link)];
-    mail::queue(c, &Mail::compose(lang, to, None, "mail-recommendation-received", &args)).await?;
+    let args = [("structure", structure_name.to_owned()), ("link", link)];
+    mail::queue(c, &Mail::compose(lang, author.email, None, "mail-recommendation-received", &args)).await?;
     Ok(())
 }
 
@@ -273,12 +314,7 @@ async fn recommend_from_link(
     {
         return message(ctx.clone(), StatusCode::FORBIDDEN, "vetting-own-title", ctx.t("err-own-structure"));
     }
-    let mut parsed = form.parse();
-    if parsed.is_ok() && store::recent_by_author(&app.db, &acc.contact_email, 30).await? >= AUTHOR_MONTHLY_LIMIT {
-        let mut e = FieldErrors::new();
-        e.add("form", "err-too-many-recommendations");
-        parsed = Err(e);
-    }
+    let parsed = parse_within_limit(&app, &form, &acc.contact_email).await?;
     let new = match parsed {
         Ok(new) => new,
         Err(errors) => {
@@ -286,30 +322,14 @@ async fn recommend_from_link(
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let withdraw_token = random_token();
     let txn = app.db.begin().await?;
     if !store::answer(&txn, acc.id, "confirmed").await? {
         // Used or expired between the page and the post.
         return message(ctx.clone(), StatusCode::GONE, "vetting-link-title", ctx.t("vetting-link-used"));
     }
-    store::insert_recommendation(
-        &txn,
-        &store::NewRecommendation {
-            structure_id: acc.structure_id,
-            accompaniment_id: Some(acc.id),
-            user_id: user.as_ref().map(|u| u.id),
-            association_name: &new.association_name,
-            author_email: &acc.contact_email,
-            body: &new.body,
-            listening: new.listening,
-            clarity: new.clarity,
-            autonomy: new.autonomy,
-            would_recommend: new.would_recommend,
-            withdraw_token_hash: &hash_token(&withdraw_token),
-        },
-    )
-    .await?;
-    confirm_to_author(&txn, &app, ctx.lang, &acc.contact_email, &acc.structure_name, &withdraw_token).await?;
+    let author =
+        Author { accompaniment_id: Some(acc.id), user_id: user.as_ref().map(|u| u.id), email: &acc.contact_email };
+    file_recommendation(&txn, &app, ctx.lang, acc.structure_id, &acc.structure_name, author, &new).await?;
     txn.commit().await?;
     app.mail_queued();
     message(ctx.clone(), StatusCode::OK, "vetting-thanks-title", ctx.t("vetting-thanks-text"))
@@ -436,39 +456,17 @@ async fn recommend_own(
         Ok(s) => s,
         Err(page) => return Ok(page),
     };
-    let mut parsed = form.parse();
-    if parsed.is_ok() && store::recent_by_author(&app.db, &user.email, 30).await? >= AUTHOR_MONTHLY_LIMIT {
-        let mut e = FieldErrors::new();
-        e.add("form", "err-too-many-recommendations");
-        parsed = Err(e);
-    }
+    let parsed = parse_within_limit(&app, &form, &user.email).await?;
     let new = match parsed {
         Ok(new) => new,
         Err(errors) => {
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &OwnPage { ctx, structure, form, errors });
         }
     };
-    let withdraw_token = random_token();
     let email = Email::parse(&user.email).map(|e| e.to_string()).unwrap_or_else(|_| user.email.clone());
     let txn = app.db.begin().await?;
-    store::insert_recommendation(
-        &txn,
-        &store::NewRecommendation {
-            structure_id: structure.id,
-            accompaniment_id: None,
-            user_id: Some(user.id),
-            association_name: &new.association_name,
-            author_email: &email,
-            body: &new.body,
-            listening: new.listening,
-            clarity: new.clarity,
-            autonomy: new.autonomy,
-            would_recommend: new.would_recommend,
-            withdraw_token_hash: &hash_token(&withdraw_token),
-        },
-    )
-    .await?;
-    confirm_to_author(&txn, &app, ctx.lang, &email, &structure.name, &withdraw_token).await?;
+    let author = Author { accompaniment_id: None, user_id: Some(user.id), email: &email };
+    file_recommendation(&txn, &app, ctx.lang, structure.id, &structure.name, author, &new).await?;
     txn.commit().await?;
     app.mail_queued();
     Ok(see_other(&format!("/annuaire/{}", structure.slug), "flash-recommendation-sent"))
