@@ -20,6 +20,7 @@ use crate::mail::{self, Email as Mail};
 use crate::search::fold;
 use crate::types::{Email, bounded};
 use crate::vals;
+use crate::web::forms::Choice;
 use crate::web::ratelimit;
 use crate::web::session::{hash_token, random_token};
 use crate::web::{
@@ -305,12 +306,6 @@ pub fn slugify(name: &str) -> String {
     slug.retain(|c| c.is_ascii_alphanumeric() || c == '-');
     slug.truncate(80);
     if slug.is_empty() { "structure".into() } else { slug.trim_matches('-').to_owned() }
-}
-
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub checked: bool,
 }
 
 #[derive(Template)]

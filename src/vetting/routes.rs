@@ -17,6 +17,7 @@ use crate::app::AppState;
 use crate::directory::{self, StructureRef};
 use crate::mail::{self, Email as Mail};
 use crate::types::Email;
+use crate::web::forms::Choice;
 use crate::web::ratelimit::{self, ClientIp};
 use crate::web::session::{hash_token, random_token};
 use crate::web::{
@@ -31,13 +32,6 @@ pub fn routes() -> Router<AppState> {
         .route("/recommandation/retirer", get(withdraw_page).post(withdraw))
         .route("/annuaire/{slug}/recommander", get(own_page).post(recommend_own))
         .route("/recommandations/{id}/signaler", get(report_page).post(report))
-}
-
-/// A checkbox of the taxonomy.
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub checked: bool,
 }
 
 #[derive(Template)]

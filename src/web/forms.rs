@@ -96,3 +96,10 @@ impl FieldErrors {
         }
     }
 }
+
+/// One option of a list of checkboxes, radio buttons or a select, as the templates render it.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub checked: bool,
+}
