@@ -13,6 +13,7 @@ impl MigratorTrait for Migrator {
             Box::new(super::m0002_directory::Migration),
             Box::new(super::m0003_freshness::Migration),
             Box::new(super::m0004_vetting::Migration),
+            Box::new(super::m0005_ads::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@
 mod m0002_directory;
 mod m0003_freshness;
 mod m0004_vetting;
+mod m0005_ads;
 mod migrations;
 
 pub use m0002_directory::TERMS;

@@ -92,13 +92,13 @@ impl Directory {
         page_cache: Arc<crate::web::cache::PageCache>,
     ) -> anyhow::Result<Arc<Directory>> {
         let dir = data_dir.join("index").join("structures");
-        let (text, index_cursor) = search::TextIndex::open(&dir)?;
+        let (text, index_cursor) = search::open_index(&dir)?;
         let cursor = store::last_change(db).await?;
         let cards = store::cards(db, None, config.listing_min_recommendations).await?;
         // The catalog always comes fresh from the database; the text index is rebuilt when it
         // does not match (new, older layout, or behind the change feed).
         if index_cursor != Some(cursor) || text.num_docs() != cards.len() as u64 {
-            let all: Vec<&Card> = cards.iter().collect();
+            let all: Vec<_> = cards.iter().map(search::document).collect();
             text.apply(&[], &all, cursor, true)?;
         }
         let labels = std::sync::RwLock::new(Arc::new(load_labels(db).await?));
@@ -142,8 +142,8 @@ impl Directory {
         ids.sort_unstable();
         ids.dedup();
         let fresh = store::cards(&self.db, Some(&ids), self.min_recommendations).await?;
-        let refs: Vec<&Card> = fresh.iter().collect();
-        self.engine.text.apply(&ids, &refs, last, false)?;
+        let docs: Vec<_> = fresh.iter().map(search::document).collect();
+        self.engine.text.apply(&ids, &docs, last, false)?;
         let catalog = self.engine.catalog().with_changes(&ids, &fresh);
         self.engine.set_catalog(catalog);
         self.engine.cursor.store(last, Ordering::SeqCst);
@@ -247,7 +247,7 @@ impl Directory {
         let cards = store::cards(&self.db, None, self.min_recommendations).await?;
         let total = cards.len();
         progress(0, total);
-        self.engine.text.rebuild(&cards, cursor, &|done| progress(done, total))?;
+        self.engine.text.rebuild(cards.iter().map(search::document), cursor, &|done| progress(done, total))?;
         self.engine.set_catalog(search::Catalog::from_cards(cards));
         self.engine.cursor.store(cursor, Ordering::SeqCst);
         self.forget_cached();

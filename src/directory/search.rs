@@ -5,156 +5,27 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 
-use tantivy::collector::TopDocs;
-use tantivy::schema::{FAST, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use super::Card;
 use crate::geo;
-use crate::search::{self, FRENCH};
+use crate::search;
 
 /// Bumped when the index layout changes: the index is then rebuilt at start.
 const INDEX_VERSION: &str = "structures-v1";
 
-struct Fields {
-    id: tantivy::schema::Field,
-    name: tantivy::schema::Field,
-    body: tantivy::schema::Field,
-}
-
-fn schema() -> (Schema, Fields) {
-    let mut b = Schema::builder();
-    let text = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default().set_tokenizer(FRENCH).set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
-    let id = b.add_u64_field("id", INDEXED | FAST | STORED);
-    let name = b.add_text_field("name", text.clone());
-    let body = b.add_text_field("body", text);
-    (b.build(), Fields { id, name, body })
+/// The text of a structure for the index: its name, and the rest of its words.
+pub fn document(card: &Card) -> search::Doc {
+    let body =
+        [card.pitch.as_str(), card.description.as_str(), card.search_terms.as_str(), card.commune_name.as_str()]
+            .join("\n");
+    search::Doc { id: card.id, name: card.name.clone(), body }
 }
 
 /// The text index of the listed structures.
-pub struct TextIndex {
-    reader: IndexReader,
-    writer: Mutex<IndexWriter>,
-    fields: Fields,
-}
-
-impl TextIndex {
-    /// Opens the index in `dir` (created if missing); returns it and the change cursor it
-    /// was committed with, `None` when it must be rebuilt.
-    pub fn open(dir: &Path) -> anyhow::Result<(Self, Option<i64>)> {
-        let (schema, fields) = schema();
-        std::fs::create_dir_all(dir)?;
-        let mmap = tantivy::directory::MmapDirectory::open(dir)?;
-        let index = match Index::open_or_create(mmap, schema.clone()) {
-            Ok(index) => index,
-            Err(_) => {
-                // An index of an older layout: start afresh.
-                std::fs::remove_dir_all(dir)?;
-                std::fs::create_dir_all(dir)?;
-                Index::create_in_dir(dir, schema)?
-            }
-        };
-        search::register(&index);
-        let cursor = index
-            .load_metas()?
-            .payload
-            .and_then(|p| p.strip_prefix(&format!("{INDEX_VERSION}:")).and_then(|c| c.parse::<i64>().ok()));
-        let writer = index.writer(20_000_000)?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok((Self { reader, writer: Mutex::new(writer), fields }, cursor))
-    }
-
-    fn document(&self, card: &Card) -> TantivyDocument {
-        let mut doc = TantivyDocument::default();
-        doc.add_u64(self.fields.id, card.id as u64);
-        doc.add_text(self.fields.name, &card.name);
-        let body =
-            [card.pitch.as_str(), card.description.as_str(), card.search_terms.as_str(), card.commune_name.as_str()]
-                .join("\n");
-        doc.add_text(self.fields.body, &body);
-        doc
-    }
-
-    /// Replaces the documents of `changed` (removing those not in `cards`) and commits with
-    /// the cursor of the change feed.
-    pub fn apply(&self, changed: &[i64], cards: &[&Card], cursor: i64, full: bool) -> anyhow::Result<()> {
-        let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("index writer poisoned"))?;
-        if full {
-            writer.delete_all_documents()?;
-        } else {
-            for id in changed {
-                writer.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
-            }
-        }
-        for card in cards {
-            writer.add_document(self.document(card))?;
-        }
-        let mut commit = writer.prepare_commit()?;
-        commit.set_payload(&format!("{INDEX_VERSION}:{cursor}"));
-        commit.commit()?;
-        drop(writer);
-        self.reader.reload()?;
-        Ok(())
-    }
-
-    /// Rebuilds the whole index from `cards`, telling `progress` how many are done.
-    pub fn rebuild(&self, cards: &[Card], cursor: i64, progress: &dyn Fn(usize)) -> anyhow::Result<()> {
-        let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("index writer poisoned"))?;
-        writer.delete_all_documents()?;
-        for (i, card) in cards.iter().enumerate() {
-            writer.add_document(self.document(card))?;
-            if i % 100 == 99 {
-                progress(i + 1);
-            }
-        }
-        let mut commit = writer.prepare_commit()?;
-        commit.set_payload(&format!("{INDEX_VERSION}:{cursor}"));
-        commit.commit()?;
-        drop(writer);
-        self.reader.reload()?;
-        progress(cards.len());
-        Ok(())
-    }
-
-    pub fn num_docs(&self) -> u64 {
-        self.reader.searcher().num_docs()
-    }
-
-    /// Structure ids matching `text`, with their scores.
-    pub fn matches(&self, text: &str, limit: usize) -> anyhow::Result<HashMap<i64, f32>> {
-        let fields = [(self.fields.name, 3.0), (self.fields.body, 1.0)];
-        let Some(exact) = search::text_query(&fields, text, false) else {
-            return Ok(HashMap::new());
-        };
-        let searcher = self.reader.searcher();
-        let collector = TopDocs::with_limit(limit.max(1)).order_by_score();
-        let mut hits = searcher.search(&exact, &collector)?;
-        // Only when the words as typed find nothing: tolerate typos ("nextclou").
-        if hits.is_empty()
-            && let Some(fuzzy) = search::text_query(&fields, text, true)
-        {
-            hits = searcher.search(&fuzzy, &collector)?;
-        }
-        let mut out = HashMap::with_capacity(hits.len());
-        // Open each segment's id column once, not once per hit.
-        let mut columns: HashMap<u32, tantivy::columnar::Column<u64>> = HashMap::new();
-        for (score, addr) in hits {
-            let column = match columns.entry(addr.segment_ord) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(searcher.segment_reader(addr.segment_ord).fast_fields().u64("id")?)
-                }
-            };
-            if let Some(id) = column.first(addr.doc_id) {
-                out.insert(id as i64, score);
-            }
-        }
-        Ok(out)
-    }
+pub fn open_index(dir: &Path) -> anyhow::Result<(search::TextIndex, Option<i64>)> {
+    search::TextIndex::open(dir, INDEX_VERSION)
 }
 
 /// How the results are ordered.
@@ -358,7 +229,7 @@ impl Catalog {
 
 /// Index, catalog and change cursor of one node.
 pub struct Engine {
-    pub text: TextIndex,
+    pub text: search::TextIndex,
     pub catalog: RwLock<Arc<Catalog>>,
     pub cursor: std::sync::atomic::AtomicI64,
     pub dir: PathBuf,

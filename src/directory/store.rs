@@ -245,7 +245,9 @@ pub async fn changes_since(db: &Db, cursor: i64) -> Result<Vec<Change>, sea_orm:
 }
 
 pub async fn last_change(db: &Db) -> Result<i64, sea_orm::DbErr> {
-    Ok(db::int(db.conn(), "SELECT COALESCE(MAX(id), 0) FROM search_changes", vals![]).await?.unwrap_or(0))
+    Ok(db::int(db.conn(), "SELECT COALESCE(MAX(id), 0) FROM search_changes WHERE kind = 'structure'", vals![])
+        .await?
+        .unwrap_or(0))
 }
 
 /// Records that a structure changed, for every node's index (call inside the change's transaction).

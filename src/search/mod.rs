@@ -6,6 +6,9 @@
 //! accents folded last (the stemmer and the stop list expect accents). So "Fédérations",
 //! "federation" and "fédération" meet on one term, and "des" is ignored.
 
+mod index;
+pub use index::{Doc, TextIndex};
+
 use tantivy::Index;
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
