@@ -1,0 +1,173 @@
+//! Classified ads and co-funding (`/annonces`).
+//!
+//! An association posts an ad (a need, a feature to develop, a call for help, a service to
+//! share); other associations join it with an optional, non-binding pledge; structures and
+//! developers make offers, and the author accepts one. Lifecycle:
+//!
+//! ```text
+//! draft ─publish─▶ pending (pre-moderation) ─approve─▶ published ◀─▶ funded (pledges ≥ accepted cost)
+//!                  └─────────── (post-moderation) ───▶ published, funded ─start─▶ in_progress ─finish─▶ done
+//! published, funded, in_progress ─close─▶ closed      published, funded ─(time)─▶ expired ─reopen─▶ published
+//! pending ─refuse─▶ refused ─publish─▶ pending         any public state ─moderator─▶ removed
+//! ```
+//!
+//! Payments are not handled: pledges are public commitments settled outside the platform.
+
+/// What an ad is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// Looking for free software for a need.
+    Besoin,
+    /// A feature to develop in an existing free software.
+    Fonctionnalite,
+    /// Looking for help.
+    Accompagnement,
+    /// Sharing a service or a cost with others.
+    Mutualisation,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Besoin, Kind::Fonctionnalite, Kind::Accompagnement, Kind::Mutualisation];
+
+    /// The value in the database and in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Besoin => "besoin",
+            Kind::Fonctionnalite => "fonctionnalite",
+            Kind::Accompagnement => "accompagnement",
+            Kind::Mutualisation => "mutualisation",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Message key of its label.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Kind::Besoin => "ad-kind-besoin",
+            Kind::Fonctionnalite => "ad-kind-fonctionnalite",
+            Kind::Accompagnement => "ad-kind-accompagnement",
+            Kind::Mutualisation => "ad-kind-mutualisation",
+        }
+    }
+}
+
+/// Where an ad stands in its lifecycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    Draft,
+    /// Waiting for a moderator (pre-moderation).
+    Pending,
+    Published,
+    /// The pledges reach the accepted cost.
+    Funded,
+    InProgress,
+    Done,
+    /// Closed by its author.
+    Closed,
+    /// Past its lifetime without being taken up.
+    Expired,
+    /// Refused by a moderator (pre-moderation); the author may edit and submit it again.
+    Refused,
+    /// Taken down by a moderator.
+    Removed,
+}
+
+impl Status {
+    pub const ALL: [Status; 10] = [
+        Status::Draft,
+        Status::Pending,
+        Status::Published,
+        Status::Funded,
+        Status::InProgress,
+        Status::Done,
+        Status::Closed,
+        Status::Expired,
+        Status::Refused,
+        Status::Removed,
+    ];
+    /// The states anyone can see, in the order of the status filter.
+    pub const PUBLIC: [Status; 6] =
+        [Status::Published, Status::Funded, Status::InProgress, Status::Done, Status::Closed, Status::Expired];
+
+    /// The value in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Pending => "pending",
+            Status::Published => "published",
+            Status::Funded => "funded",
+            Status::InProgress => "in_progress",
+            Status::Done => "done",
+            Status::Closed => "closed",
+            Status::Expired => "expired",
+            Status::Refused => "refused",
+            Status::Removed => "removed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The value in URLs (the status filter).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Status::Draft => "brouillon",
+            Status::Pending => "en-attente",
+            Status::Published => "ouverte",
+            Status::Funded => "financee",
+            Status::InProgress => "en-cours",
+            Status::Done => "realisee",
+            Status::Closed => "fermee",
+            Status::Expired => "expiree",
+            Status::Refused => "refusee",
+            Status::Removed => "retiree",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|k| k.slug() == s)
+    }
+
+    /// Message key of its label.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Status::Draft => "ad-status-draft",
+            Status::Pending => "ad-status-pending",
+            Status::Published => "ad-status-published",
+            Status::Funded => "ad-status-funded",
+            Status::InProgress => "ad-status-in-progress",
+            Status::Done => "ad-status-done",
+            Status::Closed => "ad-status-closed",
+            Status::Expired => "ad-status-expired",
+            Status::Refused => "ad-status-refused",
+            Status::Removed => "ad-status-removed",
+        }
+    }
+
+    /// Whether anyone may see the ad.
+    pub fn is_public(self) -> bool {
+        Status::PUBLIC.contains(&self)
+    }
+
+    /// Whether associations may still join it and structures make offers.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Published | Status::Funded)
+    }
+}
+
+/// Largest amount (euros) accepted for a cost, a pledge or an offer.
+pub const MAX_AMOUNT: i64 = 1_000_000;
+
+/// Records that an ad changed, for every node's index (call inside the change's transaction).
+pub async fn record_change<C: sea_orm::ConnectionTrait>(c: &C, ad_id: i64) -> Result<(), sea_orm::DbErr> {
+    crate::db::exec(
+        c,
+        "INSERT INTO search_changes (kind, target_id, changed_at) VALUES ('ad', $1, $2)",
+        crate::vals![ad_id, crate::db::now()],
+    )
+    .await
+}
