@@ -169,5 +169,6 @@ pub async fn record_change<C: sea_orm::ConnectionTrait>(c: &C, ad_id: i64) -> Re
         "INSERT INTO search_changes (kind, target_id, changed_at) VALUES ('ad', $1, $2)",
         crate::vals![ad_id, crate::db::now()],
     )
-    .await
+    .await?;
+    Ok(())
 }
