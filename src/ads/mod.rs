@@ -13,6 +13,10 @@
 //!
 //! Payments are not handled: pledges are public commitments settled outside the platform.
 
+mod demo;
+
+pub use demo::seed_demo;
+
 /// What an ad is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
