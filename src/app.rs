@@ -43,6 +43,8 @@ pub struct AppState {
     pub data_dir: Arc<PathBuf>,
     /// The directory's search engine on this node.
     pub directory: Arc<directory::Directory>,
+    /// The ads' search engine on this node.
+    pub ads: Arc<crate::ads::Ads>,
     /// Anonymous directory pages already rendered on this node.
     pub page_cache: Arc<crate::web::cache::PageCache>,
 }
@@ -173,6 +175,7 @@ impl Application {
         };
         let page_cache = Arc::new(crate::web::cache::PageCache::new(config.page_cache_seconds));
         let directory = directory::Directory::open(&db, &config, &data_dir, page_cache.clone()).await?;
+        let ads = crate::ads::Ads::open(&db, &data_dir, page_cache.clone()).await?;
         let node_id = format!("{}-{}", hostname(), uuid::Uuid::new_v4().simple());
         let state = AppState {
             db,
@@ -182,6 +185,7 @@ impl Application {
             nav: NAV,
             data_dir: Arc::new(data_dir),
             directory,
+            ads,
             page_cache,
         };
         Ok(Self { listener, metrics, state, node_id: node_id.chars().take(64).collect() })
@@ -210,6 +214,7 @@ impl Application {
         let sender_task = tokio::spawn(sender.run(state.mail_wake.clone(), poll, stop_rx.clone()));
         let jobs_task = tokio::spawn(jobs::run(state.clone(), stop_rx.clone()));
         let index_task = tokio::spawn(state.directory.clone().run(stop_rx.clone()));
+        let ads_task = tokio::spawn(state.ads.clone().run(stop_rx.clone()));
         if let Some((listener, handle)) = self.metrics {
             let metrics_app = Router::new().route("/metrics", get(move || std::future::ready(handle.render())));
             let mut rx = stop_rx.clone();
@@ -232,6 +237,7 @@ impl Application {
         let _ = tokio::time::timeout(Duration::from_secs(10), sender_task).await;
         let _ = tokio::time::timeout(Duration::from_secs(10), jobs_task).await;
         let _ = tokio::time::timeout(Duration::from_secs(10), index_task).await;
+        let _ = tokio::time::timeout(Duration::from_secs(10), ads_task).await;
         Ok(())
     }
 }

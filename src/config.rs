@@ -20,6 +20,16 @@ pub enum MailTransport {
     Smtp,
 }
 
+/// When moderators look at new ads and comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Moderation {
+    /// Published at once; moderators act on reports.
+    Post,
+    /// Held in the moderation queue until a moderator publishes them.
+    Pre,
+}
+
 /// How the SMTP connection is secured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -93,6 +103,15 @@ pub struct Config {
     pub form_min_seconds: i64,
     /// Seconds anonymous directory pages stay cached on a node (emptied at every change); 0 is off.
     pub page_cache_seconds: u64,
+    /// `post` (default): ads and comments appear at once and moderators act on reports;
+    /// `pre`: they wait in the moderation queue.
+    pub ads_moderation: Moderation,
+    /// An open ad expires this many days after its publication (its author can extend it).
+    pub ads_lifetime_days: i64,
+    /// The author is reminded this many days before the ad expires.
+    pub ads_reminder_days: i64,
+    /// Comments a person may post in `rate_window_minutes`.
+    pub rate_comments: i64,
 }
 
 /// Reads a text setting even when an environment variable made it look like a number or a
@@ -160,6 +179,10 @@ impl Default for Config {
             contact_retention_days: 90,
             form_min_seconds: 3,
             page_cache_seconds: 30,
+            ads_moderation: Moderation::Post,
+            ads_lifetime_days: 120,
+            ads_reminder_days: 14,
+            rate_comments: 5,
         }
     }
 }
@@ -183,6 +206,9 @@ impl Config {
     fn check(&self) -> anyhow::Result<()> {
         if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
             anyhow::bail!("base_url must start with http:// or https://");
+        }
+        if self.ads_lifetime_days < 1 || self.ads_reminder_days < 0 {
+            anyhow::bail!("ads_lifetime_days must be at least 1 and ads_reminder_days at least 0");
         }
         if self.session_days < 1 || self.rate_window_minutes < 1 {
             anyhow::bail!("session_days and rate_window_minutes must be at least 1");

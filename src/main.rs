@@ -121,7 +121,7 @@ async fn main() -> anyhow::Result<()> {
             init_logs(&config);
             let db = app::open_db(&config, &common.data).await?;
             let cache = std::sync::Arc::new(emancipasso::web::cache::PageCache::new(0));
-            let directory = emancipasso::directory::Directory::open(&db, &config, &common.data, cache).await?;
+            let directory = emancipasso::directory::Directory::open(&db, &config, &common.data, cache.clone()).await?;
             let bar = indicatif::ProgressBar::new(0);
             bar.set_style(
                 indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len}")
@@ -136,6 +136,21 @@ async fn main() -> anyhow::Result<()> {
                 .await?;
             bar.finish();
             println!("directory index rebuilt: {total} structures");
+            let ads = emancipasso::ads::Ads::open(&db, &common.data, cache).await?;
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar.set_message("ads");
+            let total = ads
+                .reindex(|done, total| {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                })
+                .await?;
+            bar.finish();
+            println!("ads index rebuilt: {total} ads");
             Ok(())
         }
         Command::BenchSeed(args) => bench_seed(args).await,
@@ -202,6 +217,7 @@ async fn serve(args: ServeArgs, demo_mode: bool) -> anyhow::Result<()> {
     if demo_mode {
         demo::seed(&application.state().db).await?;
         application.state().directory.refresh().await?;
+        application.state().ads.reindex(|_, _| {}).await?;
     }
     let addr = application.local_addr()?;
     println!("listening on http://{addr}");

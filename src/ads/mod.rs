@@ -14,8 +14,12 @@
 //! Payments are not handled: pledges are public commitments settled outside the platform.
 
 mod demo;
+mod engine;
+pub mod search;
+mod store;
 
 pub use demo::seed_demo;
+pub use engine::Ads;
 
 /// What an ad is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

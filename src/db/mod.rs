@@ -159,6 +159,11 @@ pub async fn int<C: ConnectionTrait>(c: &C, sql: &str, values: Vec<Value>) -> Re
 }
 
 /// Current time as Unix seconds: every timestamp is stored this way, in UTC, on both databases.
+/// `$1, $2, …` for `n` values starting at `from`.
+pub fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }

@@ -19,6 +19,7 @@ use crate::app::AppState;
 use crate::geo;
 use crate::mail::{self, Email as Mail};
 use crate::types::{Email, bounded};
+use crate::web::facets::{FacetGroup, FacetOption, UrlState, group};
 use crate::web::ratelimit::{self, ClientIp};
 use crate::web::{AppError, CsrfForm, FieldErrors, Lang, PageCtx, render, render_status, see_other};
 
@@ -54,7 +55,7 @@ pub(super) struct ListQuery {
 pub struct Labels(pub(super) HashMap<(String, String), (String, String)>);
 
 impl Labels {
-    pub(super) fn get(&self, lang: Lang, kind: &str, slug: &str) -> Option<String> {
+    pub fn get(&self, lang: Lang, kind: &str, slug: &str) -> Option<String> {
         self.0
             .get(&(kind.to_owned(), slug.to_owned()))
             .map(|(fr, en)| if lang == Lang::En { en.clone() } else { fr.clone() })
@@ -113,91 +114,21 @@ impl ListQuery {
     }
 }
 
-/// Builds the URLs of the list for the current search with one change.
-#[derive(Clone)]
-struct UrlState {
-    q: String,
-    params: Vec<(&'static str, String)>,
-    sort: Option<Sort>,
-}
-
-impl UrlState {
-    fn new(q: &str, f: &Filters) -> Self {
-        let mut params = Vec::new();
-        params.extend(f.services.iter().map(|v| ("service", v.clone())));
-        params.extend(f.software.iter().map(|v| ("logiciel", v.clone())));
-        params.extend(f.regions.iter().map(|v| ("region", v.clone())));
-        params.extend(f.departements.iter().map(|v| ("departement", v.clone())));
-        params.extend(f.forms.iter().map(|v| ("forme", v.clone())));
-        if f.chatons {
-            params.push(("chatons", "oui".into()));
-        }
-        if f.remote {
-            params.push(("a_distance", "oui".into()));
-        }
-        UrlState { q: q.trim().to_owned(), params, sort: f.sort }
+/// The URL state of the list for the current search.
+fn url_state(q: &str, f: &Filters) -> UrlState {
+    let mut params = Vec::new();
+    params.extend(f.services.iter().map(|v| ("service", v.clone())));
+    params.extend(f.software.iter().map(|v| ("logiciel", v.clone())));
+    params.extend(f.regions.iter().map(|v| ("region", v.clone())));
+    params.extend(f.departements.iter().map(|v| ("departement", v.clone())));
+    params.extend(f.forms.iter().map(|v| ("forme", v.clone())));
+    if f.chatons {
+        params.push(("chatons", "oui".into()));
     }
-
-    fn has(&self, key: &str, value: &str) -> bool {
-        self.params.iter().any(|(k, v)| *k == key && v == value)
+    if f.remote {
+        params.push(("a_distance", "oui".into()));
     }
-
-    fn url(&self, params: &[(&'static str, String)], page: usize) -> String {
-        let enc = |s: &str| percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string();
-        let mut parts: Vec<String> = Vec::new();
-        if !self.q.is_empty() {
-            parts.push(format!("q={}", enc(&self.q)));
-        }
-        parts.extend(params.iter().map(|(k, v)| format!("{k}={}", enc(v))));
-        if let Some(s) = self.sort {
-            parts.push(format!("tri={}", s.as_str()));
-        }
-        if page > 1 {
-            parts.push(format!("page={page}"));
-        }
-        if parts.is_empty() { "/annuaire".into() } else { format!("/annuaire?{}", parts.join("&")) }
-    }
-
-    /// The URL with `key=value` added, or removed when present.
-    fn toggle(&self, key: &'static str, value: &str) -> String {
-        let mut params = self.params.clone();
-        if self.has(key, value) {
-            params.retain(|(k, v)| !(*k == key && v == value));
-        } else {
-            params.push((key, value.to_owned()));
-        }
-        self.url(&params, 1)
-    }
-
-    fn page(&self, page: usize) -> String {
-        self.url(&self.params, page)
-    }
-
-    fn without_text(&self) -> String {
-        UrlState { q: String::new(), ..self.clone() }.url(&self.params, 1)
-    }
-}
-
-/// One choice of a facet, ready to render.
-pub struct FacetOption {
-    pub label: String,
-    pub count: usize,
-    pub href: String,
-    pub active: bool,
-}
-
-pub struct FacetGroup {
-    pub id: &'static str,
-    pub title_key: &'static str,
-    /// Options shown at once; the others sit behind "see all".
-    pub first: Vec<FacetOption>,
-    pub more: Vec<FacetOption>,
-}
-
-fn group(id: &'static str, title_key: &'static str, mut options: Vec<FacetOption>) -> FacetGroup {
-    options.sort_by(|a, b| b.active.cmp(&a.active).then(b.count.cmp(&a.count)).then(a.label.cmp(&b.label)));
-    let more = if options.len() > 8 { options.split_off(8) } else { Vec::new() };
-    FacetGroup { id, title_key, first: options, more }
+    UrlState::new("/annuaire", q, params, f.sort.map(Sort::as_str))
 }
 
 /// A structure in the list, with its labels in the page's language.
@@ -244,7 +175,7 @@ async fn list(State(app): State<AppState>, ctx: PageCtx, Query(query): Query<Lis
     let filters = query.filters(&labels);
     let results = app.directory.search(&filters).map_err(AppError::Internal)?;
     let lang = ctx.lang;
-    let state = UrlState::new(&query.q, &filters);
+    let state = url_state(&query.q, &filters);
 
     let term_options = |kind: &'static str, key: &'static str, counts: &super::search::Counts| -> Vec<FacetOption> {
         counts
@@ -383,7 +314,7 @@ async fn map_svg(
 ) -> Result<Response, AppError> {
     let labels = app.directory.labels();
     let mut filters = query.filters(&labels);
-    let state = UrlState::new(&query.q, &filters);
+    let state = url_state(&query.q, &filters);
     filters.departements.clear();
     filters.place = None;
     filters.page = 1;
@@ -424,7 +355,7 @@ async fn embed(
     let labels = app.directory.labels();
     let filters = query.filters(&labels);
     let results = app.directory.search(&filters).map_err(AppError::Internal)?;
-    let state = UrlState::new(&query.q, &filters);
+    let state = url_state(&query.q, &filters);
     let lang = ctx.lang;
     let items = results
         .cards

@@ -62,20 +62,16 @@ pub struct AreaRow {
     pub code: String,
 }
 
-/// `$1, $2, …` for `n` values starting at `from`.
-fn placeholders(from: usize, n: usize) -> String {
-    (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
-}
-
 /// Approved structures (all of them, or those of `ids`), with their terms and areas.
 async fn approved(
     db: &Db,
     ids: Option<&[i64]>,
 ) -> Result<(Vec<StructureRow>, Vec<TermRow>, Vec<AreaRow>), sea_orm::DbErr> {
     let (filter, values): (String, Vec<Value>) = match ids {
-        Some(ids) if !ids.is_empty() => {
-            (format!(" AND s.id IN ({})", placeholders(1, ids.len())), ids.iter().map(|i| Value::from(*i)).collect())
-        }
+        Some(ids) if !ids.is_empty() => (
+            format!(" AND s.id IN ({})", db::placeholders(1, ids.len())),
+            ids.iter().map(|i| Value::from(*i)).collect(),
+        ),
         Some(_) => return Ok((vec![], vec![], vec![])),
         None => (String::new(), vec![]),
     };

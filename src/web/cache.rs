@@ -83,7 +83,11 @@ impl PageCache {
 
 /// Paths whose anonymous pages are the same for everyone.
 fn cacheable(path: &str) -> bool {
-    path == "/annuaire" || path.starts_with("/annuaire/") || path.starts_with("/api/v1/structures")
+    path == "/annuaire"
+        || path.starts_with("/annuaire/")
+        || path.starts_with("/api/v1/structures")
+        || path.starts_with("/annonces")
+        || path.starts_with("/api/v1/ads")
 }
 
 pub async fn middleware(State(app): State<AppState>, req: Request, next: Next) -> Response {

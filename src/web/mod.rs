@@ -5,6 +5,7 @@ pub mod assets;
 pub mod cache;
 pub mod csrf;
 pub mod error;
+pub mod facets;
 pub mod forms;
 pub mod i18n;
 pub mod page;

@@ -1,0 +1,396 @@
+//! The ads' search: a tantivy index for the French-aware text match and an in-memory catalog
+//! of the public ads for filters, facet counts, sorts and pages, kept in step with the
+//! database through `search_changes` (kind `ad`) on every node.
+//!
+//! Facet values (software, region) are interned as small numbers on each card, so that
+//! counting the facets of 50,000 ads is a pass over integers.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use super::store::AdRow;
+use super::{Kind, Status};
+use crate::search;
+
+/// Bumped when the index layout changes: the index is then rebuilt at start.
+pub const INDEX_VERSION: &str = "ads-v1";
+
+/// Longest excerpt of the description kept on a card, in characters.
+const EXCERPT: usize = 180;
+
+/// What the list pages, the feeds and the API need of a public ad, kept in memory.
+#[derive(Debug, Clone)]
+pub struct AdCard {
+    pub id: i64,
+    pub slug: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub title: String,
+    /// The start of the description, as plain text.
+    pub excerpt: String,
+    pub association_name: String,
+    pub software: Option<u16>,
+    pub software_other: String,
+    pub region: Option<u16>,
+    pub remote: bool,
+    pub tags: Vec<String>,
+    pub estimated_cost: Option<i64>,
+    pub accepted_cost: Option<i64>,
+    pub pledged: i64,
+    pub associations: i64,
+    pub offers: i64,
+    pub deadline: Option<String>,
+    pub published_at: i64,
+    pub updated_at: i64,
+}
+
+impl AdCard {
+    /// The cost the pledges are measured against: the accepted offer's, else the estimate.
+    pub fn target(&self) -> Option<i64> {
+        self.accepted_cost.or(self.estimated_cost)
+    }
+
+    /// Share of the target pledged, 0 to 100.
+    pub fn progress(&self) -> u32 {
+        progress(self.pledged, self.target())
+    }
+
+    pub fn path(&self) -> String {
+        path(self.id, &self.slug)
+    }
+}
+
+pub fn progress(pledged: i64, target: Option<i64>) -> u32 {
+    match target {
+        Some(t) if t > 0 => ((pledged.max(0) as f64 / t as f64) * 100.0).min(100.0) as u32,
+        _ => 0,
+    }
+}
+
+/// `/annonces/{id}-{slug}`.
+pub fn path(id: i64, slug: &str) -> String {
+    if slug.is_empty() { format!("/annonces/{id}") } else { format!("/annonces/{id}-{slug}") }
+}
+
+/// Plain text of Markdown, cut at about `max` characters on a word boundary.
+pub fn excerpt(markdown: &str, max: usize) -> String {
+    let mut text = String::new();
+    for event in pulldown_cmark::Parser::new(markdown) {
+        match event {
+            pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => text.push_str(&t),
+            pulldown_cmark::Event::SoftBreak | pulldown_cmark::Event::HardBreak | pulldown_cmark::Event::End(_) => {
+                if !text.ends_with(' ') {
+                    text.push(' ');
+                }
+            }
+            _ => {}
+        }
+        if text.len() > max * 4 {
+            break;
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => cut[..i].to_owned(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+/// A growing table of facet values, shared by the cards through their numbers.
+#[derive(Debug, Clone, Default)]
+pub struct Interner {
+    values: Vec<String>,
+    ids: HashMap<String, u16>,
+}
+
+impl Interner {
+    pub fn intern(&mut self, value: &str) -> Option<u16> {
+        if let Some(id) = self.ids.get(value) {
+            return Some(*id);
+        }
+        let id = u16::try_from(self.values.len()).ok()?;
+        self.values.push(value.to_owned());
+        self.ids.insert(value.to_owned(), id);
+        Some(id)
+    }
+
+    pub fn id(&self, value: &str) -> Option<u16> {
+        self.ids.get(value).copied()
+    }
+
+    pub fn value(&self, id: u16) -> &str {
+        self.values.get(usize::from(id)).map(String::as_str).unwrap_or("")
+    }
+
+    fn len(&self) -> usize {
+        self.values.len()
+    }
+}
+
+/// The text of an ad for the index.
+pub fn document(row: &AdRow, software_label: &str) -> search::Doc {
+    let body = [
+        row.body.as_str(),
+        software_label,
+        row.software_other.as_str(),
+        row.tags.as_str(),
+        row.association_name.as_str(),
+    ]
+    .join("\n");
+    search::Doc { id: row.id, name: row.title.clone(), body }
+}
+
+/// How the results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Relevance,
+    Newest,
+    Deadline,
+    Joined,
+}
+
+impl Sort {
+    pub const CHOICES: [Sort; 4] = [Sort::Relevance, Sort::Newest, Sort::Deadline, Sort::Joined];
+
+    pub fn parse(s: &str) -> Option<Sort> {
+        Sort::CHOICES.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "pertinence",
+            Sort::Newest => "recentes",
+            Sort::Deadline => "echeance",
+            Sort::Joined => "soutiens",
+        }
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Sort::Relevance => "sort-relevance",
+            Sort::Newest => "ads-sort-newest",
+            Sort::Deadline => "ads-sort-deadline",
+            Sort::Joined => "ads-sort-joined",
+        }
+    }
+}
+
+/// A search as the visitor asked it, already checked against the known values.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub text: String,
+    pub kinds: Vec<Kind>,
+    pub software: Vec<String>,
+    pub regions: Vec<String>,
+    pub remote: bool,
+    pub statuses: Vec<Status>,
+    pub sort: Option<Sort>,
+    pub page: usize,
+}
+
+/// Counts of one facet: value → number of ads in the results.
+pub type Counts = BTreeMap<String, usize>;
+
+#[derive(Debug, Default)]
+pub struct Facets {
+    pub kinds: BTreeMap<Kind, usize>,
+    pub software: Counts,
+    pub regions: Counts,
+    pub statuses: BTreeMap<Status, usize>,
+    pub remote: usize,
+}
+
+pub struct Results {
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub cards: Vec<Arc<AdCard>>,
+    pub facets: Facets,
+    pub sort: Sort,
+}
+
+pub const PER_PAGE: usize = 20;
+
+/// The public ads, in memory.
+#[derive(Default, Clone)]
+pub struct Catalog {
+    cards: HashMap<i64, Arc<AdCard>>,
+    pub software: Interner,
+    pub regions: Interner,
+}
+
+impl Catalog {
+    /// A copy with `changed` replaced by `fresh` (absent ids are removed).
+    pub fn with_changes(&self, changed: &[i64], fresh: &[AdRow]) -> Catalog {
+        let mut next = self.clone();
+        for id in changed {
+            next.cards.remove(id);
+        }
+        for row in fresh {
+            let card = next.card(row);
+            next.cards.insert(card.id, Arc::new(card));
+        }
+        next
+    }
+
+    pub fn from_rows(rows: &[AdRow]) -> Catalog {
+        Catalog::default().with_changes(&[], rows)
+    }
+
+    fn card(&mut self, r: &AdRow) -> AdCard {
+        AdCard {
+            id: r.id,
+            slug: r.slug.clone(),
+            kind: Kind::parse(&r.kind).unwrap_or(Kind::Besoin),
+            status: r.status(),
+            title: r.title.clone(),
+            excerpt: excerpt(&r.body, EXCERPT),
+            association_name: r.association_name.clone(),
+            software: r.software_slug.as_deref().and_then(|s| self.software.intern(s)),
+            software_other: r.software_other.clone(),
+            region: r.region_code.as_deref().and_then(|s| self.regions.intern(s)),
+            remote: r.remote,
+            tags: r.tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect(),
+            estimated_cost: r.estimated_cost,
+            accepted_cost: r.accepted_cost,
+            pledged: r.pledged,
+            associations: r.associations,
+            offers: r.offers,
+            deadline: r.deadline.clone(),
+            published_at: r.published_at.unwrap_or(r.created_at),
+            updated_at: r.updated_at,
+        }
+    }
+
+    pub fn size(&self) -> usize {
+        self.cards.len()
+    }
+
+    pub fn get(&self, id: i64) -> Option<Arc<AdCard>> {
+        self.cards.get(&id).cloned()
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &Arc<AdCard>> {
+        self.cards.values()
+    }
+
+    /// The software slug of a card.
+    pub fn software_of(&self, card: &AdCard) -> Option<&str> {
+        card.software.map(|i| self.software.value(i))
+    }
+
+    pub fn region_of(&self, card: &AdCard) -> Option<&str> {
+        card.region.map(|i| self.regions.value(i))
+    }
+
+    /// Filters, counts facets and sorts; `matches` are the text scores when text was typed.
+    pub fn search(&self, f: &Filters, matches: Option<&HashMap<i64, f32>>, per_page: usize) -> Results {
+        // Wanted values as numbers; a wanted value no card has matches nothing.
+        let wanted = |interner: &Interner, values: &[String]| -> Option<Vec<u16>> {
+            (!values.is_empty()).then(|| values.iter().filter_map(|v| interner.id(v)).collect())
+        };
+        let software = wanted(&self.software, &f.software);
+        let regions = wanted(&self.regions, &f.regions);
+        let has = |want: &Option<Vec<u16>>, v: Option<u16>| match want {
+            None => true,
+            Some(w) => v.is_some_and(|v| w.contains(&v)),
+        };
+        let mut hits: Vec<(f32, &Arc<AdCard>)> = Vec::new();
+        for card in self.cards.values() {
+            if (f.remote && !card.remote)
+                || !(f.kinds.is_empty() || f.kinds.contains(&card.kind))
+                || !(f.statuses.is_empty() || f.statuses.contains(&card.status))
+                || !has(&software, card.software)
+                || !has(&regions, card.region)
+            {
+                continue;
+            }
+            let score = match matches {
+                Some(m) => match m.get(&card.id) {
+                    Some(s) => *s,
+                    None => continue,
+                },
+                None => 0.0,
+            };
+            hits.push((score, card));
+        }
+
+        let mut software_counts = vec![0usize; self.software.len()];
+        let mut region_counts = vec![0usize; self.regions.len()];
+        let mut facets = Facets::default();
+        for (_, c) in &hits {
+            if let Some(s) = c.software {
+                software_counts[usize::from(s)] += 1;
+            }
+            if let Some(r) = c.region {
+                region_counts[usize::from(r)] += 1;
+            }
+            *facets.kinds.entry(c.kind).or_default() += 1;
+            *facets.statuses.entry(c.status).or_default() += 1;
+            facets.remote += usize::from(c.remote);
+        }
+        let owned = |interner: &Interner, counts: Vec<usize>| -> Counts {
+            counts
+                .into_iter()
+                .enumerate()
+                .filter(|(_, n)| *n > 0)
+                .map(|(i, n)| (interner.value(i as u16).to_owned(), n))
+                .collect()
+        };
+        facets.software = owned(&self.software, software_counts);
+        facets.regions = owned(&self.regions, region_counts);
+
+        let sort = f.sort.unwrap_or(if matches.is_some() { Sort::Relevance } else { Sort::Newest });
+        let newest = |a: &AdCard, b: &AdCard| b.published_at.cmp(&a.published_at).then(b.id.cmp(&a.id));
+        match sort {
+            Sort::Relevance => hits.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then_with(|| newest(a.1, b.1))),
+            Sort::Newest => hits.sort_unstable_by(|a, b| newest(a.1, b.1)),
+            // Soonest deadline first, ads without one last.
+            Sort::Deadline => hits.sort_unstable_by(|a, b| match (&a.1.deadline, &b.1.deadline) {
+                (Some(x), Some(y)) => x.cmp(y).then_with(|| newest(a.1, b.1)),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => newest(a.1, b.1),
+            }),
+            Sort::Joined => hits.sort_unstable_by(|a, b| {
+                b.1.associations
+                    .cmp(&a.1.associations)
+                    .then(b.1.pledged.cmp(&a.1.pledged))
+                    .then_with(|| newest(a.1, b.1))
+            }),
+        }
+        let total = hits.len();
+        let pages = total.div_ceil(per_page.max(1)).max(1);
+        let page = f.page.clamp(1, pages);
+        let cards = hits.into_iter().skip((page - 1) * per_page).take(per_page).map(|(_, c)| c.clone()).collect();
+        Results { total, page, pages, cards, facets, sort }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_plain_text_cut_on_a_word() {
+        let e =
+            excerpt("# Titre\n\nUn **logiciel** de [gestion](https://x.example) pour nos adhérents et bénévoles.", 40);
+        assert!(!e.contains('*') && !e.contains('['), "{e}");
+        assert!(e.starts_with("Titre Un logiciel de gestion"), "{e}");
+        assert!(e.ends_with('…') && e.chars().count() <= 41, "{e}");
+        assert_eq!(excerpt("Court.", 40), "Court.");
+    }
+
+    #[test]
+    fn progress_is_capped_and_safe() {
+        assert_eq!(progress(50, Some(200)), 25);
+        assert_eq!(progress(500, Some(200)), 100);
+        assert_eq!(progress(50, None), 0);
+        assert_eq!(progress(50, Some(0)), 0);
+    }
+}

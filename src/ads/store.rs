@@ -1,0 +1,582 @@
+//! Storage of ads, pledges, offers, comments and followers.
+
+use sea_orm::ConnectionTrait;
+
+use super::Status;
+use crate::db::{self, Db, Row, Value};
+use crate::vals;
+
+/// The columns every ad query reads, with the pledge and offer aggregates.
+const AD_SELECT: &str = "SELECT a.id, a.slug, a.kind, a.status, a.author_id, a.association_name, a.title, a.body, \
+       a.software_slug, a.software_other, a.estimated_cost, a.deadline, a.region_code, a.remote, a.tags, \
+       a.accepted_offer_id, a.accepted_cost, a.close_reason, a.created_at, a.updated_at, a.published_at, \
+       a.status_changed_at, a.expires_at, a.decision_reason, \
+       COALESCE(p.n, 0) AS associations, COALESCE(p.total, 0) AS pledged, COALESCE(o.n, 0) AS offers \
+     FROM ads a \
+     LEFT JOIN (SELECT ad_id, COUNT(*) AS n, CAST(COALESCE(SUM(amount), 0) AS BIGINT) AS total \
+                FROM ad_pledges GROUP BY ad_id) p ON p.ad_id = a.id \
+     LEFT JOIN (SELECT ad_id, COUNT(*) AS n FROM ad_offers WHERE status <> 'withdrawn' GROUP BY ad_id) o \
+            ON o.ad_id = a.id";
+
+#[derive(Row, Debug, Clone)]
+pub struct AdRow {
+    pub id: i64,
+    pub slug: String,
+    pub kind: String,
+    pub status: String,
+    pub author_id: Option<i64>,
+    pub association_name: String,
+    pub title: String,
+    pub body: String,
+    pub software_slug: Option<String>,
+    pub software_other: String,
+    pub estimated_cost: Option<i64>,
+    pub deadline: Option<String>,
+    pub region_code: Option<String>,
+    pub remote: bool,
+    pub tags: String,
+    pub accepted_offer_id: Option<i64>,
+    pub accepted_cost: Option<i64>,
+    pub close_reason: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub published_at: Option<i64>,
+    pub status_changed_at: i64,
+    pub expires_at: Option<i64>,
+    pub decision_reason: String,
+    pub associations: i64,
+    pub pledged: i64,
+    pub offers: i64,
+}
+
+impl AdRow {
+    pub fn status(&self) -> Status {
+        Status::parse(&self.status).unwrap_or(Status::Draft)
+    }
+}
+
+/// Public ads (all, or those of `ids`), for the search engine.
+pub async fn public(db: &Db, ids: Option<&[i64]>) -> Result<Vec<AdRow>, sea_orm::DbErr> {
+    let statuses: Vec<String> = Status::PUBLIC.iter().map(|s| format!("'{}'", s.as_str())).collect();
+    let (filter, values): (String, Vec<Value>) = match ids {
+        Some([]) => return Ok(vec![]),
+        Some(ids) => (
+            format!(" AND a.id IN ({})", db::placeholders(1, ids.len())),
+            ids.iter().map(|i| Value::from(*i)).collect(),
+        ),
+        None => (String::new(), vec![]),
+    };
+    db::all(db.conn(), &format!("{AD_SELECT} WHERE a.status IN ({}){filter}", statuses.join(", ")), values).await
+}
+
+pub async fn by_id<C: ConnectionTrait>(c: &C, id: i64) -> Result<Option<AdRow>, sea_orm::DbErr> {
+    db::one(c, &format!("{AD_SELECT} WHERE a.id = $1"), vals![id]).await
+}
+
+/// Every ad of an author, newest first.
+pub async fn by_author(db: &Db, user_id: i64) -> Result<Vec<AdRow>, sea_orm::DbErr> {
+    db::all(
+        db.conn(),
+        &format!("{AD_SELECT} WHERE a.author_id = $1 ORDER BY a.updated_at DESC, a.id DESC"),
+        vals![user_id],
+    )
+    .await
+}
+
+/// Ads waiting for a moderator, oldest first.
+pub async fn pending(db: &Db) -> Result<Vec<AdRow>, sea_orm::DbErr> {
+    db::all(db.conn(), &format!("{AD_SELECT} WHERE a.status = 'pending' ORDER BY a.updated_at, a.id"), vals![]).await
+}
+
+/// The fields an author writes.
+#[derive(Debug, Clone)]
+pub struct AdFields {
+    pub kind: String,
+    pub association_name: String,
+    pub title: String,
+    pub slug: String,
+    pub body: String,
+    pub software_slug: Option<String>,
+    pub software_other: String,
+    pub estimated_cost: Option<i64>,
+    pub deadline: Option<String>,
+    pub region_code: Option<String>,
+    pub remote: bool,
+    pub tags: String,
+}
+
+pub async fn insert<C: ConnectionTrait>(c: &C, author_id: i64, f: &AdFields) -> Result<i64, sea_orm::DbErr> {
+    let now = db::now();
+    let id = db::int(
+        c,
+        "INSERT INTO ads (slug, kind, status, author_id, association_name, title, body, software_slug, software_other, \
+           estimated_cost, deadline, region_code, remote, tags, created_at, updated_at, status_changed_at) \
+         VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $14) RETURNING id",
+        vals![
+            f.slug.as_str(),
+            f.kind.as_str(),
+            author_id,
+            f.association_name.as_str(),
+            f.title.as_str(),
+            f.body.as_str(),
+            f.software_slug.clone(),
+            f.software_other.as_str(),
+            f.estimated_cost,
+            f.deadline.clone(),
+            f.region_code.clone(),
+            f.remote,
+            f.tags.as_str(),
+            now
+        ],
+    )
+    .await?;
+    id.ok_or_else(|| sea_orm::DbErr::RecordNotInserted)
+}
+
+pub async fn update<C: ConnectionTrait>(c: &C, id: i64, f: &AdFields) -> Result<(), sea_orm::DbErr> {
+    db::exec(
+        c,
+        "UPDATE ads SET slug = $1, kind = $2, association_name = $3, title = $4, body = $5, software_slug = $6, \
+           software_other = $7, estimated_cost = $8, deadline = $9, region_code = $10, remote = $11, tags = $12, \
+           updated_at = $13 WHERE id = $14",
+        vals![
+            f.slug.as_str(),
+            f.kind.as_str(),
+            f.association_name.as_str(),
+            f.title.as_str(),
+            f.body.as_str(),
+            f.software_slug.clone(),
+            f.software_other.as_str(),
+            f.estimated_cost,
+            f.deadline.clone(),
+            f.region_code.clone(),
+            f.remote,
+            f.tags.as_str(),
+            db::now(),
+            id
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Moves an ad to `to` if it is in one of `from`; false when it was not (someone else moved it).
+pub async fn transition<C: ConnectionTrait>(
+    c: &C,
+    id: i64,
+    from: &[Status],
+    to: Status,
+) -> Result<bool, sea_orm::DbErr> {
+    let from: Vec<String> = from.iter().map(|s| format!("'{}'", s.as_str())).collect();
+    let n = db::exec(
+        c,
+        &format!(
+            "UPDATE ads SET status = $1, status_changed_at = $2, updated_at = $2 WHERE id = $3 AND status IN ({})",
+            from.join(", ")
+        ),
+        vals![to.as_str(), db::now(), id],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+/// Publication: the ad becomes public (or waits for a moderator) with a fresh lifetime.
+pub async fn publish<C: ConnectionTrait>(
+    c: &C,
+    id: i64,
+    to: Status,
+    expires_at: i64,
+    from: &[Status],
+) -> Result<bool, sea_orm::DbErr> {
+    let from: Vec<String> = from.iter().map(|s| format!("'{}'", s.as_str())).collect();
+    let now = db::now();
+    let n = db::exec(
+        c,
+        &format!(
+            "UPDATE ads SET status = $1, status_changed_at = $2, updated_at = $2, expires_at = $3, reminded_at = NULL, \
+               published_at = CASE WHEN $1 = 'published' THEN COALESCE(published_at, $2) ELSE published_at END \
+             WHERE id = $4 AND status IN ({})",
+            from.join(", ")
+        ),
+        vals![to.as_str(), now, expires_at, id],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+pub async fn set_close_reason<C: ConnectionTrait>(c: &C, id: i64, reason: &str) -> Result<(), sea_orm::DbErr> {
+    db::exec(c, "UPDATE ads SET close_reason = $1 WHERE id = $2", vals![reason, id]).await?;
+    Ok(())
+}
+
+/// Records a moderator's decision on a pending or public ad; false when the ad was no longer
+/// in one of `from`.
+pub async fn decide<C: ConnectionTrait>(
+    c: &C,
+    id: i64,
+    from: &[Status],
+    to: Status,
+    by: i64,
+    reason: &str,
+) -> Result<bool, sea_orm::DbErr> {
+    let from: Vec<String> = from.iter().map(|s| format!("'{}'", s.as_str())).collect();
+    let now = db::now();
+    let n = db::exec(
+        c,
+        &format!(
+            "UPDATE ads SET status = $1, status_changed_at = $2, updated_at = $2, decided_at = $2, decided_by = $3, \
+               decision_reason = $4, \
+               published_at = CASE WHEN $1 = 'published' THEN COALESCE(published_at, $2) ELSE published_at END \
+             WHERE id = $5 AND status IN ({})",
+            from.join(", ")
+        ),
+        vals![to.as_str(), now, by, reason, id],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+/// Moves a published or funded ad to the state its pledges call for; returns the new state
+/// when it changed.
+pub async fn settle_funding<C: ConnectionTrait>(c: &C, id: i64) -> Result<Option<Status>, sea_orm::DbErr> {
+    let Some(ad) = by_id(c, id).await? else { return Ok(None) };
+    let Some(cost) = ad.accepted_cost else { return Ok(None) };
+    let want = if ad.pledged >= cost { Status::Funded } else { Status::Published };
+    let from = match want {
+        Status::Funded => Status::Published,
+        _ => Status::Funded,
+    };
+    Ok(transition(c, id, &[from], want).await?.then_some(want))
+}
+
+// ---- pledges ------------------------------------------------------------------------------
+
+#[derive(Row, Debug, Clone)]
+pub struct Pledge {
+    pub id: i64,
+    pub user_id: i64,
+    pub association_name: String,
+    pub amount: Option<i64>,
+    pub created_at: i64,
+}
+
+pub async fn pledges(db: &Db, ad_id: i64) -> Result<Vec<Pledge>, sea_orm::DbErr> {
+    db::all(
+        db.conn(),
+        "SELECT id, user_id, association_name, amount, created_at FROM ad_pledges WHERE ad_id = $1 ORDER BY created_at, id",
+        vals![ad_id],
+    )
+    .await
+}
+
+/// Adds or changes the pledge of `user_id`.
+pub async fn upsert_pledge<C: ConnectionTrait>(
+    c: &C,
+    ad_id: i64,
+    user_id: i64,
+    association_name: &str,
+    amount: Option<i64>,
+) -> Result<(), sea_orm::DbErr> {
+    let now = db::now();
+    db::exec(
+        c,
+        "INSERT INTO ad_pledges (ad_id, user_id, association_name, amount, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) \
+         ON CONFLICT (ad_id, user_id) DO UPDATE SET association_name = $3, amount = $4, updated_at = $5",
+        vals![ad_id, user_id, association_name, amount, now],
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_pledge<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64) -> Result<bool, sea_orm::DbErr> {
+    Ok(db::exec(c, "DELETE FROM ad_pledges WHERE ad_id = $1 AND user_id = $2", vals![ad_id, user_id]).await? == 1)
+}
+
+// ---- offers -------------------------------------------------------------------------------
+
+#[derive(Row, Debug, Clone)]
+pub struct Offer {
+    pub id: i64,
+    pub ad_id: i64,
+    pub user_id: i64,
+    pub structure_id: Option<i64>,
+    pub structure_slug: Option<String>,
+    pub author_name: String,
+    pub amount: i64,
+    pub timeframe: String,
+    pub message: String,
+    pub status: String,
+    pub created_at: i64,
+}
+
+const OFFER_SELECT: &str = "SELECT o.id, o.ad_id, o.user_id, o.structure_id, s.slug AS structure_slug, o.author_name, \
+       o.amount, o.timeframe, o.message, o.status, o.created_at \
+     FROM ad_offers o LEFT JOIN structures s ON s.id = o.structure_id";
+
+pub async fn offers(db: &Db, ad_id: i64) -> Result<Vec<Offer>, sea_orm::DbErr> {
+    db::all(
+        db.conn(),
+        &format!("{OFFER_SELECT} WHERE o.ad_id = $1 AND o.status <> 'withdrawn' ORDER BY o.created_at, o.id"),
+        vals![ad_id],
+    )
+    .await
+}
+
+pub async fn offer<C: ConnectionTrait>(c: &C, id: i64) -> Result<Option<Offer>, sea_orm::DbErr> {
+    db::one(c, &format!("{OFFER_SELECT} WHERE o.id = $1"), vals![id]).await
+}
+
+pub struct NewOffer<'a> {
+    pub ad_id: i64,
+    pub user_id: i64,
+    pub structure_id: Option<i64>,
+    pub author_name: &'a str,
+    pub amount: i64,
+    pub timeframe: &'a str,
+    pub message: &'a str,
+}
+
+/// Adds the offer of a person, or replaces their open one; false when theirs was accepted.
+pub async fn upsert_offer<C: ConnectionTrait>(c: &C, o: &NewOffer<'_>) -> Result<bool, sea_orm::DbErr> {
+    let now = db::now();
+    let n = db::exec(
+        c,
+        "INSERT INTO ad_offers (ad_id, user_id, structure_id, author_name, amount, timeframe, message, status, \
+           created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $8) \
+         ON CONFLICT (ad_id, user_id) DO UPDATE SET structure_id = $3, author_name = $4, amount = $5, timeframe = $6, \
+           message = $7, status = 'open', updated_at = $8 WHERE ad_offers.status <> 'accepted'",
+        vals![o.ad_id, o.user_id, o.structure_id, o.author_name, o.amount, o.timeframe, o.message, now],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+pub async fn withdraw_offer<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64) -> Result<bool, sea_orm::DbErr> {
+    let n = db::exec(
+        c,
+        "UPDATE ad_offers SET status = 'withdrawn', updated_at = $1 WHERE ad_id = $2 AND user_id = $3 AND status = 'open'",
+        vals![db::now(), ad_id, user_id],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+/// Accepts an open offer of an ad that has none accepted yet; false when that no longer holds.
+pub async fn accept_offer<C: ConnectionTrait>(c: &C, ad_id: i64, offer: &Offer) -> Result<bool, sea_orm::DbErr> {
+    let now = db::now();
+    let n = db::exec(
+        c,
+        "UPDATE ads SET accepted_offer_id = $1, accepted_cost = $2, updated_at = $3 \
+         WHERE id = $4 AND accepted_offer_id IS NULL AND status IN ('published', 'funded')",
+        vals![offer.id, offer.amount, now, ad_id],
+    )
+    .await?;
+    if n != 1 {
+        return Ok(false);
+    }
+    db::exec(c, "UPDATE ad_offers SET status = 'accepted', updated_at = $1 WHERE id = $2", vals![now, offer.id])
+        .await?;
+    Ok(true)
+}
+
+// ---- comments -----------------------------------------------------------------------------
+
+#[derive(Row, Debug, Clone)]
+pub struct Comment {
+    pub id: i64,
+    pub ad_id: i64,
+    pub user_id: Option<i64>,
+    pub author_name: String,
+    pub body: String,
+    pub status: String,
+    pub created_at: i64,
+}
+
+pub async fn comments(db: &Db, ad_id: i64) -> Result<Vec<Comment>, sea_orm::DbErr> {
+    db::all(
+        db.conn(),
+        "SELECT id, ad_id, user_id, author_name, body, status, created_at FROM ad_comments \
+         WHERE ad_id = $1 AND status IN ('published', 'pending') ORDER BY created_at, id",
+        vals![ad_id],
+    )
+    .await
+}
+
+pub async fn comment<C: ConnectionTrait>(c: &C, id: i64) -> Result<Option<Comment>, sea_orm::DbErr> {
+    db::one(
+        c,
+        "SELECT id, ad_id, user_id, author_name, body, status, created_at FROM ad_comments WHERE id = $1",
+        vals![id],
+    )
+    .await
+}
+
+/// Comments waiting for a moderator, oldest first, with the title of their ad.
+#[derive(Row, Debug, Clone)]
+pub struct PendingComment {
+    pub id: i64,
+    pub ad_id: i64,
+    pub ad_slug: String,
+    pub ad_title: String,
+    pub author_name: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+pub async fn pending_comments(db: &Db) -> Result<Vec<PendingComment>, sea_orm::DbErr> {
+    db::all(
+        db.conn(),
+        "SELECT c.id, c.ad_id, a.slug AS ad_slug, a.title AS ad_title, c.author_name, c.body, c.created_at \
+         FROM ad_comments c JOIN ads a ON a.id = c.ad_id WHERE c.status = 'pending' ORDER BY c.created_at, c.id",
+        vals![],
+    )
+    .await
+}
+
+pub async fn insert_comment<C: ConnectionTrait>(
+    c: &C,
+    ad_id: i64,
+    user_id: i64,
+    author_name: &str,
+    body: &str,
+    status: &str,
+) -> Result<i64, sea_orm::DbErr> {
+    db::int(
+        c,
+        "INSERT INTO ad_comments (ad_id, user_id, author_name, body, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        vals![ad_id, user_id, author_name, body, status, db::now()],
+    )
+    .await?
+    .ok_or(sea_orm::DbErr::RecordNotInserted)
+}
+
+/// Comments written by `user_id` since `since`.
+pub async fn comments_since(db: &Db, user_id: i64, since: i64) -> Result<i64, sea_orm::DbErr> {
+    Ok(db::int(
+        db.conn(),
+        "SELECT COUNT(*) FROM ad_comments WHERE user_id = $1 AND created_at >= $2",
+        vals![user_id, since],
+    )
+    .await?
+    .unwrap_or(0))
+}
+
+/// Records a moderator's decision on a comment; false when it was no longer in one of `from`.
+pub async fn decide_comment<C: ConnectionTrait>(
+    c: &C,
+    id: i64,
+    from: &[&str],
+    to: &str,
+    by: i64,
+    reason: &str,
+) -> Result<bool, sea_orm::DbErr> {
+    let from: Vec<String> = from.iter().map(|s| format!("'{s}'")).collect();
+    let n = db::exec(
+        c,
+        &format!(
+            "UPDATE ad_comments SET status = $1, decided_at = $2, decided_by = $3, decision_reason = $4 \
+             WHERE id = $5 AND status IN ({})",
+            from.join(", ")
+        ),
+        vals![to, db::now(), by, reason, id],
+    )
+    .await?;
+    Ok(n == 1)
+}
+
+// ---- followers ----------------------------------------------------------------------------
+
+pub async fn follow<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64) -> Result<(), sea_orm::DbErr> {
+    db::exec(
+        c,
+        "INSERT INTO ad_follows (ad_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        vals![ad_id, user_id, db::now()],
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn unfollow<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64) -> Result<(), sea_orm::DbErr> {
+    db::exec(c, "DELETE FROM ad_follows WHERE ad_id = $1 AND user_id = $2", vals![ad_id, user_id]).await?;
+    Ok(())
+}
+
+pub async fn follows(db: &Db, ad_id: i64, user_id: i64) -> Result<bool, sea_orm::DbErr> {
+    Ok(db::int(db.conn(), "SELECT COUNT(*) FROM ad_follows WHERE ad_id = $1 AND user_id = $2", vals![ad_id, user_id])
+        .await?
+        .unwrap_or(0)
+        > 0)
+}
+
+#[derive(Row, Debug, Clone)]
+pub struct Follower {
+    pub user_id: i64,
+    pub email: String,
+    pub locale: String,
+}
+
+pub async fn followers<C: ConnectionTrait>(c: &C, ad_id: i64) -> Result<Vec<Follower>, sea_orm::DbErr> {
+    db::all(
+        c,
+        "SELECT u.id AS user_id, u.email, u.locale FROM ad_follows f JOIN users u ON u.id = f.user_id \
+         WHERE f.ad_id = $1 ORDER BY u.id",
+        vals![ad_id],
+    )
+    .await
+}
+
+// ---- the lifetime of ads ----------------------------------------------------------------
+
+/// Open ads whose end is near and whose author was not reminded yet.
+pub async fn to_remind(db: &Db, before: i64) -> Result<Vec<AdRow>, sea_orm::DbErr> {
+    db::all(
+        db.conn(),
+        &format!(
+            "{AD_SELECT} WHERE a.status IN ('published', 'funded') AND a.expires_at IS NOT NULL \
+             AND a.expires_at <= $1 AND a.reminded_at IS NULL ORDER BY a.id LIMIT 500"
+        ),
+        vals![before],
+    )
+    .await
+}
+
+pub async fn mark_reminded<C: ConnectionTrait>(c: &C, id: i64) -> Result<(), sea_orm::DbErr> {
+    db::exec(c, "UPDATE ads SET reminded_at = $1 WHERE id = $2", vals![db::now(), id]).await?;
+    Ok(())
+}
+
+/// Open ads past their end.
+pub async fn to_expire(db: &Db, now: i64) -> Result<Vec<AdRow>, sea_orm::DbErr> {
+    db::all(
+        db.conn(),
+        &format!(
+            "{AD_SELECT} WHERE a.status IN ('published', 'funded') AND a.expires_at IS NOT NULL \
+             AND a.expires_at <= $1 ORDER BY a.id LIMIT 500"
+        ),
+        vals![now],
+    )
+    .await
+}
+
+pub async fn last_change(db: &Db) -> Result<i64, sea_orm::DbErr> {
+    Ok(db::int(db.conn(), "SELECT COALESCE(MAX(id), 0) FROM search_changes WHERE kind = 'ad'", vals![])
+        .await?
+        .unwrap_or(0))
+}
+
+#[derive(Row, Debug)]
+pub struct Change {
+    pub id: i64,
+    pub target_id: i64,
+}
+
+pub async fn changes_since(db: &Db, cursor: i64) -> Result<Vec<Change>, sea_orm::DbErr> {
+    db::all(
+        db.conn(),
+        "SELECT id, target_id FROM search_changes WHERE kind = 'ad' AND id > $1 ORDER BY id LIMIT 1000",
+        vals![cursor],
+    )
+    .await
+}
