@@ -57,7 +57,10 @@ impl AppState {
 }
 
 /// Sections of the site, in header order. Each feature adds its entry when it lands.
-const NAV: &[NavItem] = &[NavItem { path: "/annuaire", label_key: "nav-directory" }];
+const NAV: &[NavItem] = &[
+    NavItem { path: "/annuaire", label_key: "nav-directory" },
+    NavItem { path: "/annonces", label_key: "nav-ads" },
+];
 
 #[derive(Row)]
 struct Setting {
@@ -98,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::routes())
         .merge(admin::routes())
         .merge(directory::routes())
+        .merge(crate::ads::routes())
         .merge(vetting::routes())
         .merge(moderation::routes())
         .fallback(|| async { crate::web::AppError::NotFound });

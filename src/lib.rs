@@ -1,9 +1,9 @@
 //! Emancip'Asso: the platform that puts French associations in touch with trusted
 //! accompanying structures to leave Big Tech tools. See README.md.
 
-pub mod ads;
 pub mod accounts;
 pub mod admin;
+pub mod ads;
 pub mod app;
 pub mod audit;
 pub mod bench_seed;

@@ -692,3 +692,294 @@ err-association-email-required = Enter the email address of the association's co
 err-start-required = Enter the start month.
 err-end-required = Enter the end month.
 field-report-note = Note to the person who reported (optional)
+
+## Ads
+
+nav-ads = Ads
+ads-title = Ads
+ads-intro = Associations' needs for free software, and the projects they fund together. Join an ad, offer your help or post your own.
+ads-new = Post an ad
+ads-feed = Atom feed of the ads
+ads-search-label = Search the ads
+ads-count = { $count ->
+    [0] No ads
+    [one] { $count } ad
+   *[other] { $count } ads
+}
+ads-empty = No ad matches this search.
+ads-facet-kind = Kind of ad
+ads-facet-status = Status
+ads-facet-software = Software
+ads-facet-region = Region
+ads-facet-other = Other criteria
+ads-remote = Remote
+ads-sort-newest = Newest
+ads-sort-deadline = Nearest deadline
+ads-sort-joined = Most supported
+ads-deadline-short = deadline:
+ads-associations = { $count ->
+    [one] { $count } association
+   *[other] { $count } associations
+}
+ads-pledged-short = { $amount } pledged
+ads-pledged = { $amount } pledged
+ads-of-target = of { $amount }
+ads-progress = Share of the cost covered by pledges
+ad-kind-besoin = Need
+ad-kind-fonctionnalite = Feature to develop
+ad-kind-accompagnement = Support
+ad-kind-mutualisation = Sharing
+ad-status-draft = Draft
+ad-status-pending = Awaiting moderation
+ad-status-published = Open
+ad-status-funded = Funded
+ad-status-in-progress = In progress
+ad-status-done = Done
+ad-status-closed = Closed
+ad-status-expired = Expired
+ad-status-refused = Refused
+ad-status-removed = Removed
+ads-back = ← All ads
+ads-posted-by = Posted by { $association }
+ads-decision-reason = Moderation reason
+ads-close-reason = Reason for closing
+ads-pending-notice = This ad is waiting for the moderation team; only you can see it.
+ads-draft-notice = This is a draft: nobody else can see it.
+ads-description = Description
+ads-offers-title = { $count ->
+    [0] Offers
+    [one] { $count } offer
+   *[other] { $count } offers
+}
+ads-offers-none = No offers yet.
+ads-offer-accepted = Accepted offer
+ads-offer-accept = Accept this offer
+ads-offer-make = Make an offer
+ads-offer-change = Change my offer
+ads-offer-submit = Send the offer
+ads-offer-withdraw = Withdraw my offer
+ads-sign-in-to-offer = Sign in to make an offer
+ads-comments-title = { $count ->
+    [0] Questions and comments
+    [one] { $count } comment
+   *[other] { $count } comments
+}
+ads-comment-pending = awaiting moderation
+ads-comment-submit = Post the comment
+ads-sign-in-to-comment = Sign in to ask a question or comment
+ads-funding = Co-funding
+ads-target-accepted = Cost of the accepted offer
+ads-target-estimated = Cost estimated by the association
+ads-pledge-note = Pledges are public commitments, with no payment on the platform.
+ads-join = Us too!
+ads-pledge-own = Save our contribution
+ads-pledge-update = Change our support
+ads-pledge-withdraw = Withdraw our support
+ads-joined-by = Associations involved
+ads-details = At a glance
+ads-place = Place
+ads-accepted-cost = Accepted cost
+ads-manage = Manage the ad
+ads-edit = Edit the ad
+ads-action-publish = Publish
+ads-action-start = Start the project
+ads-action-finish = Mark as done
+ads-action-close = Close the ad
+ads-action-extend = Extend the ad
+ads-action-reopen = Reopen the ad
+ads-expires-on = This ad expires on { $date }.
+ads-follow-title = Follow
+ads-follow = Follow this ad
+ads-following = You get an email for every update.
+ads-unfollow = Stop following
+ads-sign-in-to-follow = Sign in to follow this ad
+ads-report = Report this ad
+ads-report-title = Report an ad
+ads-report-comment-title = Report a comment
+ads-new-title = Post an ad
+ads-edit-title = Edit the ad
+ads-new-intro = Describe your need simply: other associations can join it and organisations can make you an offer. You can save a draft and publish later.
+ads-software-none = None in particular
+ads-region-none = No region
+ads-save-draft = Save the draft
+ads-save = Save the changes
+ads-mine-title = My ads
+ads-mine-none = You have not posted an ad yet.
+ads-unsubscribe-title = Stop following an ad
+ads-unsubscribe-submit = Stop receiving emails about this ad
+ads-unsubscribed = Done: you will no longer receive emails about this ad.
+field-ad-kind = Kind of ad
+field-ad-title = Title
+hint-ad-title = One sentence saying what you are looking for, e.g. “A free tool to manage our memberships”.
+hint-ad-association = The association you post for.
+field-ad-body = Description
+hint-markdown = Simple formatting is possible (Markdown): **bold**, lists with “-”, links.
+field-ad-software = Software concerned
+field-ad-software-other = Other software (optional)
+hint-ad-software-other = If it is not in the list.
+field-estimated-cost = Estimated cost in euros (optional)
+hint-amount = In euros, without cents, e.g. 1500.
+field-deadline = Deadline (optional)
+hint-deadline = For example 31/12/2027.
+field-ad-region = Region
+field-ad-remote = Can be done remotely
+field-ad-tags = Keywords (optional)
+hint-ad-tags = Separated by commas, 8 at most.
+field-offer-amount = Amount offered in euros
+field-offer-timeframe = Time frame
+hint-timeframe = For example “6 weeks” or “before summer”.
+field-offer-message = Your offer
+field-pledge-amount = Amount pledged in euros (optional)
+hint-pledge = A non-binding pledge, settled outside the platform. Leave empty to simply join.
+field-comment = Your question or comment
+field-close-reason = Reason (optional)
+field-ad-report-message = Explain in a few words (optional)
+report-reason-spam = Advertising or spam
+report-target-ad = ad
+report-target-ad_comment = ad comment
+moderation-ads = { $count ->
+    [0] Ads
+   *[other] Ads ({ $count })
+}
+moderation-comments = { $count ->
+    [0] Comments
+   *[other] Comments ({ $count })
+}
+moderation-remove-ad = Remove the ad
+moderation-remove-comment = Remove the comment
+moderation-reported-comment = Reported comment:
+err-ad-kind-required = Choose the kind of ad.
+err-ad-title-short = The title must be at least 8 characters long.
+err-ad-title-long = The title must be at most 120 characters long.
+err-ad-body-short = Describe your need in at least 30 characters.
+err-ad-body-long = The description must be at most 10,000 characters long.
+err-ad-software-other-long = The software name must be at most 80 characters long.
+err-ad-deadline-past = The deadline has passed: choose a future date.
+err-ad-deadline-far = The deadline must be within the next five years.
+err-ad-place-required = Choose a region or tick “Can be done remotely”.
+err-ad-tag-long = Each keyword must be at most 30 characters long.
+err-ad-tags-many = Eight keywords at most.
+err-ad-transition = This action is not possible in the ad's current state.
+err-ad-not-open = This ad no longer accepts support.
+err-amount-invalid = Give an amount in figures, e.g. 1500.
+err-amount-negative = The amount cannot be negative.
+err-amount-whole = Give an amount in euros, without cents.
+err-amount-zero = The amount must be greater than zero.
+err-amount-too-large = The amount must be at most €1,000,000.
+err-date-invalid = Give a valid date, e.g. 31/12/2027.
+err-offer-amount-required = Give the amount of your offer.
+err-offer-timeframe-required = Give a time frame.
+err-offer-timeframe-long = The time frame must be at most 80 characters long.
+err-offer-message-short = Describe your offer in at least 20 characters.
+err-offer-message-long = The offer must be at most 3,000 characters long.
+err-offer-own-ad = You cannot make an offer on your own ad.
+err-offer-closed = This ad no longer accepts offers.
+err-offer-accepted-fixed = Your offer was accepted: it can no longer be changed or withdrawn.
+err-offer-cannot-accept = This offer cannot be accepted: another one may already have been, or the ad is no longer open.
+err-pledge-author-stays = The association that posted the ad stays involved; close the ad if the need is gone.
+err-comment-required = Write your comment.
+err-comment-long = The comment must be at most 3,000 characters long.
+err-comment-flood = You have posted many comments in a short time: wait a few minutes before trying again. Your text is kept below.
+err-comment-not-public = This ad is not public: it cannot be commented on yet.
+err-report-reason-required = Choose a reason.
+flash-ad-draft-saved = Draft saved.
+flash-ad-published = Your ad is published.
+flash-ad-pending = Your ad was sent to the moderation team; you will get an email as soon as it is published.
+flash-ad-saved = Changes saved.
+flash-ad-not-editable = This ad can no longer be edited.
+flash-ad-status-changed = The ad's status was updated.
+flash-ad-extended = The ad is extended.
+flash-ad-reopened = The ad is open again.
+flash-ad-joined = Thank you! Your association has joined this ad.
+flash-pledge-updated = Your support is updated.
+flash-pledge-withdrawn = Your support is withdrawn.
+flash-offer-sent = Your offer was sent to the association.
+flash-offer-updated = Your offer is updated.
+flash-offer-withdrawn = Your offer is withdrawn.
+flash-offer-accepted = Offer accepted. The people following the ad were told.
+flash-comment-posted = Comment posted.
+flash-comment-pending = Your comment will be published once the moderation team has read it.
+flash-ad-followed = You follow this ad.
+flash-ad-unfollowed = You no longer follow this ad.
+mail-ad-approved-subject = Your ad is published: { $title }
+mail-ad-approved-body =
+    Hello,
+
+    The moderation team published your ad “{ $title }”.
+
+    { $url }
+mail-ad-refused-subject = Your ad was not published: { $title }
+mail-ad-refused-body =
+    Hello,
+
+    The moderation team did not publish your ad “{ $title }”, for this reason:
+
+    { $reason }
+
+    You can edit it and submit it again: { $url }
+mail-ad-removed-subject = Your ad was removed: { $title }
+mail-ad-removed-body =
+    Hello,
+
+    The moderation team removed your ad “{ $title }”, for this reason:
+
+    { $reason }
+mail-comment-removed-subject = Your comment was not published
+mail-comment-removed-body =
+    Hello,
+
+    Your comment on the ad “{ $title }” was not published, for this reason:
+
+    { $reason }
+mail-ad-joined-subject = { $association } joins your ad
+mail-ad-joined-body =
+    Hello,
+
+    { $association } joins your ad “{ $title }”. { $amount }
+
+    { $url }
+mail-ad-offer-subject = New offer on “{ $title }”
+mail-ad-offer-body =
+    Hello,
+
+    { $who } offers { $amount } (time frame: { $timeframe }) on the ad “{ $title }”.
+
+    { $url }
+
+    To stop receiving emails about this ad: { $unsubscribe }
+mail-ad-offer-accepted-subject = Offer accepted on “{ $title }”
+mail-ad-offer-accepted-body =
+    Hello,
+
+    The offer of { $who } ({ $amount }) was accepted for the ad “{ $title }”.
+
+    { $url }
+
+    To stop receiving emails about this ad: { $unsubscribe }
+mail-ad-comment-subject = New comment on “{ $title }”
+mail-ad-comment-body =
+    Hello,
+
+    { $who } wrote on the ad “{ $title }”:
+
+    { $comment }
+
+    { $url }
+
+    To stop receiving emails about this ad: { $unsubscribe }
+mail-ad-status-subject = “{ $title }”: { $status }
+mail-ad-status-body =
+    Hello,
+
+    The ad “{ $title }” is now: { $status }.
+
+    { $url }
+
+    To stop receiving emails about this ad: { $unsubscribe }
+mail-ad-reminder-subject = Your ad expires soon: { $title }
+mail-ad-reminder-body =
+    Hello,
+
+    Your ad “{ $title }” will expire on { $date }. If the need is still there, extend it in one click from its page:
+
+    { $url }

@@ -692,3 +692,294 @@ err-association-email-required = Indiquez l'adresse e-mail de la personne de con
 err-start-required = Indiquez le mois de début.
 err-end-required = Indiquez le mois de fin.
 field-report-note = Note à la personne qui a signalé (facultative)
+
+## Ads
+
+nav-ads = Annonces
+ads-title = Annonces
+ads-intro = Les besoins en logiciels libres des associations, et les projets qu'elles financent ensemble. Rejoignez une annonce, proposez votre aide ou publiez la vôtre.
+ads-new = Publier une annonce
+ads-feed = Flux Atom des annonces
+ads-search-label = Rechercher une annonce
+ads-count = { $count ->
+    [0] Aucune annonce
+    [one] { $count } annonce
+   *[other] { $count } annonces
+}
+ads-empty = Aucune annonce ne correspond à cette recherche.
+ads-facet-kind = Type d'annonce
+ads-facet-status = État
+ads-facet-software = Logiciel
+ads-facet-region = Région
+ads-facet-other = Autres critères
+ads-remote = À distance
+ads-sort-newest = Les plus récentes
+ads-sort-deadline = Échéance la plus proche
+ads-sort-joined = Les plus soutenues
+ads-deadline-short = échéance :
+ads-associations = { $count ->
+    [one] { $count } association
+   *[other] { $count } associations
+}
+ads-pledged-short = { $amount } promis
+ads-pledged = { $amount } promis
+ads-of-target = sur { $amount }
+ads-progress = Part du coût couverte par les promesses
+ad-kind-besoin = Besoin
+ad-kind-fonctionnalite = Fonctionnalité à développer
+ad-kind-accompagnement = Accompagnement
+ad-kind-mutualisation = Mutualisation
+ad-status-draft = Brouillon
+ad-status-pending = En attente de modération
+ad-status-published = Ouverte
+ad-status-funded = Financée
+ad-status-in-progress = En cours
+ad-status-done = Réalisée
+ad-status-closed = Fermée
+ad-status-expired = Expirée
+ad-status-refused = Refusée
+ad-status-removed = Retirée
+ads-back = ← Toutes les annonces
+ads-posted-by = Publiée par { $association }
+ads-decision-reason = Motif de la modération
+ads-close-reason = Motif de fermeture
+ads-pending-notice = Cette annonce attend la validation de l'équipe de modération ; elle n'est visible que par vous.
+ads-draft-notice = Ceci est un brouillon : personne d'autre que vous ne le voit.
+ads-description = Description
+ads-offers-title = { $count ->
+    [0] Propositions
+    [one] { $count } proposition
+   *[other] { $count } propositions
+}
+ads-offers-none = Pas encore de proposition.
+ads-offer-accepted = Proposition retenue
+ads-offer-accept = Retenir cette proposition
+ads-offer-make = Faire une proposition
+ads-offer-change = Modifier ma proposition
+ads-offer-submit = Envoyer la proposition
+ads-offer-withdraw = Retirer ma proposition
+ads-sign-in-to-offer = Connectez-vous pour faire une proposition
+ads-comments-title = { $count ->
+    [0] Questions et commentaires
+    [one] { $count } commentaire
+   *[other] { $count } commentaires
+}
+ads-comment-pending = en attente de modération
+ads-comment-submit = Publier le commentaire
+ads-sign-in-to-comment = Connectez-vous pour poser une question ou commenter
+ads-funding = Cofinancement
+ads-target-accepted = Coût de la proposition retenue
+ads-target-estimated = Coût estimé par l'association
+ads-pledge-note = Les promesses sont des engagements publics, sans paiement sur la plateforme.
+ads-join = Nous aussi !
+ads-pledge-own = Enregistrer notre participation
+ads-pledge-update = Modifier notre soutien
+ads-pledge-withdraw = Retirer notre soutien
+ads-joined-by = Associations engagées
+ads-details = En bref
+ads-place = Lieu
+ads-accepted-cost = Coût retenu
+ads-manage = Gérer l'annonce
+ads-edit = Modifier l'annonce
+ads-action-publish = Publier
+ads-action-start = Démarrer le projet
+ads-action-finish = Marquer comme réalisée
+ads-action-close = Fermer l'annonce
+ads-action-extend = Prolonger l'annonce
+ads-action-reopen = Rouvrir l'annonce
+ads-expires-on = Cette annonce expire le { $date }.
+ads-follow-title = Suivre
+ads-follow = Suivre cette annonce
+ads-following = Vous recevez un e-mail à chaque nouveauté.
+ads-unfollow = Ne plus suivre
+ads-sign-in-to-follow = Connectez-vous pour suivre cette annonce
+ads-report = Signaler cette annonce
+ads-report-title = Signaler une annonce
+ads-report-comment-title = Signaler un commentaire
+ads-new-title = Publier une annonce
+ads-edit-title = Modifier l'annonce
+ads-new-intro = Décrivez votre besoin simplement : d'autres associations pourront s'y associer et des structures vous faire une proposition. Vous pouvez enregistrer un brouillon et publier plus tard.
+ads-software-none = Aucun en particulier
+ads-region-none = Aucune région
+ads-save-draft = Enregistrer le brouillon
+ads-save = Enregistrer les modifications
+ads-mine-title = Mes annonces
+ads-mine-none = Vous n'avez pas encore publié d'annonce.
+ads-unsubscribe-title = Ne plus suivre une annonce
+ads-unsubscribe-submit = Ne plus recevoir d'e-mails sur cette annonce
+ads-unsubscribed = C'est fait : vous ne recevrez plus d'e-mails sur cette annonce.
+field-ad-kind = Type d'annonce
+field-ad-title = Titre
+hint-ad-title = Une phrase qui dit ce que vous cherchez, par exemple « Un outil libre pour gérer nos adhésions ».
+hint-ad-association = L'association au nom de laquelle vous publiez.
+field-ad-body = Description
+hint-markdown = Mise en forme simple possible (Markdown) : **gras**, listes avec « - », liens.
+field-ad-software = Logiciel concerné
+field-ad-software-other = Autre logiciel (facultatif)
+hint-ad-software-other = S'il n'est pas dans la liste.
+field-estimated-cost = Coût estimé en euros (facultatif)
+hint-amount = En euros, sans centimes, par exemple 1500.
+field-deadline = Échéance (facultative)
+hint-deadline = Par exemple 31/12/2027.
+field-ad-region = Région
+field-ad-remote = Peut se faire à distance
+field-ad-tags = Mots-clés (facultatifs)
+hint-ad-tags = Séparés par des virgules, 8 au plus.
+field-offer-amount = Montant proposé en euros
+field-offer-timeframe = Délai
+hint-timeframe = Par exemple « 6 semaines » ou « avant l'été ».
+field-offer-message = Votre proposition
+field-pledge-amount = Montant promis en euros (facultatif)
+hint-pledge = Une promesse non engageante, réglée hors de la plateforme. Laissez vide pour simplement vous associer.
+field-comment = Votre question ou commentaire
+field-close-reason = Motif (facultatif)
+field-ad-report-message = Expliquez en quelques mots (facultatif)
+report-reason-spam = Publicité ou spam
+report-target-ad = annonce
+report-target-ad_comment = commentaire d'annonce
+moderation-ads = { $count ->
+    [0] Annonces
+   *[other] Annonces ({ $count })
+}
+moderation-comments = { $count ->
+    [0] Commentaires
+   *[other] Commentaires ({ $count })
+}
+moderation-remove-ad = Retirer l'annonce
+moderation-remove-comment = Retirer le commentaire
+moderation-reported-comment = Commentaire signalé :
+err-ad-kind-required = Choisissez le type d'annonce.
+err-ad-title-short = Le titre doit faire au moins 8 caractères.
+err-ad-title-long = Le titre doit faire au plus 120 caractères.
+err-ad-body-short = Décrivez votre besoin en 30 caractères au moins.
+err-ad-body-long = La description doit faire au plus 10 000 caractères.
+err-ad-software-other-long = Le nom du logiciel doit faire au plus 80 caractères.
+err-ad-deadline-past = L'échéance est déjà passée : choisissez une date à venir.
+err-ad-deadline-far = L'échéance doit être dans les cinq prochaines années.
+err-ad-place-required = Choisissez une région ou cochez « Peut se faire à distance ».
+err-ad-tag-long = Chaque mot-clé doit faire au plus 30 caractères.
+err-ad-tags-many = Huit mots-clés au plus.
+err-ad-transition = Cette action n'est pas possible dans l'état actuel de l'annonce.
+err-ad-not-open = Cette annonce n'est plus ouverte aux soutiens.
+err-amount-invalid = Indiquez un montant en chiffres, par exemple 1500.
+err-amount-negative = Le montant ne peut pas être négatif.
+err-amount-whole = Indiquez un montant en euros, sans centimes.
+err-amount-zero = Le montant doit être supérieur à zéro.
+err-amount-too-large = Le montant doit être d'au plus 1 000 000 €.
+err-date-invalid = Indiquez une date valide, par exemple 31/12/2027.
+err-offer-amount-required = Indiquez le montant de votre proposition.
+err-offer-timeframe-required = Indiquez un délai.
+err-offer-timeframe-long = Le délai doit faire au plus 80 caractères.
+err-offer-message-short = Décrivez votre proposition en 20 caractères au moins.
+err-offer-message-long = La proposition doit faire au plus 3 000 caractères.
+err-offer-own-ad = Vous ne pouvez pas faire de proposition sur votre propre annonce.
+err-offer-closed = Cette annonce ne reçoit plus de propositions.
+err-offer-accepted-fixed = Votre proposition a été retenue : elle ne peut plus être modifiée ni retirée.
+err-offer-cannot-accept = Cette proposition ne peut pas être retenue : une autre l'a peut-être déjà été, ou l'annonce n'est plus ouverte.
+err-pledge-author-stays = L'association qui publie l'annonce y reste associée ; fermez l'annonce si le besoin a disparu.
+err-comment-required = Écrivez votre commentaire.
+err-comment-long = Le commentaire doit faire au plus 3 000 caractères.
+err-comment-flood = Vous avez publié beaucoup de commentaires en peu de temps : attendez quelques minutes avant de recommencer. Votre texte est conservé ci-dessous.
+err-comment-not-public = Cette annonce n'est pas publique : on ne peut pas encore la commenter.
+err-report-reason-required = Choisissez une raison.
+flash-ad-draft-saved = Brouillon enregistré.
+flash-ad-published = Votre annonce est publiée.
+flash-ad-pending = Votre annonce est envoyée à l'équipe de modération ; vous recevrez un e-mail dès qu'elle sera publiée.
+flash-ad-saved = Modifications enregistrées.
+flash-ad-not-editable = Cette annonce ne peut plus être modifiée.
+flash-ad-status-changed = L'état de l'annonce a été mis à jour.
+flash-ad-extended = L'annonce est prolongée.
+flash-ad-reopened = L'annonce est de nouveau ouverte.
+flash-ad-joined = Merci ! Votre association est associée à cette annonce.
+flash-pledge-updated = Votre soutien est mis à jour.
+flash-pledge-withdrawn = Votre soutien est retiré.
+flash-offer-sent = Votre proposition est envoyée à l'association.
+flash-offer-updated = Votre proposition est mise à jour.
+flash-offer-withdrawn = Votre proposition est retirée.
+flash-offer-accepted = Proposition retenue. Les personnes qui suivent l'annonce sont prévenues.
+flash-comment-posted = Commentaire publié.
+flash-comment-pending = Votre commentaire sera publié après relecture par l'équipe de modération.
+flash-ad-followed = Vous suivez cette annonce.
+flash-ad-unfollowed = Vous ne suivez plus cette annonce.
+mail-ad-approved-subject = Votre annonce est publiée : { $title }
+mail-ad-approved-body =
+    Bonjour,
+
+    L'équipe de modération a publié votre annonce « { $title } ».
+
+    { $url }
+mail-ad-refused-subject = Votre annonce n'a pas été publiée : { $title }
+mail-ad-refused-body =
+    Bonjour,
+
+    L'équipe de modération n'a pas publié votre annonce « { $title } », pour la raison suivante :
+
+    { $reason }
+
+    Vous pouvez la modifier et la soumettre à nouveau : { $url }
+mail-ad-removed-subject = Votre annonce a été retirée : { $title }
+mail-ad-removed-body =
+    Bonjour,
+
+    L'équipe de modération a retiré votre annonce « { $title } », pour la raison suivante :
+
+    { $reason }
+mail-comment-removed-subject = Votre commentaire n'a pas été publié
+mail-comment-removed-body =
+    Bonjour,
+
+    Votre commentaire sur l'annonce « { $title } » n'a pas été publié, pour la raison suivante :
+
+    { $reason }
+mail-ad-joined-subject = { $association } s'associe à votre annonce
+mail-ad-joined-body =
+    Bonjour,
+
+    { $association } s'associe à votre annonce « { $title } ». { $amount }
+
+    { $url }
+mail-ad-offer-subject = Nouvelle proposition sur « { $title } »
+mail-ad-offer-body =
+    Bonjour,
+
+    { $who } propose { $amount } (délai : { $timeframe }) sur l'annonce « { $title } ».
+
+    { $url }
+
+    Pour ne plus recevoir d'e-mails sur cette annonce : { $unsubscribe }
+mail-ad-offer-accepted-subject = Proposition retenue sur « { $title } »
+mail-ad-offer-accepted-body =
+    Bonjour,
+
+    La proposition de { $who } ({ $amount }) a été retenue pour l'annonce « { $title } ».
+
+    { $url }
+
+    Pour ne plus recevoir d'e-mails sur cette annonce : { $unsubscribe }
+mail-ad-comment-subject = Nouveau commentaire sur « { $title } »
+mail-ad-comment-body =
+    Bonjour,
+
+    { $who } a écrit sur l'annonce « { $title } » :
+
+    { $comment }
+
+    { $url }
+
+    Pour ne plus recevoir d'e-mails sur cette annonce : { $unsubscribe }
+mail-ad-status-subject = « { $title } » : { $status }
+mail-ad-status-body =
+    Bonjour,
+
+    L'annonce « { $title } » est maintenant : { $status }.
+
+    { $url }
+
+    Pour ne plus recevoir d'e-mails sur cette annonce : { $unsubscribe }
+mail-ad-reminder-subject = Votre annonce expire bientôt : { $title }
+mail-ad-reminder-body =
+    Bonjour,
+
+    Votre annonce « { $title } » expirera le { $date }. Si le besoin est toujours là, prolongez-la en un clic depuis sa page :
+
+    { $url }

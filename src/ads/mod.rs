@@ -15,11 +15,21 @@
 
 mod demo;
 mod engine;
+mod forms;
+mod moderation;
+mod routes;
 pub mod search;
 mod store;
 
 pub use demo::seed_demo;
 pub use engine::Ads;
+pub use moderation::{PendingAds, pending_for_moderation};
+pub use routes::format_euros;
+
+/// Every route of the ads: pages, moderation decisions.
+pub fn routes() -> axum::Router<crate::app::AppState> {
+    routes::routes().merge(moderation::routes())
+}
 
 /// What an ad is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -179,4 +189,50 @@ pub async fn record_change<C: sea_orm::ConnectionTrait>(c: &C, ad_id: i64) -> Re
     )
     .await?;
     Ok(())
+}
+
+/// Reminds the authors of ads about to expire, and expires those past their end (run by the
+/// scheduled jobs on every node: each ad is claimed by one conditional update). Returns
+/// (reminded, expired).
+pub async fn keep_lifetimes(app: &crate::app::AppState) -> Result<(usize, usize), sea_orm::DbErr> {
+    let now = crate::db::now();
+    let mut reminded = 0;
+    for ad in store::to_remind(&app.db, now + app.config.ads_reminder_days * 86_400).await? {
+        let Some(expires_at) = ad.expires_at else { continue };
+        if expires_at <= now {
+            continue;
+        }
+        let txn = app.db.begin().await?;
+        if !store::mark_reminded(&txn, ad.id).await? {
+            continue;
+        }
+        if let Some((email, lang)) = routes::author_contact(&txn, &ad).await? {
+            let args = [
+                ("title", ad.title.clone()),
+                ("date", lang.date(expires_at)),
+                ("url", format!("{}{}", app.config.base(), search::path(ad.id, &ad.slug))),
+            ];
+            crate::mail::queue(&txn, &crate::mail::Email::compose(lang, &email, ad.author_id, "mail-ad-reminder", &args))
+                .await?;
+        }
+        txn.commit().await?;
+        reminded += 1;
+    }
+    let mut expired = 0;
+    for ad in store::to_expire(&app.db, now).await? {
+        let txn = app.db.begin().await?;
+        if !store::transition(&txn, ad.id, &[Status::Published, Status::Funded], Status::Expired).await? {
+            continue;
+        }
+        record_change(&txn, ad.id).await?;
+        routes::notify(app, &txn, &ad, None, "mail-ad-status", &[("status_fr", Status::Expired.label_key().to_owned())])
+            .await?;
+        txn.commit().await?;
+        expired += 1;
+    }
+    if reminded + expired > 0 {
+        app.ads.changed();
+        app.mail_queued();
+    }
+    Ok((reminded, expired))
 }

@@ -253,11 +253,9 @@ pub async fn settle_funding<C: ConnectionTrait>(c: &C, id: i64) -> Result<Option
 
 #[derive(Row, Debug, Clone)]
 pub struct Pledge {
-    pub id: i64,
     pub user_id: i64,
     pub association_name: String,
     pub amount: Option<i64>,
-    pub created_at: i64,
 }
 
 pub async fn pledges(db: &Db, ad_id: i64) -> Result<Vec<Pledge>, sea_orm::DbErr> {
@@ -300,7 +298,6 @@ pub struct Offer {
     pub id: i64,
     pub ad_id: i64,
     pub user_id: i64,
-    pub structure_id: Option<i64>,
     pub structure_slug: Option<String>,
     pub author_name: String,
     pub amount: i64,
@@ -542,9 +539,11 @@ pub async fn to_remind(db: &Db, before: i64) -> Result<Vec<AdRow>, sea_orm::DbEr
     .await
 }
 
-pub async fn mark_reminded<C: ConnectionTrait>(c: &C, id: i64) -> Result<(), sea_orm::DbErr> {
-    db::exec(c, "UPDATE ads SET reminded_at = $1 WHERE id = $2", vals![db::now(), id]).await?;
-    Ok(())
+/// Marks the reminder as sent; false when another node sent it first.
+pub async fn mark_reminded<C: ConnectionTrait>(c: &C, id: i64) -> Result<bool, sea_orm::DbErr> {
+    let n = db::exec(c, "UPDATE ads SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL", vals![db::now(), id])
+        .await?;
+    Ok(n == 1)
 }
 
 /// Open ads past their end.

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
-
 use super::Card;
 use crate::geo;
 use crate::search;
@@ -17,9 +16,8 @@ const INDEX_VERSION: &str = "structures-v1";
 
 /// The text of a structure for the index: its name, and the rest of its words.
 pub fn document(card: &Card) -> search::Doc {
-    let body =
-        [card.pitch.as_str(), card.description.as_str(), card.search_terms.as_str(), card.commune_name.as_str()]
-            .join("\n");
+    let body = [card.pitch.as_str(), card.description.as_str(), card.search_terms.as_str(), card.commune_name.as_str()]
+        .join("\n");
     search::Doc { id: card.id, name: card.name.clone(), body }
 }
 

@@ -44,6 +44,7 @@ pub async fn purge(app: &AppState) -> Result<(), sea_orm::DbErr> {
     let contacts = crate::directory::purge(&app.db, &app.config).await?;
     let changes = db::exec(c, "DELETE FROM search_changes WHERE changed_at < $1", vals![now - 7 * 86_400]).await?;
     let reminders = crate::directory::ask_confirmations(app).await?;
-    tracing::debug!(sessions, tokens, mails, limits, contacts, changes, reminders, "purged");
+    let (ads_reminded, ads_expired) = crate::ads::keep_lifetimes(app).await?;
+    tracing::debug!(sessions, tokens, mails, limits, contacts, changes, reminders, ads_reminded, ads_expired, "purged");
     Ok(())
 }

@@ -70,6 +70,7 @@ struct QueuePage {
     structures: Vec<store::PendingStructure>,
     recommendations: Vec<RecoItem>,
     reports: Vec<store::OpenReport>,
+    ads: crate::ads::PendingAds,
     errors: FieldErrors,
 }
 
@@ -90,7 +91,8 @@ async fn queue_page(app: &AppState, ctx: PageCtx, errors: FieldErrors) -> Result
         })
         .collect();
     let reports = store::open_reports(&app.db).await?;
-    Ok(QueuePage { ctx, structures, recommendations, reports, errors })
+    let ads = crate::ads::pending_for_moderation(&app.db).await?;
+    Ok(QueuePage { ctx, structures, recommendations, reports, ads, errors })
 }
 
 async fn queue(State(app): State<AppState>, ctx: PageCtx, _: ModeratorUser) -> Result<Response, AppError> {
@@ -99,9 +101,9 @@ async fn queue(State(app): State<AppState>, ctx: PageCtx, _: ModeratorUser) -> R
 
 #[derive(Deserialize, Default, Debug)]
 #[serde(default)]
-struct DecisionForm {
-    decision: String,
-    reason: String,
+pub(crate) struct DecisionForm {
+    pub decision: String,
+    pub reason: String,
 }
 
 /// (approve, reason): refusing needs a reason, approving may have one.
@@ -126,7 +128,7 @@ fn parse_decision(form: &DecisionForm, yes: &str, no: &str) -> Result<(bool, Str
 }
 
 /// The page for an item another moderator decided first (409), or 404 when there is no such item.
-async fn already(app: &AppState, ctx: PageCtx, table: &str, id: i64) -> Result<Response, AppError> {
+pub(crate) async fn already(app: &AppState, ctx: PageCtx, table: &str, id: i64) -> Result<Response, AppError> {
     let Some(d) = store::decided_by(&app.db, table, id).await? else { return Err(AppError::NotFound) };
     let mut errors = FieldErrors::new();
     errors.add("form", "err-already-decided");
@@ -136,7 +138,7 @@ async fn already(app: &AppState, ctx: PageCtx, table: &str, id: i64) -> Result<R
     render_status(StatusCode::CONFLICT, &queue_page(app, ctx, errors).await?)
 }
 
-async fn invalid(app: &AppState, ctx: PageCtx, errors: FieldErrors) -> Result<Response, AppError> {
+pub(crate) async fn invalid(app: &AppState, ctx: PageCtx, errors: FieldErrors) -> Result<Response, AppError> {
     render_status(StatusCode::UNPROCESSABLE_ENTITY, &queue_page(app, ctx, errors).await?)
 }
 
@@ -267,6 +269,8 @@ async fn close_report(
 pub enum ReportTarget {
     Structure(i64),
     Recommendation(i64),
+    Ad(i64),
+    AdComment(i64),
 }
 
 /// Files a report in the moderation queue; `email` may be empty.
@@ -280,6 +284,8 @@ pub async fn report(
     let (kind, id) = match target {
         ReportTarget::Structure(id) => ("structure", id),
         ReportTarget::Recommendation(id) => ("recommendation", id),
+        ReportTarget::Ad(id) => ("ad", id),
+        ReportTarget::AdComment(id) => ("ad_comment", id),
     };
     store::insert_report(db, kind, id, reason, message, email).await
 }

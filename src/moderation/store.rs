@@ -73,15 +73,28 @@ pub struct OpenReport {
     pub created_at: i64,
     pub target_name: Option<String>,
     pub target_slug: Option<String>,
+    pub target_id: i64,
+    /// The ad reported, or the ad of the comment reported.
+    pub ad_id: Option<i64>,
+    pub ad_slug: Option<String>,
+    pub ad_title: Option<String>,
+    pub ad_status: Option<String>,
+    pub comment_body: Option<String>,
+    pub comment_status: Option<String>,
 }
 
 pub async fn open_reports(db: &Db) -> Result<Vec<OpenReport>, sea_orm::DbErr> {
     db::all(
         db.conn(),
         "SELECT p.id, p.target_kind, p.target_id, p.reason, p.message, p.reporter_email, p.created_at, \
-           s.name AS target_name, s.slug AS target_slug \
+           s.name AS target_name, s.slug AS target_slug, ad.id AS ad_id, ad.slug AS ad_slug, ad.title AS ad_title, \
+           ad.status AS ad_status, cm.body AS comment_body, cm.status AS comment_status \
          FROM reports p LEFT JOIN structures s ON s.id = (CASE WHEN p.target_kind = 'structure' THEN p.target_id \
-           ELSE (SELECT r.structure_id FROM recommendations r WHERE r.id = p.target_id) END) \
+           WHEN p.target_kind = 'recommendation' \
+             THEN (SELECT r.structure_id FROM recommendations r WHERE r.id = p.target_id) ELSE NULL END) \
+         LEFT JOIN ad_comments cm ON p.target_kind = 'ad_comment' AND cm.id = p.target_id \
+         LEFT JOIN ads ad ON ad.id = (CASE WHEN p.target_kind = 'ad' THEN p.target_id \
+           WHEN p.target_kind = 'ad_comment' THEN cm.ad_id ELSE NULL END) \
          WHERE p.status = 'open' ORDER BY p.id",
         vals![],
     )
@@ -168,6 +181,8 @@ pub async fn decided_by(db: &Db, table: &str, id: i64) -> Result<Option<Decision
     let table = match table {
         "structures" => "structures",
         "recommendations" => "recommendations",
+        "ads" => "ads",
+        "ad_comments" => "ad_comments",
         _ => "reports",
     };
     db::one(

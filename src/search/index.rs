@@ -101,7 +101,12 @@ impl TextIndex {
     }
 
     /// Rebuilds the whole index from `docs`, telling `progress` how many are done.
-    pub fn rebuild(&self, docs: impl ExactSizeIterator<Item = Doc>, cursor: i64, progress: &dyn Fn(usize)) -> anyhow::Result<()> {
+    pub fn rebuild(
+        &self,
+        docs: impl ExactSizeIterator<Item = Doc>,
+        cursor: i64,
+        progress: &dyn Fn(usize),
+    ) -> anyhow::Result<()> {
         let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("index writer poisoned"))?;
         writer.delete_all_documents()?;
         let total = docs.len();

@@ -101,6 +101,20 @@ impl Lang {
     }
 
     /// Formats a Unix timestamp as a date in this language.
+    /// A whole amount of euros: "1 500 €" in French, "€1,500" in English.
+    pub fn euros(self, amount: i64) -> String {
+        let digits = amount.unsigned_abs().to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(if self == Lang::En { ',' } else { '\u{202f}' });
+            }
+            grouped.push(c);
+        }
+        let sign = if amount < 0 { "-" } else { "" };
+        if self == Lang::En { format!("{sign}€{grouped}") } else { format!("{sign}{grouped}\u{a0}€") }
+    }
+
     pub fn date(self, ts: i64) -> String {
         let Some(dt) = chrono::DateTime::from_timestamp(ts, 0) else {
             return String::new();

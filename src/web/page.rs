@@ -76,6 +76,10 @@ impl PageCtx {
         self.lang.t_args(key, &[(name, value.to_string())])
     }
 
+    pub fn euros(&self, amount: &i64) -> String {
+        self.lang.euros(*amount)
+    }
+
     pub fn date(&self, ts: &i64) -> String {
         self.lang.date(*ts)
     }
