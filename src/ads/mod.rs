@@ -15,6 +15,7 @@
 
 mod demo;
 mod engine;
+mod feeds;
 mod forms;
 mod moderation;
 mod routes;
@@ -28,7 +29,7 @@ pub use routes::format_euros;
 
 /// Every route of the ads: pages, moderation decisions.
 pub fn routes() -> axum::Router<crate::app::AppState> {
-    routes::routes().merge(moderation::routes())
+    routes::routes().merge(moderation::routes()).merge(feeds::routes())
 }
 
 /// What an ad is about.

@@ -1,0 +1,1 @@
+//! Ads journeys: posting, joining, offers, lifecycle, moderation, emails, bad input.
