@@ -695,6 +695,13 @@ field-report-note = Note to the person who reported (optional)
 
 ## Ads
 
+home-ads-title = Latest ads
+home-ads-all = { $count ->
+    [0] See the ads
+    [one] See the open ad
+   *[other] See the { $count } open ads
+}
+
 nav-ads = Ads
 ads-title = Ads
 ads-intro = Associations' needs for free software, and the projects they fund together. Join an ad, offer your help or post your own.

@@ -695,6 +695,13 @@ field-report-note = Note à la personne qui a signalé (facultative)
 
 ## Ads
 
+home-ads-title = Les dernières annonces
+home-ads-all = { $count ->
+    [0] Voir les annonces
+    [one] Voir l'annonce ouverte
+   *[other] Voir les { $count } annonces ouvertes
+}
+
 nav-ads = Annonces
 ads-title = Annonces
 ads-intro = Les besoins en logiciels libres des associations, et les projets qu'elles financent ensemble. Rejoignez une annonce, proposez votre aide ou publiez la vôtre.

@@ -27,10 +27,19 @@ pub fn routes() -> Router<AppState> {
 struct HomePage {
     ctx: PageCtx,
     structures: usize,
+    open_ads: usize,
+    /// The newest ads: (path, title, kind label key, association).
+    latest_ads: Vec<(String, String, &'static str, String)>,
 }
 
 async fn home(State(app): State<AppState>, ctx: PageCtx) -> Result<Response, AppError> {
-    render(&HomePage { ctx, structures: app.directory.listed_count() })
+    let latest_ads = app
+        .ads
+        .latest(None, 3)
+        .into_iter()
+        .map(|c| (c.path(), c.title.clone(), c.kind.label_key(), c.association_name.clone()))
+        .collect();
+    render(&HomePage { ctx, structures: app.directory.listed_count(), open_ads: app.ads.open_count(), latest_ads })
 }
 
 #[derive(Template)]
