@@ -26,6 +26,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
     if crate::directory::seed_demo(db).await? > 0 {
         seed_activity(db).await?;
     }
+    crate::ads::seed_demo(db, &hash).await?;
     Ok(())
 }
 
