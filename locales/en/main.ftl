@@ -695,6 +695,9 @@ field-report-note = Note to the person who reported (optional)
 
 ## Ads
 
+ads-fact-software = Software
+ads-fact-cost = Estimated cost
+ads-fact-deadline = Deadline
 home-ads-title = Latest ads
 home-ads-all = { $count ->
     [0] See the ads
@@ -990,3 +993,7 @@ mail-ad-reminder-body =
     Your ad “{ $title }” will expire on { $date }. If the need is still there, extend it in one click from its page:
 
     { $url }
+
+ads-feed-title = Ads — { $site }
+ads-feed-title-kind = Ads “{ $kind }” — { $site }
+ads-feed-subtitle = The newest ads posted by associations: free-software needs, features to co-fund, calls for support, shared services.

@@ -695,6 +695,9 @@ field-report-note = Note à la personne qui a signalé (facultative)
 
 ## Ads
 
+ads-fact-software = Logiciel
+ads-fact-cost = Coût estimé
+ads-fact-deadline = Échéance
 home-ads-title = Les dernières annonces
 home-ads-all = { $count ->
     [0] Voir les annonces
@@ -990,3 +993,7 @@ mail-ad-reminder-body =
     Votre annonce « { $title } » expirera le { $date }. Si le besoin est toujours là, prolongez-la en un clic depuis sa page :
 
     { $url }
+
+ads-feed-title = Annonces — { $site }
+ads-feed-title-kind = Annonces « { $kind } » — { $site }
+ads-feed-subtitle = Les dernières annonces publiées par les associations : besoins en logiciels libres, fonctionnalités à financer ensemble, demandes d'accompagnement, mutualisations.

@@ -100,7 +100,6 @@ impl Lang {
             .unwrap_or_default()
     }
 
-    /// Formats a Unix timestamp as a date in this language.
     /// A whole amount of euros: "1 500 €" in French, "€1,500" in English.
     pub fn euros(self, amount: i64) -> String {
         let digits = amount.unsigned_abs().to_string();
@@ -115,6 +114,7 @@ impl Lang {
         if self == Lang::En { format!("{sign}€{grouped}") } else { format!("{sign}{grouped}\u{a0}€") }
     }
 
+    /// Formats a Unix timestamp as a date in this language.
     pub fn date(self, ts: i64) -> String {
         let Some(dt) = chrono::DateTime::from_timestamp(ts, 0) else {
             return String::new();

@@ -76,6 +76,14 @@ impl PageCtx {
         self.lang.t_args(key, &[(name, value.to_string())])
     }
 
+    /// A calendar day stored as "YYYY-MM-DD", in the page's language.
+    pub fn day(&self, day: &str) -> String {
+        match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+            Ok(d) => self.lang.date(d.and_hms_opt(12, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0)),
+            Err(_) => day.to_owned(),
+        }
+    }
+
     pub fn euros(&self, amount: &i64) -> String {
         self.lang.euros(*amount)
     }
