@@ -375,6 +375,24 @@ async function auditMode(browser, lang, mode, states, shared) {
     await step({ lang, mode }, 'association pages', async () => {
       const s = await open('asso');
       await page(s, 'recommander', `/annuaire/${shared.slug}/recommander`);
+      await page(s, 'annonce-nouvelle', '/annonces/nouvelle');
+      // An empty form: the page again, with messages next to the fields.
+      await audit(s, s.page, await submit(s, 'main form[action="/annonces/nouvelle"]'), 'annonce-nouvelle-erreurs', 422);
+      await page(s, 'mes-annonces', '/annonces/mes-annonces');
+      // Its own ads: the author's view (offers to accept, lifecycle actions, edit form).
+      const own = await s.page.locator('main a[href^="/annonces/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')).filter((h) => /^\/annonces\/\d+-/.test(h)));
+      if (!own.length) throw new FlowError('no ad of the association account on /annonces/mes-annonces');
+      for (const [i, href] of own.slice(0, 3).entries()) await page(s, `annonce-auteur-${i + 1}`, href);
+      await page(s, 'annonce-modifier', `${own[0].split('-')[0]}/modifier`);
+    });
+
+    // A structure member on an open ad: the offer and pledge forms.
+    await step({ lang, mode }, 'ads as a structure', async () => {
+      const s = await open('structure');
+      await goto(s, '/annonces?statut=ouverte');
+      const href = await s.page.locator('main .ad-card a').first().getAttribute('href').catch(() => null);
+      if (!href) throw new FlowError('no open ad on /annonces?statut=ouverte');
+      await page(s, 'annonce-structure', href);
     });
 
     // Anonymous sign-up with an empty form.
