@@ -138,7 +138,9 @@ impl AdForm {
         if let Some(Some(d)) = &deadline {
             if publishing && d.as_str() < today {
                 e.add("deadline", "err-ad-deadline-past");
-            } else if d.get(..4).and_then(|y| y.parse::<i32>().ok()) > today.get(..4).and_then(|y| y.parse::<i32>().ok()).map(|y| y + 5) {
+            } else if d.get(..4).and_then(|y| y.parse::<i32>().ok())
+                > today.get(..4).and_then(|y| y.parse::<i32>().ok()).map(|y| y + 5)
+            {
                 e.add("deadline", "err-ad-deadline-far");
             }
         }
@@ -319,6 +321,9 @@ mod tests {
         assert_eq!(tags("Compta, RGPD ; compta"), Ok("compta,rgpd".into()));
         assert_eq!(tags(&"x,".repeat(3)), Ok("x".into()));
         assert!(tags("a,b,c,d,e,f,g,h,i").is_err());
-        assert_eq!(slugify("Un logiciel de compta « libre » pour 3 assos !"), "un-logiciel-de-compta-libre-pour-3-assos");
+        assert_eq!(
+            slugify("Un logiciel de compta « libre » pour 3 assos !"),
+            "un-logiciel-de-compta-libre-pour-3-assos"
+        );
     }
 }

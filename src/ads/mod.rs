@@ -213,8 +213,11 @@ pub async fn keep_lifetimes(app: &crate::app::AppState) -> Result<(usize, usize)
                 ("date", lang.date(expires_at)),
                 ("url", format!("{}{}", app.config.base(), search::path(ad.id, &ad.slug))),
             ];
-            crate::mail::queue(&txn, &crate::mail::Email::compose(lang, &email, ad.author_id, "mail-ad-reminder", &args))
-                .await?;
+            crate::mail::queue(
+                &txn,
+                &crate::mail::Email::compose(lang, &email, ad.author_id, "mail-ad-reminder", &args),
+            )
+            .await?;
         }
         txn.commit().await?;
         reminded += 1;
@@ -226,8 +229,15 @@ pub async fn keep_lifetimes(app: &crate::app::AppState) -> Result<(usize, usize)
             continue;
         }
         record_change(&txn, ad.id).await?;
-        routes::notify(app, &txn, &ad, None, "mail-ad-status", &[("status_fr", Status::Expired.label_key().to_owned())])
-            .await?;
+        routes::notify(
+            app,
+            &txn,
+            &ad,
+            None,
+            "mail-ad-status",
+            &[("status_fr", Status::Expired.label_key().to_owned())],
+        )
+        .await?;
         txn.commit().await?;
         expired += 1;
     }

@@ -115,9 +115,13 @@ async fn decide_ad(
         return already(&app, ctx, "ads", id).await;
     }
     if to == Status::Published {
-        store::publish(&txn, id, Status::Published, db::now() + app.config.ads_lifetime_days * 86_400, &[
+        store::publish(
+            &txn,
+            id,
             Status::Published,
-        ])
+            db::now() + app.config.ads_lifetime_days * 86_400,
+            &[Status::Published],
+        )
         .await?;
     }
     audit::record(&txn, &me, action, &format!("ad:{id}"), Some(&reason)).await?;
@@ -187,10 +191,7 @@ async fn decide_comment(
     audit::record(&txn, &me, action, &format!("ad_comment:{id}"), Some(&reason)).await?;
     close_reports(&txn, "ad_comment", id, me.id, &reason).await?;
     if to == "published" {
-        let args = [
-            ("who", comment.author_name.clone()),
-            ("comment", super::search::excerpt(&comment.body, 600)),
-        ];
+        let args = [("who", comment.author_name.clone()), ("comment", super::search::excerpt(&comment.body, 600))];
         super::routes::notify(&app, &txn, &ad, comment.user_id, "mail-ad-comment", &args).await?;
     } else if let Some(author) = comment.user_id {
         let contact: Option<Contact> =

@@ -196,7 +196,11 @@ async fn list(State(app): State<AppState>, ctx: PageCtx, Query(query): Query<Lis
         ),
     ];
     if f.remote > 0 || filters.remote {
-        groups.push(group("autres", "ads-facet-other", vec![option("a_distance", "oui", ctx.t("ads-remote"), f.remote)]));
+        groups.push(group(
+            "autres",
+            "ads-facet-other",
+            vec![option("a_distance", "oui", ctx.t("ads-remote"), f.remote)],
+        ));
     }
     groups.retain(|g| !g.first.is_empty());
     let mut active: Vec<(String, String)> = groups
@@ -255,11 +259,7 @@ fn is_author(ad: &AdRow, user: Option<&CurrentUser>) -> bool {
 /// The ad, when this visitor may see it: public, or theirs, or they moderate.
 async fn visible(app: &AppState, segment: &str, user: Option<&CurrentUser>) -> Result<AdRow, AppError> {
     let ad = store::by_id(app.db.conn(), ad_id(segment)?).await?.ok_or(AppError::NotFound)?;
-    if ad.status().is_public() || is_author(&ad, user) || is_moderator(user) {
-        Ok(ad)
-    } else {
-        Err(AppError::NotFound)
-    }
+    if ad.status().is_public() || is_author(&ad, user) || is_moderator(user) { Ok(ad) } else { Err(AppError::NotFound) }
 }
 
 pub struct CommentView {
@@ -381,7 +381,8 @@ async fn ad_page(app: &AppState, ctx: PageCtx, ad: AdRow) -> Result<AdPage, AppE
         target,
         can_offer: user.is_some() && !author && status.is_open() && ad.accepted_offer_id.is_none(),
         can_comment: user.is_some() && status.is_public(),
-        can_edit: author && matches!(status, Status::Draft | Status::Pending | Status::Refused | Status::Published | Status::Funded),
+        can_edit: author
+            && matches!(status, Status::Draft | Status::Pending | Status::Refused | Status::Published | Status::Funded),
         actions: if author { actions(&ad) } else { Vec::new() },
         is_author: author,
         pledges,
@@ -447,7 +448,13 @@ struct FormPage {
     regions: Vec<Choice>,
 }
 
-async fn form_page(app: &AppState, ctx: PageCtx, ad: Option<AdRow>, form: AdForm, errors: FieldErrors) -> Result<FormPage, AppError> {
+async fn form_page(
+    app: &AppState,
+    ctx: PageCtx,
+    ad: Option<AdRow>,
+    form: AdForm,
+    errors: FieldErrors,
+) -> Result<FormPage, AppError> {
     let lang = ctx.lang;
     let kinds = Kind::ALL
         .iter()
@@ -485,7 +492,11 @@ struct AssociationName {
 }
 
 /// Remembers the association an account acts for, which makes it an association account.
-async fn remember_association<C: sea_orm::ConnectionTrait>(c: &C, user: &CurrentUser, name: &str) -> Result<(), sea_orm::DbErr> {
+async fn remember_association<C: sea_orm::ConnectionTrait>(
+    c: &C,
+    user: &CurrentUser,
+    name: &str,
+) -> Result<(), sea_orm::DbErr> {
     db::exec(c, "UPDATE users SET association_name = $1 WHERE id = $2", crate::vals![name, user.id]).await?;
     if !user.has(Role::Association) {
         db::exec(
@@ -675,12 +686,18 @@ async fn change_status(
             let moved = store::publish(&txn, ad.id, to, expiry(&app), &[Status::Draft, Status::Refused]).await?;
             (moved, to, if to == Status::Pending { "flash-ad-pending" } else { "flash-ad-published" })
         }
-        "rouvrir" => {
-            (store::publish(&txn, ad.id, Status::Published, expiry(&app), &[Status::Expired]).await?, Status::Published, "flash-ad-reopened")
-        }
+        "rouvrir" => (
+            store::publish(&txn, ad.id, Status::Published, expiry(&app), &[Status::Expired]).await?,
+            Status::Published,
+            "flash-ad-reopened",
+        ),
         "prolonger" => {
             let status = ad.status();
-            (store::publish(&txn, ad.id, status, expiry(&app), &[Status::Published, Status::Funded]).await?, status, "flash-ad-extended")
+            (
+                store::publish(&txn, ad.id, status, expiry(&app), &[Status::Published, Status::Funded]).await?,
+                status,
+                "flash-ad-extended",
+            )
         }
         "demarrer" => (
             store::transition(&txn, ad.id, &[Status::Published, Status::Funded], Status::InProgress).await?,
@@ -784,8 +801,10 @@ async fn unpledge(
 ) -> Result<Response, AppError> {
     let ad = visible(&app, &segment, Some(&user)).await?;
     if !ad.status().is_open() {
-        return again(&app, ctx, ad, StatusCode::CONFLICT, |p| p.errors = one_error("pledge_amount", "err-ad-not-open"))
-            .await;
+        return again(&app, ctx, ad, StatusCode::CONFLICT, |p| {
+            p.errors = one_error("pledge_amount", "err-ad-not-open")
+        })
+        .await;
     }
     if ad.author_id == Some(user.id) {
         return again(&app, ctx, ad, StatusCode::CONFLICT, |p| {
@@ -878,7 +897,10 @@ async fn offer(
     txn.commit().await?;
     app.ads.changed();
     app.mail_queued();
-    Ok(see_other(&super::search::path(ad.id, &ad.slug), if existed { "flash-offer-updated" } else { "flash-offer-sent" }))
+    Ok(see_other(
+        &super::search::path(ad.id, &ad.slug),
+        if existed { "flash-offer-updated" } else { "flash-offer-sent" },
+    ))
 }
 
 async fn withdraw_offer(
@@ -892,8 +914,10 @@ async fn withdraw_offer(
     let txn = app.db.begin().await?;
     if !store::withdraw_offer(&txn, ad.id, user.id).await? {
         drop(txn);
-        return again(&app, ctx, ad, StatusCode::CONFLICT, |p| p.errors = one_error("offer_amount", "err-offer-accepted-fixed"))
-            .await;
+        return again(&app, ctx, ad, StatusCode::CONFLICT, |p| {
+            p.errors = one_error("offer_amount", "err-offer-accepted-fixed")
+        })
+        .await;
     }
     super::record_change(&txn, ad.id).await?;
     txn.commit().await?;
@@ -912,14 +936,18 @@ async fn accept_offer(
     let offer_id = offer_id.parse::<i64>().map_err(|_| AppError::NotFound)?;
     let offer = store::offer(app.db.conn(), offer_id).await?.filter(|o| o.ad_id == ad.id).ok_or(AppError::NotFound)?;
     if offer.status != "open" || ad.accepted_offer_id.is_some() || !ad.status().is_open() {
-        return again(&app, ctx, ad, StatusCode::CONFLICT, |p| p.errors = one_error("offers", "err-offer-cannot-accept"))
-            .await;
+        return again(&app, ctx, ad, StatusCode::CONFLICT, |p| {
+            p.errors = one_error("offers", "err-offer-cannot-accept")
+        })
+        .await;
     }
     let txn = app.db.begin().await?;
     if !store::accept_offer(&txn, ad.id, &offer).await? {
         drop(txn);
-        return again(&app, ctx, ad, StatusCode::CONFLICT, |p| p.errors = one_error("offers", "err-offer-cannot-accept"))
-            .await;
+        return again(&app, ctx, ad, StatusCode::CONFLICT, |p| {
+            p.errors = one_error("offers", "err-offer-cannot-accept")
+        })
+        .await;
     }
     let args = [("who", offer.author_name.clone()), ("amount", format_euros(Lang::Fr, offer.amount))];
     notify(&app, &txn, &ad, Some(user.id), "mail-ad-offer-accepted", &args).await?;
@@ -1112,7 +1140,11 @@ struct ReportPage {
     errors: FieldErrors,
 }
 
-async fn report_target(app: &AppState, segment: &str, q: &ReportQuery) -> Result<(AdRow, Option<store::Comment>), AppError> {
+async fn report_target(
+    app: &AppState,
+    segment: &str,
+    q: &ReportQuery,
+) -> Result<(AdRow, Option<store::Comment>), AppError> {
     let ad = store::by_id(app.db.conn(), ad_id(segment)?).await?.ok_or(AppError::NotFound)?;
     if !ad.status().is_public() {
         return Err(AppError::NotFound);
@@ -1223,7 +1255,8 @@ pub async fn author_contact<C: sea_orm::ConnectionTrait>(
         email: String,
         locale: String,
     }
-    let row: Option<Contact> = db::one(c, "SELECT email, locale FROM users WHERE id = $1", crate::vals![author]).await?;
+    let row: Option<Contact> =
+        db::one(c, "SELECT email, locale FROM users WHERE id = $1", crate::vals![author]).await?;
     Ok(row.map(|r| (r.email, Lang::parse(&r.locale).unwrap_or(Lang::Fr))))
 }
 
@@ -1243,10 +1276,8 @@ pub async fn notify<C: sea_orm::ConnectionTrait>(
             continue;
         }
         let lang = Lang::parse(&f.locale).unwrap_or(Lang::Fr);
-        let mut all: Vec<(&'static str, String)> = args
-            .iter()
-            .map(|(k, v)| if *k == "status_fr" { ("status", lang.t(v)) } else { (*k, v.clone()) })
-            .collect();
+        let mut all: Vec<(&'static str, String)> =
+            args.iter().map(|(k, v)| if *k == "status_fr" { ("status", lang.t(v)) } else { (*k, v.clone()) }).collect();
         all.push(("title", ad.title.clone()));
         all.push(("url", url.clone()));
         all.push((

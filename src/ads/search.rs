@@ -78,10 +78,10 @@ pub fn excerpt(markdown: &str, max: usize) -> String {
     for event in pulldown_cmark::Parser::new(markdown) {
         match event {
             pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => text.push_str(&t),
-            pulldown_cmark::Event::SoftBreak | pulldown_cmark::Event::HardBreak | pulldown_cmark::Event::End(_) => {
-                if !text.ends_with(' ') {
-                    text.push(' ');
-                }
+            pulldown_cmark::Event::SoftBreak | pulldown_cmark::Event::HardBreak | pulldown_cmark::Event::End(_)
+                if !text.ends_with(' ') =>
+            {
+                text.push(' ');
             }
             _ => {}
         }

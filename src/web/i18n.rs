@@ -105,7 +105,7 @@ impl Lang {
         let digits = amount.unsigned_abs().to_string();
         let mut grouped = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(if self == Lang::En { ',' } else { '\u{202f}' });
             }
             grouped.push(c);
