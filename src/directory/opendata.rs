@@ -291,12 +291,35 @@ pub fn openapi_document(base: &str) -> serde_json::Value {
             "confirmed_at": {"type": "string", "format": "date-time"}
         }
     });
+    let ad = serde_json::json!({
+        "type": "object",
+        "required": ["id", "url", "title", "kind", "status", "association", "excerpt", "tags", "pledged", "associations",
+            "offers", "published_at"],
+        "properties": {
+            "id": {"type": "integer"}, "url": {"type": "string", "format": "uri"}, "title": {"type": "string"},
+            "kind": {"type": "string", "enum": ["besoin", "fonctionnalite", "accompagnement", "mutualisation"]},
+            "status": {"type": "string", "enum": ["published", "funded", "in_progress", "done", "closed", "expired"]},
+            "association": {"type": "string", "description": "Name of the association that posted the ad"},
+            "excerpt": {"type": "string", "description": "The start of the description, as plain text"},
+            "software": {"type": ["string", "null"], "description": "Software slug"},
+            "software_other": {"type": "string", "description": "A software named freely, when not in the list"},
+            "region": {"type": ["string", "null"], "description": "Region code (INSEE)"},
+            "remote": {"type": "boolean"}, "tags": strings,
+            "estimated_cost": {"type": ["integer", "null"], "description": "Euros, estimated by the author"},
+            "accepted_cost": {"type": ["integer", "null"], "description": "Euros, of the accepted offer"},
+            "pledged": {"type": "integer", "description": "Euros pledged by the associations (non-binding)"},
+            "associations": {"type": "integer", "description": "Associations that joined the ad, its author included"},
+            "offers": {"type": "integer", "description": "Offers made by structures and developers"},
+            "deadline": {"type": ["string", "null"], "format": "date"},
+            "published_at": {"type": "string", "format": "date-time"}
+        }
+    });
     serde_json::json!({
         "openapi": "3.1.0",
         "info": {
-            "title": "Emancip'Asso — annuaire des structures d'accompagnement",
+            "title": "Emancip'Asso — annuaire des structures d'accompagnement et annonces des associations",
             "version": "1",
-            "description": "Listed accompanying structures (approved by moderators and recommended by associations). Open data: reuse freely.",
+            "description": "Listed accompanying structures (approved by moderators and recommended by associations), and the public classified ads of associations. Open data: reuse freely.",
             "license": {"name": "Licence Ouverte 2.0", "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}
         },
         "servers": [{"url": base}],
@@ -335,8 +358,40 @@ pub fn openapi_document(base: &str) -> serde_json::Value {
                     }}}},
                     "404": {"description": "No listed structure with this slug"}
                 }
+            }},
+            "/api/v1/ads": {"get": {
+                "summary": "Search the public ads",
+                "parameters": [
+                    filter("q", "Free text: a need, a software, a tag, an association", false),
+                    filter("type", "Kind: besoin, fonctionnalite, accompagnement or mutualisation (repeat for alternatives)", true),
+                    filter("logiciel", "Software slug (repeat for alternatives)", true),
+                    filter("region", "Region code (INSEE) (repeat for alternatives)", true),
+                    filter("a_distance", "oui: ads that can be done remotely only", false),
+                    filter("statut", "State: ouverte, financee, en-cours, realisee, fermee or expiree (repeat for alternatives)", true),
+                    filter("tri", "pertinence, recentes, echeance or soutiens", false),
+                    filter("page", "Page number, from 1", false),
+                    filter("per_page", "Items per page, 1 to 100 (default 20)", false)
+                ],
+                "responses": {"200": {"description": "A page of ads", "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["total", "page", "per_page", "pages", "items"],
+                    "properties": {"total": {"type": "integer"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},
+                        "pages": {"type": "integer"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/Ad"}}}
+                }}}}}
+            }},
+            "/api/v1/ads/{id}": {"get": {
+                "summary": "One public ad, with its description",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {
+                    "200": {"description": "The ad", "content": {"application/json": {"schema": {
+                        "allOf": [{"$ref": "#/components/schemas/Ad"}, {"type": "object", "required": ["body", "body_html"],
+                            "properties": {
+                                "body": {"type": "string", "description": "Markdown"},
+                                "body_html": {"type": "string", "description": "The description as sanitised HTML"}}}]
+                    }}}},
+                    "404": {"description": "No public ad with this id"}
+                }
             }}
         },
-        "components": {"schemas": {"Structure": item}}
+        "components": {"schemas": {"Structure": item, "Ad": ad}}
     })
 }
