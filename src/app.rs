@@ -57,10 +57,8 @@ impl AppState {
 }
 
 /// Sections of the site, in header order. Each feature adds its entry when it lands.
-const NAV: &[NavItem] = &[
-    NavItem { path: "/annuaire", label_key: "nav-directory" },
-    NavItem { path: "/annonces", label_key: "nav-ads" },
-];
+const NAV: &[NavItem] =
+    &[NavItem { path: "/annuaire", label_key: "nav-directory" }, NavItem { path: "/annonces", label_key: "nav-ads" }];
 
 #[derive(Row)]
 struct Setting {

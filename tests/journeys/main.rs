@@ -2,9 +2,9 @@
 //! Runs on SQLite by default, and on PostgreSQL when `EMANCIPASSO_TEST_DATABASE_URL` is set.
 
 mod accounts;
+mod admin;
 mod ads;
 mod ads_api;
-mod admin;
 mod datainclusion;
 mod directory;
 mod failures;
