@@ -13,7 +13,7 @@ use super::{Kind, Status};
 use crate::search;
 
 /// Bumped when the index layout changes: the index is then rebuilt at start.
-pub const INDEX_VERSION: &str = "ads-v1";
+pub const INDEX_VERSION: &str = "ads-v2";
 
 /// Longest excerpt of the description kept on a card, in characters.
 const EXCERPT: usize = 180;

@@ -12,7 +12,7 @@ use crate::geo;
 use crate::search;
 
 /// Bumped when the index layout changes: the index is then rebuilt at start.
-const INDEX_VERSION: &str = "structures-v1";
+const INDEX_VERSION: &str = "structures-v2";
 
 /// The text of a structure for the index: its name, and the rest of its words.
 pub fn document(card: &Card) -> search::Doc {

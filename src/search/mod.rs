@@ -2,9 +2,10 @@
 //! every feature's index uses. The database stays the source of truth; indexes are caches that
 //! each node rebuilds and keeps in step through the `search_changes` feed.
 //!
-//! Analyser: words → drop very long tokens → lower case → French stop words → French stemmer →
-//! accents folded last (the stemmer and the stop list expect accents). So "Fédérations",
-//! "federation" and "fédération" meet on one term, and "des" is ignored.
+//! Analyser: words → drop very long tokens → lower case → French stop words (the list has
+//! accents) → accents folded → French stemmer. Folding before stemming gives a word typed
+//! without its accents the same stem as the accented one: "Fédérations", "federation" and
+//! "fédération" meet on one term, so do "comptabilité" and "comptabilite"; "des" is ignored.
 
 mod index;
 pub use index::{Doc, TextIndex};
@@ -24,8 +25,8 @@ pub fn french_analyzer() -> TextAnalyzer {
     let builder =
         TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser);
     match StopWordFilter::new(Language::French) {
-        Some(stop) => builder.filter(stop).filter(Stemmer::new(Language::French)).filter(AsciiFoldingFilter).build(),
-        None => builder.filter(Stemmer::new(Language::French)).filter(AsciiFoldingFilter).build(),
+        Some(stop) => builder.filter(stop).filter(AsciiFoldingFilter).filter(Stemmer::new(Language::French)).build(),
+        None => builder.filter(AsciiFoldingFilter).filter(Stemmer::new(Language::French)).build(),
     }
 }
 
@@ -103,6 +104,9 @@ mod tests {
         assert_eq!(terms("Fédérations"), terms("federation"));
         assert_eq!(terms("formation des bénévoles"), terms("Formations BENEVOLE"));
         assert!(terms("les des du").is_empty());
+        // Accents are folded before stemming, so a word typed without them meets the same stem.
+        assert_eq!(terms("comptabilité"), terms("comptabilite"));
+        assert_eq!(terms("réparations"), terms("reparation"));
         assert_eq!(fold("Côtes-d'Armor"), "cotes d armor");
     }
 }
