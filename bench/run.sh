@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The project's benchmark (PRODUCT.md §4): seeds a data folder with `bench-seed`, serves it,
 # and measures with wrk the static stylesheet (the ceiling), directory searches, a profile
-# page and the API. Prints a table (req/s, p50, p99, ratio to the static file) and the
-# server's memory. See bench/README.md.
+# page and the API, then the ads: list, text and faceted searches, an ad page and the ads API.
+# Prints a table (req/s, p50, p99, ratio to the static file) and the server's memory. See
+# bench/README.md.
 #
 # Environment:
 #   BIN=path          use this emancipasso binary instead of `cargo build --release`
@@ -58,7 +59,16 @@ trap cleanup EXIT
 if [ -z "${DATA:-}" ]; then
   DATA="$TMP/data"
 fi
+SEED=0
 if [ -n "${EMANCIPASSO_DATABASE_URL:-}" ] || [ ! -e "$DATA/emancipasso.db" ]; then
+  SEED=1
+elif command -v sqlite3 >/dev/null 2>&1 \
+  && [ "$(sqlite3 "$DATA/emancipasso.db" 'SELECT COUNT(*) FROM ads' 2>/dev/null || echo 0)" = 0 ]; then
+  # A folder seeded before the ads existed: bench-seed keeps what is there and adds them.
+  log "$DATA holds no ads yet"
+  SEED=1
+fi
+if [ "$SEED" = 1 ]; then
   log "seeding $DATA..."
   "$BIN" bench-seed --data "$DATA" --structures "$STRUCTURES" --ads "$ADS" --resources "$RESOURCES" >&2
 fi
@@ -84,19 +94,50 @@ SLUG="$(curl -fsS "$BASE/annuaire" | grep -o 'href="/annuaire/[^"/?#]*"' | head 
 [ -n "$CSS" ] || { log "no stylesheet link on the home page"; exit 1; }
 [ -n "$SLUG" ] || { log "no profile link on /annuaire (is the folder seeded?)"; exit 1; }
 
-NAMES=(static search-text search-facets profile api)
+# An ad page: the first ad of the API, else the newest published ad of the database, else the
+# first ad link of the list.
+AD=""
+if curl -fsS "$BASE/api/v1/ads?per_page=1" >"$TMP/ads.json" 2>/dev/null; then
+  AD="$(grep -o '"url": *"[^"]*"' "$TMP/ads.json" | head -n1 \
+    | sed 's/^"url": *"//; s/"$//; s|^https\{0,1\}://[^/]*||' || true)"
+fi
+if [ -z "$AD" ] && [ -z "${EMANCIPASSO_DATABASE_URL:-}" ] && command -v sqlite3 >/dev/null 2>&1; then
+  AD="$(sqlite3 "$DATA/emancipasso.db" \
+    "SELECT '/annonces/' || id || '-' || slug FROM ads WHERE status = 'published' ORDER BY published_at DESC, id LIMIT 1" \
+    2>/dev/null || true)"
+fi
+if [ -z "$AD" ]; then
+  AD="$(curl -fsS "$BASE/annonces" 2>/dev/null | grep -o 'href="/annonces/[0-9][^"?#]*"' | head -n1 \
+    | sed 's|href="||; s|"$||' || true)"
+fi
+[ -n "$AD" ] || { log "no ad found (API, database and /annonces): is the folder seeded with ads?"; exit 1; }
+
+NAMES=(static search-text search-facets profile api ads-list ads-text ads-facets ads-mixed ad-page ads-api)
 URLS=(
   "$CSS"
   "/annuaire?q=formation&logiciel=nextcloud"
   "/annuaire?region=84&service=diagnostic&chatons=oui"
   "/annuaire/$SLUG"
   "/api/v1/structures?q=nextcloud"
+  "/annonces"
+  "/annonces?q=nextcloud"
+  "/annonces?type=fonctionnalite&statut=ouverte"
+  "/annonces?q=site+web&region=84&tri=soutiens"
+  "$AD"
+  "/api/v1/ads?q=logiciel"
 )
 
-for url in "${URLS[@]}"; do
-  code="$(curl -s -o /dev/null -w '%{http_code}' "$BASE$url")"
-  [ "$code" = 200 ] || { log "$url answers $code"; exit 1; }
+# Every URL must answer 200 (the ads pages and API too) before anything is measured.
+failed=0
+for i in "${!URLS[@]}"; do
+  url="${URLS[$i]}"
+  code="$(curl -fsS -o /dev/null -w '%{http_code}' "$BASE$url" 2>"$TMP/curl.err" || true)"
+  if [ "$code" != 200 ]; then
+    log "${NAMES[$i]}: $url answers ${code:-nothing} $(head -c 300 "$TMP/curl.err")"
+    failed=$((failed + 1))
+  fi
 done
+[ "$failed" = 0 ] || { log "$failed URL(s) do not answer 200: nothing measured"; exit 1; }
 
 # ---- runs ------------------------------------------------------------------------------
 log "warming up ($WARMUP per URL)..."

@@ -10,6 +10,13 @@
 //! rather than through `directory::create`, which opens one transaction per structure; the
 //! statements mirror `directory::store::insert` (structure, terms, areas, one change-feed row
 //! per structure) so that `serve` rebuilds its index from them at start.
+//!
+//! Ads come from a generator of their own (the structures stay the same whatever the number of
+//! ads): 500 association accounts (`bench-asso-N@bench.example`) and 100 developer accounts
+//! (`bench-dev-N@bench.example`), none of which can sign in (password hash `!`), author and join
+//! them; every ad has its author's pledge, 0–6 pledges of other associations and sometimes 0–3
+//! offers, one of them accepted once the ad is funded. Every ad slug ends with "-bench" too. Ads
+//! get no change-feed rows: the ads engine loads every ad from the database at start.
 
 use std::collections::{HashMap, HashSet};
 
@@ -25,10 +32,26 @@ use crate::vals;
 
 /// The fixed seed of the generator.
 const SEED: u64 = 0x00e3_a2c1_9a55_0004;
+/// Seed of the ads' generator, apart so that the structures do not depend on the ads.
+const ADS_SEED: u64 = SEED ^ 0x0000_0000_0000_0ad5;
 /// Structures written per transaction.
 const CHUNK: usize = 250;
-/// Rows per multi-row `INSERT` (well under SQLite's and PostgreSQL's parameter limits).
-const ROWS_PER_INSERT: usize = 200;
+/// Ads (with their pledges, offers and followers) written per transaction.
+const ADS_CHUNK: usize = 5000;
+/// Bound parameters per multi-row `INSERT`, at most. Far under the limits (SQLite 32,766,
+/// PostgreSQL 65,535) on purpose: the SQLite driver looks each `$N` up by name, a cost that grows
+/// with the square of a statement's parameters (50,000 ads took a minute with 23,000 parameters
+/// per statement).
+const PARAMS_PER_INSERT: usize = 500;
+/// Generated association accounts (authors and joiners of the ads).
+const BENCH_ASSOCIATIONS: usize = 500;
+/// Generated developer accounts (offers).
+const BENCH_DEVELOPERS: usize = 100;
+/// Domain of the generated accounts' emails.
+const EMAIL_DOMAIN: &str = "bench.example";
+/// Days an open ad stays open after its publication (or after being renewed).
+const AD_LIFETIME_DAYS: i64 = 120;
+const DAY: i64 = 86_400;
 /// Marks every generated structure.
 pub const SLUG_SUFFIX: &str = "-bench";
 pub const NAME_SUFFIX: &str = " (bench)";
@@ -52,6 +75,12 @@ pub struct Summary {
     /// Approved structures with at least one published recommendation.
     pub recommended: usize,
     pub recommendations: usize,
+    pub ads_added: usize,
+    /// Ads whose slug already existed (a second run on the same folder).
+    pub ads_skipped: usize,
+    /// Pledges of the added ads, their authors' included.
+    pub pledges: usize,
+    pub offers: usize,
 }
 
 // ---- word lists ------------------------------------------------------------------------
@@ -232,6 +261,255 @@ const RECOMMENDATIONS: &[&str] = &[
     "Le diagnostic nous a fait gagner beaucoup de temps.",
     "Nous avons quitté les outils des géants du web en trois mois.",
     "Un support réactif quand nous en avons eu besoin.",
+];
+
+// ---- word lists of the ads ---------------------------------------------------------------
+
+const AD_KINDS: &[(&str, u32)] =
+    &[("besoin", 35), ("fonctionnalite", 20), ("accompagnement", 30), ("mutualisation", 15)];
+
+/// Mostly open ads, then the later states; a few that only their author and moderators see.
+const AD_STATUSES: &[(&str, u32)] = &[
+    ("published", 600),
+    ("funded", 70),
+    ("in_progress", 60),
+    ("done", 90),
+    ("closed", 60),
+    ("expired", 80),
+    ("draft", 15),
+    ("pending", 15),
+    ("refused", 5),
+    ("removed", 5),
+];
+
+/// What an association needs: (the need, the big-tech tool used for it today, free software
+/// that answers it, its tag).
+const TOPICS: &[(&str, &str, &[&str], &str)] = &[
+    ("gérer les adhésions", "Google Sheets", &["paheko", "galette", "dolibarr", "civicrm"], "adhesions"),
+    ("organiser les plannings de bénévoles", "Doodle", &["framadate", "nextcloud", "mobilizon"], "benevoles"),
+    ("partager nos documents", "Google Drive", &["nextcloud", "collabora-online", "onlyoffice"], "documents"),
+    ("tenir la comptabilité", "Microsoft 365", &["paheko", "dolibarr"], "comptabilite"),
+    ("envoyer notre lettre d'information", "Mailchimp", &["sympa", "thunderbird"], "lettre-d-information"),
+    ("organiser nos réunions à distance", "Zoom", &["jitsi-meet", "bigbluebutton", "nextcloud-talk"], "visio"),
+    ("gérer les inscriptions aux ateliers", "Google Forms", &["mobilizon", "yakforms", "limesurvey"], "evenements"),
+    ("publier nos vidéos", "YouTube", &["peertube"], "video"),
+    ("coordonner nos équipes", "WhatsApp", &["element-matrix", "nextcloud-talk", "discourse"], "messagerie"),
+    ("interroger nos adhérent·es", "Google Forms", &["limesurvey", "yakforms", "framadate"], "sondage"),
+    ("gérer le prêt de matériel", "Google Sheets", &["paheko", "dolibarr", "nextcloud"], "materiel"),
+    ("suivre les dons", "Google Sheets", &["galette", "paheko", "civicrm"], "dons"),
+    ("créer notre site web", "Wix", &["wordpress"], "site-web"),
+    ("animer notre communauté en ligne", "Facebook", &["mastodon", "discourse", "mobilizon"], "communaute"),
+    ("gérer les stocks de l'épicerie", "Microsoft 365", &["dolibarr"], "stocks"),
+    ("prendre des notes à plusieurs", "Google Docs", &["etherpad", "nextcloud"], "documents"),
+    ("écrire nos comptes rendus", "Microsoft Word", &["libreoffice", "collabora-online", "onlyoffice"], "bureautique"),
+    ("gérer nos courriels", "Gmail", &["thunderbird", "nextcloud"], "messagerie"),
+];
+
+/// A feature to develop and the free software it fits.
+const FEATURES: &[(&str, &[&str])] = &[
+    ("un module de réservation du matériel", &["paheko", "dolibarr", "nextcloud"]),
+    ("des reçus fiscaux automatiques", &["galette", "paheko", "civicrm"]),
+    ("une liste d'attente pour les inscriptions", &["mobilizon", "yakforms"]),
+    ("un export comptable", &["paheko", "dolibarr", "galette"]),
+    ("un calendrier des permanences", &["nextcloud", "paheko", "framadate"]),
+    ("les cotisations à prix libre", &["paheko", "galette"]),
+    ("un annuaire des membres", &["nextcloud", "galette", "discourse"]),
+    ("un thème accessible", &["wordpress", "mobilizon", "discourse"]),
+    ("l'import depuis un tableur", &["galette", "paheko", "dolibarr", "limesurvey"]),
+    ("des sous-titres automatiques", &["peertube", "bigbluebutton", "jitsi-meet"]),
+    ("la synchronisation des agendas", &["nextcloud", "mobilizon", "thunderbird"]),
+    ("une carte des lieux", &["mobilizon", "wordpress"]),
+    ("des rappels par courriel", &["mobilizon", "framadate", "nextcloud"]),
+    ("un mode de lecture simplifié", &["nextcloud", "wordpress", "etherpad"]),
+];
+
+const TASKS: &[&str] = &[
+    "migrer vers {sw}",
+    "quitter {bigtech}",
+    "choisir un outil libre pour {need}",
+    "installer {sw}",
+    "rédiger un cahier des charges",
+    "faire le diagnostic de nos outils",
+    "former nos référent·es numériques",
+    "sécuriser nos données",
+    "prendre en main {sw}",
+];
+
+const SHARED: &[&str] = &[
+    "un serveur {sw}",
+    "l'hébergement de {sw}",
+    "une instance {sw}",
+    "l'achat d'ordinateurs reconditionnés",
+    "un poste de développeur·se",
+    "une formation à {sw}",
+    "un outil libre pour {need}",
+    "un serveur de visioconférence",
+];
+
+const WHERE: &[&str] =
+    &["du territoire", "de la région", "du quartier", "du département", "de la fédération", "du réseau"];
+
+/// Titles by kind; those naming `{sw}` only for ads about a given software.
+const AD_TITLES: &[(&str, &[&str])] = &[
+    (
+        "besoin",
+        &[
+            "Un outil libre pour {need}",
+            "Remplacer {bigtech} pour {need}",
+            "Quel logiciel libre pour {need} ?",
+            "{sw} pour {need} : retours d'expérience ?",
+        ],
+    ),
+    ("fonctionnalite", &["{Feature} dans {sw}", "Ajouter {feature} à {sw}", "Développer {feature} pour {sw}"]),
+    (
+        "accompagnement",
+        &[
+            "Accompagnement pour {task}",
+            "Aide pour {task}",
+            "Cherche accompagnement : {task}",
+            "Former nos bénévoles à {sw}",
+        ],
+    ),
+    (
+        "mutualisation",
+        &["Mutualiser {shared} entre associations {where}", "Partager {shared} à plusieurs associations"],
+    ),
+];
+
+const AD_CONTEXT: &[(&str, &[&str])] = &[
+    (
+        "besoin",
+        &[
+            "Aujourd'hui nous utilisons {bigtech} faute de mieux, mais nous voulons reprendre la main sur nos données.",
+            "Nous cherchons un logiciel libre simple, utilisable par des bénévoles peu à l'aise avec le numérique.",
+            "Plusieurs membres du bureau ont testé {sw} sans savoir s'il répond à tous nos besoins.",
+        ],
+    ),
+    (
+        "fonctionnalite",
+        &[
+            "Nous utilisons {sw} depuis plusieurs années et il nous manque une fonctionnalité importante.",
+            "Le développement sera reversé au projet sous licence libre, pour profiter à toutes les associations.",
+            "D'autres associations ont le même besoin : rejoignez l'annonce pour partager le coût.",
+        ],
+    ),
+    (
+        "accompagnement",
+        &[
+            "Personne dans l'équipe n'a le temps ni les compétences pour mener ce chantier seul.",
+            "Nous cherchons une structure ou un·e indépendant·e pour nous accompagner pas à pas.",
+            "L'accompagnement peut se faire à distance ou dans nos locaux.",
+        ],
+    ),
+    (
+        "mutualisation",
+        &[
+            "Seules, les petites associations ne peuvent pas payer ces frais.",
+            "Nous proposons de partager l'hébergement, la maintenance et la formation entre plusieurs structures.",
+            "Chaque association garde son espace et ses données.",
+        ],
+    ),
+];
+
+const AD_SENTENCES: &[&str] = &[
+    "Nos adhérent·es sont de tous âges et n'ont pas tous un ordinateur.",
+    "Nous voulons éviter tout outil qui piste ses utilisateurs.",
+    "Les données doivent être hébergées en Europe, idéalement chez un membre du collectif CHATONS.",
+    "Le projet a été validé en assemblée générale.",
+    "Nous disposons d'un petit budget, complété par une subvention de la commune.",
+    "Un groupe de trois bénévoles suivra le projet.",
+    "Nous préférons un logiciel libre déjà utilisé par d'autres associations.",
+    "La documentation devra être en français.",
+];
+
+const AD_REQUIREMENTS: &[&str] = &[
+    "utilisable sur téléphone",
+    "simple à prendre en main",
+    "hébergé en France",
+    "avec une documentation en français",
+    "compatible avec nos fichiers actuels",
+    "accessible aux personnes malvoyantes",
+    "sans publicité ni pistage",
+    "avec des droits d'accès par équipe",
+    "avec un export des données dans un format ouvert",
+    "une formation courte pour les bénévoles",
+];
+
+const AD_HEADINGS: &[&str] = &["## Ce dont nous avons besoin", "## Nos attentes", "## Nos critères"];
+
+const AD_CLOSINGS: &[&str] = &[
+    "Posez vos questions en commentaire !",
+    "Toute association intéressée peut rejoindre l'annonce, même sans montant.",
+    "Nous aimerions démarrer avant l'été.",
+    "Nous aimerions démarrer à la rentrée.",
+    "Nous aimerions que tout soit prêt avant la fin de l'année.",
+];
+
+/// Software named in ads without a taxonomy entry.
+const OTHER_SOFTWARE: &[&str] =
+    &["à choisir ensemble", "Linux", "un logiciel libre existant", "à définir avec le prestataire"];
+
+/// Tags added to an ad's topic and software.
+const AD_TAGS: &[&str] =
+    &["benevoles", "formation", "hebergement", "donnees", "accessibilite", "migration", "sobriete", "rgpd"];
+
+const FIRST_NAMES: &[&str] = &[
+    "Camille",
+    "Dominique",
+    "Sacha",
+    "Alex",
+    "Noa",
+    "Maxime",
+    "Claude",
+    "Morgan",
+    "Charlie",
+    "Lou",
+    "Yanis",
+    "Inès",
+    "Léna",
+    "Malo",
+    "Soline",
+    "Ewen",
+    "Nour",
+    "Aurèle",
+];
+
+const LAST_NAMES: &[&str] = &[
+    "Martin-Lefort",
+    "Bernard",
+    "Roux",
+    "Garnier",
+    "Fabre",
+    "Lemoine",
+    "Perrin",
+    "Aubert",
+    "Carpentier",
+    "Marchand",
+    "Vidal",
+    "Le Goff",
+    "Barbier",
+    "Chevalier",
+];
+
+const TIMEFRAMES: &[&str] = &["2 semaines", "3 semaines", "1 mois", "6 semaines", "2 mois", "3 mois", "4 mois"];
+
+const OFFER_MESSAGES: &[&str] = &[
+    "Je peux m'en charger : j'ai déjà réalisé un travail semblable pour une autre association.",
+    "Nous proposons une première version rapidement, puis des ajustements avec vos bénévoles.",
+    "Développement publié sous licence libre, documentation en français et une séance de prise en main.",
+    "Installation, configuration et une année de maintenance comprises.",
+];
+
+const CLOSE_REASONS: &[&str] = &[
+    "Nous avons trouvé une solution avec une association voisine.",
+    "Le projet est reporté à l'an prochain.",
+    "Le bureau a changé de priorités.",
+];
+
+const DECISION_REASONS: &[&str] = &[
+    "L'annonce ne concerne pas un outil numérique libre.",
+    "L'annonce contient des données personnelles.",
+    "Annonce en double.",
 ];
 
 // ---- generation ------------------------------------------------------------------------
@@ -533,6 +811,334 @@ impl Generator {
     }
 }
 
+// ---- generation of the ads -------------------------------------------------------------
+
+/// An account of the benchmark, for the ads.
+struct BenchUser {
+    email: String,
+    name: String,
+}
+
+struct Offer {
+    /// Index in `AdGenerator::developers`.
+    developer: usize,
+    amount: i64,
+    timeframe: &'static str,
+    message: &'static str,
+    accepted: bool,
+    at: i64,
+}
+
+struct Pledge {
+    /// Index in `AdGenerator::associations`.
+    association: usize,
+    amount: Option<i64>,
+    at: i64,
+}
+
+struct Ad {
+    slug: String,
+    kind: &'static str,
+    status: &'static str,
+    /// Index in `AdGenerator::associations`.
+    author: usize,
+    title: String,
+    body: String,
+    software: Option<&'static str>,
+    software_other: &'static str,
+    estimated_cost: Option<i64>,
+    deadline: Option<String>,
+    region: Option<&'static str>,
+    remote: bool,
+    tags: String,
+    accepted_cost: Option<i64>,
+    close_reason: &'static str,
+    decision_reason: &'static str,
+    created_at: i64,
+    published_at: Option<i64>,
+    status_changed_at: i64,
+    expires_at: Option<i64>,
+    decided_at: Option<i64>,
+    /// The author's first, then the associations that joined, each once.
+    pledges: Vec<Pledge>,
+    /// From distinct developers; at most one accepted.
+    offers: Vec<Offer>,
+}
+
+/// A cost in whole euros, rounded to 50 €.
+fn round50(euros: f64) -> i64 {
+    (((euros / 50.0).round() as i64) * 50).max(50)
+}
+
+/// 'YYYY-MM-DD' of a Unix time.
+fn date(at: i64) -> Option<String> {
+    chrono::DateTime::from_timestamp(at, 0).map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn by_kind(lists: &[(&str, &'static [&'static str])], kind: &str) -> &'static [&'static str] {
+    lists.iter().find(|(k, _)| *k == kind).map_or(&[], |(_, l)| l)
+}
+
+struct AdGenerator {
+    rng: StdRng,
+    associations: Vec<BenchUser>,
+    developers: Vec<BenchUser>,
+    /// How many ads used each slug base so far.
+    slugs: HashMap<String, usize>,
+    now: i64,
+}
+
+impl AdGenerator {
+    fn new(now: i64) -> Self {
+        let mut rng = StdRng::seed_from_u64(ADS_SEED);
+        let communes: Vec<&'static geo::Commune> = geo::communes().iter().filter(|c| !c.postcodes.is_empty()).collect();
+        let mut names = HashSet::new();
+        let mut associations = Vec::with_capacity(BENCH_ASSOCIATIONS);
+        while associations.len() < BENCH_ASSOCIATIONS {
+            let name =
+                format!("{} {}{NAME_SUFFIX}", pick(&mut rng, ASSOCIATIONS), of_town(pick(&mut rng, &communes).name));
+            if names.insert(name.clone()) {
+                associations
+                    .push(BenchUser { email: format!("bench-asso-{}@{EMAIL_DOMAIN}", associations.len() + 1), name });
+            }
+        }
+        let mut developers = Vec::with_capacity(BENCH_DEVELOPERS);
+        while developers.len() < BENCH_DEVELOPERS {
+            let name = format!("{} {}{NAME_SUFFIX}", pick(&mut rng, FIRST_NAMES), pick(&mut rng, LAST_NAMES));
+            if names.insert(name.clone()) {
+                developers
+                    .push(BenchUser { email: format!("bench-dev-{}@{EMAIL_DOMAIN}", developers.len() + 1), name });
+            }
+        }
+        AdGenerator { rng, associations, developers, slugs: HashMap::new(), now }
+    }
+
+    fn ad(&mut self) -> Ad {
+        let now = self.now;
+        let rng = &mut self.rng;
+        let kind = weighted(rng, AD_KINDS);
+        let status = weighted(rng, AD_STATUSES);
+        let author = rng.random_range(0..self.associations.len());
+
+        // A topic (need, tool to leave, software that fits); a feature always names its software.
+        let (need, bigtech, candidates, topic_tag) = pick(rng, TOPICS);
+        let (feature, feature_software) = pick(rng, FEATURES);
+        let (software, software_other) = match rng.random_range(0..100) {
+            _ if kind == "fonctionnalite" => (Some(pick(rng, feature_software)), ""),
+            0..75 => (Some(pick(rng, candidates)), ""),
+            75..85 => (None, pick(rng, OTHER_SOFTWARE)),
+            _ => (None, ""),
+        };
+        let sw = software
+            .and_then(|slug| crate::db::TERMS.iter().find(|t| t.0 == "software" && t.1 == slug))
+            .map_or("", |t| t.2);
+        // Templates naming a software only when there is one.
+        let fits = |t: &&str| !sw.is_empty() || !t.contains("{sw}");
+        let tasks: Vec<&str> = TASKS.iter().copied().filter(fits).collect();
+        let shares: Vec<&str> = SHARED.iter().copied().filter(fits).collect();
+        let titles: Vec<&str> = by_kind(AD_TITLES, kind).iter().copied().filter(fits).collect();
+        let task = pick(rng, &tasks);
+        let shared = pick(rng, &shares);
+        let where_ = pick(rng, WHERE);
+        let fill = |template: &str| -> String {
+            template
+                .replace("{task}", task)
+                .replace("{shared}", shared)
+                .replace("{Feature}", &capitalize(feature))
+                .replace("{feature}", feature)
+                .replace("{need}", need)
+                .replace("{bigtech}", bigtech)
+                .replace("{where}", where_)
+                .replace("{sw}", sw)
+        };
+        let title = capitalize(&fill(pick(rng, &titles)));
+
+        // Markdown of 60 to 160 words: a paragraph, a heading and its list, a paragraph.
+        let mut context: Vec<&str> = by_kind(AD_CONTEXT, kind).iter().copied().filter(fits).collect();
+        context.shuffle(rng);
+        let mut sentences = AD_SENTENCES.to_vec();
+        sentences.shuffle(rng);
+        let volunteers = rng.random_range(3..=80);
+        let members = volunteers * rng.random_range(2..=8);
+        let mut body = format!("Notre association compte {volunteers} bénévoles et {members} adhérent·es. ");
+        body.push_str(&fill(context[0]));
+        if rng.random_bool(0.5) {
+            body.push(' ');
+            body.push_str(sentences[0]);
+        }
+        body.push_str("\n\n");
+        body.push_str(pick(rng, AD_HEADINGS));
+        body.push_str("\n\n");
+        let mut requirements = AD_REQUIREMENTS.to_vec();
+        requirements.shuffle(rng);
+        let listed = rng.random_range(3..=5);
+        for (k, r) in requirements[..listed].iter().enumerate() {
+            body.push_str(&format!("- {r}{}\n", if k + 1 == listed { "." } else { " ;" }));
+        }
+        body.push('\n');
+        body.push_str(&fill(context[1]));
+        for s in &sentences[1..rng.random_range(2..=3)] {
+            body.push(' ');
+            body.push_str(s);
+        }
+        body.push(' ');
+        body.push_str(pick(rng, AD_CLOSINGS));
+
+        let (region, remote) = if rng.random_bool(0.7) {
+            let regions = geo::regions();
+            (Some(regions[rng.random_range(0..regions.len())].code), rng.random_bool(0.2))
+        } else {
+            (None, true)
+        };
+        let mut tags: Vec<&str> = vec![if kind == "fonctionnalite" { "developpement" } else { topic_tag }];
+        if let Some(slug) = software {
+            tags.push(slug);
+        }
+        for _ in 0..rng.random_range(0..=2) {
+            let tag = pick(rng, AD_TAGS);
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        if kind == "mutualisation" {
+            tags.push("mutualisation");
+        }
+        let estimated_cost = rng.random_bool(0.75).then(|| round50(10f64.powf(rng.random_range(2.0..4.3))));
+
+        // Dates: published over the last two years; open ads expire in the future (renewed
+        // when older than their lifetime), expired ones did.
+        let public = !matches!(status, "draft" | "pending" | "refused");
+        let (created_at, published_at, status_changed_at, expires_at) = if public {
+            let age = if status == "expired" {
+                rng.random_range(AD_LIFETIME_DAYS + 1..730)
+            } else {
+                rng.random_range(0..730)
+            };
+            let published = now - age * DAY - rng.random_range(0..DAY);
+            let created = published - rng.random_range(0..3 * DAY);
+            let end_of_life = published + AD_LIFETIME_DAYS * DAY;
+            let later = published + rng.random_range(0..=now - published);
+            match status {
+                "published" | "funded" => {
+                    let expires =
+                        if end_of_life > now { end_of_life } else { now + rng.random_range(7..AD_LIFETIME_DAYS) * DAY };
+                    (created, Some(published), if status == "funded" { later } else { published }, Some(expires))
+                }
+                "expired" => (created, Some(published), end_of_life, Some(end_of_life)),
+                _ => (created, Some(published), later, None),
+            }
+        } else {
+            let created = now - rng.random_range(0..60 * DAY);
+            let changed = if status == "draft" { created } else { created + rng.random_range(0..=now - created) };
+            (created, None, changed, None)
+        };
+        let start = published_at.unwrap_or(created_at);
+        let end = if matches!(status, "published" | "draft" | "pending") { now } else { status_changed_at };
+        let moment = |rng: &mut StdRng| start + rng.random_range(0..=(end - start).max(0));
+        let deadline = rng.random_bool(0.6).then(|| date(start + rng.random_range(30..=365) * DAY)).flatten();
+
+        // Pledges: the author's, then 0–6 other associations.
+        let mut pledges = vec![Pledge { association: author, amount: None, at: start }];
+        if public {
+            let joiners = weighted(rng, &[(0usize, 30), (1, 25), (2, 18), (3, 12), (4, 8), (5, 5), (6, 2)]);
+            while pledges.len() <= joiners {
+                let association = rng.random_range(0..self.associations.len());
+                if pledges.iter().all(|p| p.association != association) {
+                    pledges.push(Pledge { association, amount: None, at: moment(rng) });
+                }
+            }
+        }
+        let funded = matches!(status, "funded" | "in_progress" | "done");
+        for p in &mut pledges {
+            if funded || rng.random_bool(0.6) {
+                p.amount = Some(rng.random_range(1..=100) * 10);
+            }
+        }
+
+        // Offers: always on funded ads (one accepted, within the pledges), on 45 % of the other
+        // public ones; some open ads accepted an offer and wait for more pledges.
+        let count = match public {
+            true if funded => rng.random_range(1..=3),
+            true if rng.random_bool(0.45) => rng.random_range(1..=3),
+            _ => 0,
+        };
+        let base = estimated_cost.unwrap_or_else(|| round50(10f64.powf(rng.random_range(2.3..4.0)))) as f64;
+        let mut offers: Vec<Offer> = Vec::with_capacity(count);
+        while offers.len() < count {
+            let developer = rng.random_range(0..self.developers.len());
+            if offers.iter().all(|o| o.developer != developer) {
+                offers.push(Offer {
+                    developer,
+                    amount: round50(base * rng.random_range(0.7..1.3)),
+                    timeframe: pick(rng, TIMEFRAMES),
+                    message: pick(rng, OFFER_MESSAGES),
+                    accepted: false,
+                    at: moment(rng),
+                });
+            }
+        }
+        let pledged: i64 = pledges.iter().filter_map(|p| p.amount).sum();
+        let mut accepted_cost = None;
+        if !offers.is_empty() && (funded || (status == "published" && rng.random_bool(0.15))) {
+            let k = rng.random_range(0..offers.len());
+            let offer = &mut offers[k];
+            offer.accepted = true;
+            if funded {
+                offer.amount = offer.amount.min(pledged / 50 * 50).max(50);
+                if offer.amount > pledged {
+                    pledges[0].amount = Some(pledges[0].amount.unwrap_or(0) + offer.amount - pledged);
+                }
+            } else if offer.amount <= pledged {
+                offer.amount = pledged / 50 * 50 + 50 * rng.random_range(1..=20);
+            }
+            accepted_cost = Some(offer.amount);
+        }
+
+        let base = slugify(&title);
+        let mut base = base[..base.len().min(70)].trim_end_matches('-').to_owned();
+        if base.is_empty() {
+            base = "annonce".to_owned();
+        }
+        let n = self.slugs.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let slug = if *n == 1 { format!("{base}{SLUG_SUFFIX}") } else { format!("{base}-{n}{SLUG_SUFFIX}") };
+
+        Ad {
+            slug,
+            kind,
+            status,
+            author,
+            title,
+            body,
+            software,
+            software_other,
+            estimated_cost,
+            deadline,
+            region,
+            remote,
+            tags: tags.join(","),
+            accepted_cost,
+            close_reason: if status == "closed" { pick(rng, CLOSE_REASONS) } else { "" },
+            decision_reason: if matches!(status, "refused" | "removed") { pick(rng, DECISION_REASONS) } else { "" },
+            created_at,
+            published_at,
+            status_changed_at,
+            expires_at,
+            decided_at: matches!(status, "refused" | "removed").then_some(status_changed_at),
+            pledges,
+            offers,
+        }
+    }
+}
+
 // ---- writing ---------------------------------------------------------------------------
 
 #[derive(Row)]
@@ -542,28 +1148,259 @@ struct TermId {
     slug: String,
 }
 
-/// Inserts `rows` (each `columns.len()` values) with multi-row `INSERT`s.
+#[derive(Row)]
+struct UserId {
+    id: i64,
+    email: String,
+}
+
+#[derive(Row)]
+struct AdSlug {
+    id: i64,
+    slug: String,
+}
+
+/// Rows of `columns` values per statement.
+fn rows_per_insert(columns: usize) -> usize {
+    (PARAMS_PER_INSERT / columns.max(1)).max(1)
+}
+
+/// `INSERT INTO table (columns) VALUES ($1, …), …` for `rows` rows.
+fn insert_sql(table: &str, columns: &[&str], rows: usize) -> String {
+    let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        let from = r * columns.len() + 1;
+        let marks: Vec<String> = (from..from + columns.len()).map(|i| format!("${i}")).collect();
+        sql.push_str(&format!("({})", marks.join(", ")));
+    }
+    sql
+}
+
+/// Splits `rows` into the statements of `insert_sql`: (row count, their values in order).
+fn batches(columns: usize, rows: Vec<Vec<Value>>) -> Vec<(usize, Vec<Value>)> {
+    let per = rows_per_insert(columns);
+    let mut out = Vec::with_capacity(rows.len().div_ceil(per));
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<Vec<Value>> = rows.by_ref().take(per).collect();
+        out.push((chunk.len(), chunk.into_iter().flatten().collect()));
+    }
+    out
+}
+
+/// Inserts `rows` (each `columns.len()` values) with multi-row `INSERT`s; rows that would
+/// break a unique key are skipped.
 async fn insert_rows<C: sea_orm::ConnectionTrait>(
     c: &C,
     table: &str,
     columns: &[&str],
     rows: Vec<Vec<Value>>,
 ) -> Result<(), sea_orm::DbErr> {
-    for chunk in rows.chunks(ROWS_PER_INSERT) {
-        let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
-        let mut values = Vec::with_capacity(chunk.len() * columns.len());
-        for (r, row) in chunk.iter().enumerate() {
-            if r > 0 {
-                sql.push_str(", ");
-            }
-            let from = r * columns.len() + 1;
-            let marks: Vec<String> = (from..from + columns.len()).map(|i| format!("${i}")).collect();
-            sql.push_str(&format!("({})", marks.join(", ")));
-            values.extend(row.iter().cloned());
-        }
-        sql.push_str(" ON CONFLICT DO NOTHING");
+    for (n, values) in batches(columns.len(), rows) {
+        let sql = format!("{} ON CONFLICT DO NOTHING", insert_sql(table, columns, n));
         db::exec(c, &sql, values).await?;
     }
+    Ok(())
+}
+
+const AD_COLUMNS: &[&str] = &[
+    "slug",
+    "kind",
+    "status",
+    "author_id",
+    "association_name",
+    "title",
+    "body",
+    "software_slug",
+    "software_other",
+    "estimated_cost",
+    "deadline",
+    "region_code",
+    "remote",
+    "tags",
+    "accepted_cost",
+    "close_reason",
+    "created_at",
+    "updated_at",
+    "published_at",
+    "status_changed_at",
+    "expires_at",
+    "decided_at",
+    "decision_reason",
+];
+
+/// Inserts ads with multi-row `INSERT`s; returns the id of each slug.
+async fn insert_ads<C: sea_orm::ConnectionTrait>(
+    c: &C,
+    rows: Vec<Vec<Value>>,
+) -> Result<HashMap<String, i64>, sea_orm::DbErr> {
+    let mut ids = HashMap::with_capacity(rows.len());
+    for (n, values) in batches(AD_COLUMNS.len(), rows) {
+        let sql = format!("{} RETURNING id, slug", insert_sql("ads", AD_COLUMNS, n));
+        let inserted: Vec<AdSlug> = db::all(c, &sql, values).await?;
+        ids.extend(inserted.into_iter().map(|r| (r.slug, r.id)));
+    }
+    Ok(ids)
+}
+
+fn progress(len: usize, what: &str) -> ProgressBar {
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template(&format!("{{prefix}} [{{bar:40}}] {{pos}}/{{len}} {what} ({{elapsed}})"))
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_prefix("bench-seed");
+    bar
+}
+
+/// Writes the accounts of the ads (once) and returns the ids of the associations and of the
+/// developers, in the generator's order.
+async fn seed_accounts(db: &Db, generator: &AdGenerator) -> anyhow::Result<(Vec<i64>, Vec<i64>)> {
+    let now = generator.now;
+    let users =
+        generator.associations.iter().map(|u| (u, u.name.as_str())).chain(generator.developers.iter().map(|u| (u, "")));
+    let rows = users
+        .map(|(u, association)| vals![u.email.as_str(), u.name.as_str(), "!", "fr", now, now, association])
+        .collect();
+    let txn = db.begin().await?;
+    insert_rows(
+        &txn,
+        "users",
+        &["email", "display_name", "password_hash", "locale", "email_verified_at", "created_at", "association_name"],
+        rows,
+    )
+    .await?;
+    let found: Vec<UserId> =
+        db::all(&txn, "SELECT id, email FROM users WHERE email LIKE $1", vals![format!("bench-%@{EMAIL_DOMAIN}")])
+            .await?;
+    let ids: HashMap<String, i64> = found.into_iter().map(|u| (u.email, u.id)).collect();
+    let id_of = |u: &BenchUser| ids.get(&u.email).copied().ok_or_else(|| anyhow::anyhow!("no account {}", u.email));
+    let associations = generator.associations.iter().map(id_of).collect::<anyhow::Result<Vec<i64>>>()?;
+    let developers = generator.developers.iter().map(id_of).collect::<anyhow::Result<Vec<i64>>>()?;
+    let roles = associations.iter().map(|id| vals![*id, "association", now]).collect();
+    insert_rows(&txn, "user_roles", &["user_id", "role", "created_at"], roles).await?;
+    txn.commit().await?;
+    Ok((associations, developers))
+}
+
+/// Generates and writes `count` ads, in transactions of `ADS_CHUNK` ads.
+async fn seed_ads(db: &Db, count: usize, software: &HashSet<String>, summary: &mut Summary) -> anyhow::Result<()> {
+    let mut generator = AdGenerator::new(db::now());
+    let (associations, developers) = seed_accounts(db, &generator).await?;
+    let existing: HashSet<String> = db::all::<AdSlug, _>(
+        db.conn(),
+        "SELECT id, slug FROM ads WHERE slug LIKE $1",
+        vals![format!("%{SLUG_SUFFIX}")],
+    )
+    .await?
+    .into_iter()
+    .map(|a| a.slug)
+    .collect();
+
+    let bar = progress(count, "ads");
+    let mut generated = 0;
+    while generated < count {
+        let n = ADS_CHUNK.min(count - generated);
+        generated += n;
+        let ads: Vec<Ad> = (0..n).map(|_| generator.ad()).collect();
+        let (ads, known): (Vec<Ad>, Vec<Ad>) = ads.into_iter().partition(|a| !existing.contains(&a.slug));
+        summary.ads_skipped += known.len();
+
+        let txn = db.begin().await?;
+        let rows = ads
+            .iter()
+            .map(|a| {
+                vals![
+                    a.slug.as_str(),
+                    a.kind,
+                    a.status,
+                    associations[a.author],
+                    generator.associations[a.author].name.as_str(),
+                    a.title.as_str(),
+                    a.body.as_str(),
+                    a.software.filter(|s| software.contains(*s)),
+                    a.software_other,
+                    a.estimated_cost,
+                    a.deadline.clone(),
+                    a.region,
+                    a.remote,
+                    a.tags.as_str(),
+                    a.accepted_cost,
+                    a.close_reason,
+                    a.created_at,
+                    a.status_changed_at,
+                    a.published_at,
+                    a.status_changed_at,
+                    a.expires_at,
+                    a.decided_at,
+                    a.decision_reason
+                ]
+            })
+            .collect();
+        let ids = insert_ads(&txn, rows).await?;
+        let mut pledge_rows = Vec::new();
+        let mut offer_rows = Vec::new();
+        let mut follow_rows = Vec::new();
+        for a in &ads {
+            let Some(&id) = ids.get(&a.slug) else { continue };
+            summary.ads_added += 1;
+            for p in &a.pledges {
+                let user = associations[p.association];
+                let name = generator.associations[p.association].name.as_str();
+                pledge_rows.push(vals![id, user, name, p.amount, p.at, p.at]);
+                follow_rows.push(vals![id, user, p.at]);
+            }
+            for o in &a.offers {
+                let user = developers[o.developer];
+                let name = generator.developers[o.developer].name.as_str();
+                let status = if o.accepted { "accepted" } else { "open" };
+                offer_rows.push(vals![id, user, name, o.amount, o.timeframe, o.message, status, o.at, o.at]);
+                follow_rows.push(vals![id, user, o.at]);
+            }
+        }
+        summary.pledges += pledge_rows.len();
+        summary.offers += offer_rows.len();
+        insert_rows(
+            &txn,
+            "ad_pledges",
+            &["ad_id", "user_id", "association_name", "amount", "created_at", "updated_at"],
+            pledge_rows,
+        )
+        .await?;
+        insert_rows(
+            &txn,
+            "ad_offers",
+            &[
+                "ad_id",
+                "user_id",
+                "author_name",
+                "amount",
+                "timeframe",
+                "message",
+                "status",
+                "created_at",
+                "updated_at",
+            ],
+            offer_rows,
+        )
+        .await?;
+        insert_rows(&txn, "ad_follows", &["ad_id", "user_id", "created_at"], follow_rows).await?;
+        db::exec(
+            &txn,
+            "UPDATE ads SET accepted_offer_id = \
+               (SELECT MIN(o.id) FROM ad_offers o WHERE o.ad_id = ads.id AND o.status = 'accepted') \
+             WHERE accepted_offer_id IS NULL AND accepted_cost IS NOT NULL AND slug LIKE $1",
+            vals![format!("%{SLUG_SUFFIX}")],
+        )
+        .await?;
+        txn.commit().await?;
+        bar.inc(n as u64);
+    }
+    bar.finish();
     Ok(())
 }
 
@@ -583,6 +1420,16 @@ pub async fn seed(db: &Db, options: &Options) -> anyhow::Result<Summary> {
                  use an empty data folder (or --force)"
             );
         }
+        let foreign =
+            db::int(db.conn(), "SELECT COUNT(*) FROM ads WHERE slug NOT LIKE $1", vals![format!("%{SLUG_SUFFIX}")])
+                .await?
+                .unwrap_or(0);
+        if foreign > 0 {
+            anyhow::bail!(
+                "this database holds {foreign} ads that bench-seed did not create: \
+                 use an empty data folder (or --force)"
+            );
+        }
     }
     let terms: Vec<TermId> = db::all(db.conn(), "SELECT id, kind, slug FROM terms", vals![]).await?;
     let term_ids: HashMap<(String, String), i64> = terms.into_iter().map(|t| ((t.kind, t.slug), t.id)).collect();
@@ -591,13 +1438,7 @@ pub async fn seed(db: &Db, options: &Options) -> anyhow::Result<Summary> {
     let mut generator = Generator::new();
     let structures: Vec<Structure> = (0..options.structures).map(|i| generator.structure(i)).collect();
 
-    let bar = ProgressBar::new(structures.len() as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{prefix} [{bar:40}] {pos}/{len} structures ({elapsed})")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
-    bar.set_prefix("bench-seed");
+    let bar = progress(structures.len(), "structures");
     let mut summary = Summary::default();
     let now = db::now();
     for chunk in structures.chunks(CHUNK) {
@@ -680,6 +1521,12 @@ pub async fn seed(db: &Db, options: &Options) -> anyhow::Result<Summary> {
         txn.commit().await?;
     }
     bar.finish();
+
+    if options.ads > 0 {
+        let software: HashSet<String> =
+            term_ids.keys().filter(|(kind, _)| kind == "software").map(|(_, slug)| slug.clone()).collect();
+        seed_ads(db, options.ads, &software, &mut summary).await?;
+    }
     Ok(summary)
 }
 
@@ -710,5 +1557,87 @@ mod tests {
         }
         let nextcloud = first.iter().filter(|s| s.terms.contains(&("software", "nextcloud"))).count();
         assert!(nextcloud > 120, "Nextcloud is common: {nextcloud}");
+    }
+
+    #[test]
+    fn the_ads_are_deterministic_and_consistent() {
+        let now = 1_790_000_000;
+        let mut a = AdGenerator::new(now);
+        let mut b = AdGenerator::new(now);
+        let first: Vec<Ad> = (0..3000).map(|_| a.ad()).collect();
+        let second: Vec<Ad> = (0..3000).map(|_| b.ad()).collect();
+        for (x, y) in first.iter().zip(&second) {
+            assert_eq!((&x.slug, &x.body, x.status), (&y.slug, &y.body, y.status));
+            assert_eq!(
+                x.pledges.iter().map(|p| (p.association, p.amount)).collect::<Vec<_>>(),
+                y.pledges.iter().map(|p| (p.association, p.amount)).collect::<Vec<_>>()
+            );
+        }
+
+        let names: HashSet<&str> = a.associations.iter().chain(&a.developers).map(|u| u.name.as_str()).collect();
+        assert_eq!(names.len(), BENCH_ASSOCIATIONS + BENCH_DEVELOPERS, "account names are unique");
+        assert!(
+            a.associations
+                .iter()
+                .chain(&a.developers)
+                .all(|u| u.name.ends_with(NAME_SUFFIX) && u.email.ends_with(EMAIL_DOMAIN))
+        );
+
+        let slugs: HashSet<&str> = first.iter().map(|a| a.slug.as_str()).collect();
+        assert_eq!(slugs.len(), first.len(), "ad slugs are unique");
+        let statuses: HashSet<&str> = first.iter().map(|a| a.status).collect();
+        for s in crate::ads::Status::ALL {
+            assert!(statuses.contains(s.as_str()), "no {} ad", s.as_str());
+        }
+        let kinds: HashSet<&str> = first.iter().map(|a| a.kind).collect();
+        assert_eq!(kinds.len(), crate::ads::Kind::ALL.len());
+        let published = first.iter().filter(|a| a.status == "published").count();
+        assert!(published > first.len() / 2, "mostly open: {published}");
+        let local = first.iter().filter(|a| a.region.is_some()).count() * 100 / first.len();
+        assert!((65..=75).contains(&local), "{local} % with a region");
+        let software: HashSet<&str> = crate::db::TERMS.iter().filter(|t| t.0 == "software").map(|t| t.1).collect();
+
+        for ad in &first {
+            let status = crate::ads::Status::parse(ad.status).expect("a status");
+            assert!(crate::ads::Kind::parse(ad.kind).is_some());
+            assert!(ad.slug.ends_with(SLUG_SUFFIX) && ad.slug.len() <= 96, "{}", ad.slug);
+            assert!(ad.software.is_none_or(|s| software.contains(s)), "{:?}", ad.software);
+            assert!(ad.region.is_some() || ad.remote);
+            let words = ad.body.split_whitespace().count();
+            assert!((40..=200).contains(&words), "{words} words in {}", ad.slug);
+            assert_eq!(ad.published_at.is_some(), !matches!(ad.status, "draft" | "pending" | "refused"));
+            assert!(ad.created_at <= ad.published_at.unwrap_or(ad.created_at));
+            assert!(ad.status_changed_at <= now);
+            assert!(ad.estimated_cost.is_none_or(|c| (50..=crate::ads::MAX_AMOUNT).contains(&c)));
+            if status.is_open() {
+                assert!(ad.expires_at.is_some_and(|e| e > now), "{} is open", ad.slug);
+            }
+            if status == crate::ads::Status::Expired {
+                assert!(ad.expires_at.is_some_and(|e| e <= now), "{} has expired", ad.slug);
+            }
+
+            assert_eq!(ad.pledges[0].association, ad.author, "the author joins first");
+            assert!(ad.pledges.len() <= 7);
+            let joined: HashSet<usize> = ad.pledges.iter().map(|p| p.association).collect();
+            assert_eq!(joined.len(), ad.pledges.len(), "one pledge per association");
+            assert!(ad.offers.len() <= 3);
+            let developers: HashSet<usize> = ad.offers.iter().map(|o| o.developer).collect();
+            assert_eq!(developers.len(), ad.offers.len(), "one offer per developer");
+
+            let pledged: i64 = ad.pledges.iter().filter_map(|p| p.amount).sum();
+            let accepted: Vec<&Offer> = ad.offers.iter().filter(|o| o.accepted).collect();
+            assert!(accepted.len() <= 1);
+            assert_eq!(accepted.first().map(|o| o.amount), ad.accepted_cost);
+            match (status, ad.accepted_cost) {
+                (crate::ads::Status::Funded | crate::ads::Status::InProgress | crate::ads::Status::Done, cost) => {
+                    let cost = cost.expect("a funded ad has an accepted offer");
+                    assert!(pledged >= cost, "{}: {pledged} < {cost}", ad.slug);
+                }
+                (crate::ads::Status::Published, Some(cost)) => assert!(pledged < cost, "{} is funded", ad.slug),
+                _ => {}
+            }
+        }
+        let waiting = first.iter().filter(|a| a.status == "published" && a.accepted_cost.is_some()).count();
+        assert!(waiting > 0, "some open ads wait for pledges");
     }
 }

@@ -189,17 +189,15 @@ async fn bench_seed(args: BenchSeedArgs) -> anyhow::Result<()> {
     };
     let summary = emancipasso::bench_seed::seed(&db, &options).await?;
     println!(
-        "structures: {} added ({} listed, {} published recommendations), {} already there ({:.1} s)",
-        summary.added,
-        summary.recommended,
-        summary.recommendations,
-        summary.skipped,
-        started.elapsed().as_secs_f64()
+        "structures: {} added ({} listed, {} published recommendations), {} already there",
+        summary.added, summary.recommended, summary.recommendations, summary.skipped,
     );
     println!(
-        "ads ({}) and resources ({}): not generated yet; they will be filled when those features land",
-        options.ads, options.resources
+        "ads: {} added ({} pledges, {} offers), {} already there",
+        summary.ads_added, summary.pledges, summary.offers, summary.ads_skipped
     );
+    println!("resources ({}): not generated yet; they will be filled when that feature lands", options.resources);
+    println!("bench-seed took {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
