@@ -695,6 +695,17 @@ field-report-note = Note to the person who reported (optional)
 
 ## Ads
 
+ads-action-withdraw = Withdraw from moderation (back to draft)
+flash-ad-withdrawn = The ad left the moderation queue and is a draft again.
+flash-ad-report-sent = Thank you, your report was sent to the moderation team.
+mail-ad-joined-amount = It pledges { $amount }.
+mail-comment-refused-subject = Your comment was not published
+mail-comment-refused-body =
+    Hello,
+
+    Your comment on the ad “{ $title }” was not published, for this reason:
+
+    { $reason }
 ads-fact-software = Software
 ads-fact-cost = Estimated cost
 ads-fact-deadline = Deadline
@@ -934,11 +945,11 @@ mail-ad-removed-body =
     The moderation team removed your ad “{ $title }”, for this reason:
 
     { $reason }
-mail-comment-removed-subject = Your comment was not published
+mail-comment-removed-subject = Your comment was removed
 mail-comment-removed-body =
     Hello,
 
-    Your comment on the ad “{ $title }” was not published, for this reason:
+    The moderation team removed your comment on the ad “{ $title }”, for this reason:
 
     { $reason }
 mail-ad-joined-subject = { $association } joins your ad

@@ -695,6 +695,17 @@ field-report-note = Note à la personne qui a signalé (facultative)
 
 ## Ads
 
+ads-action-withdraw = Retirer de la modération (revenir au brouillon)
+flash-ad-withdrawn = L'annonce est retirée de la file de modération et redevient un brouillon.
+flash-ad-report-sent = Merci, votre signalement est transmis à l'équipe de modération.
+mail-ad-joined-amount = Elle promet { $amount }.
+mail-comment-refused-subject = Votre commentaire n'a pas été publié
+mail-comment-refused-body =
+    Bonjour,
+
+    Votre commentaire sur l'annonce « { $title } » n'a pas été publié, pour la raison suivante :
+
+    { $reason }
 ads-fact-software = Logiciel
 ads-fact-cost = Coût estimé
 ads-fact-deadline = Échéance
@@ -934,11 +945,11 @@ mail-ad-removed-body =
     L'équipe de modération a retiré votre annonce « { $title } », pour la raison suivante :
 
     { $reason }
-mail-comment-removed-subject = Votre commentaire n'a pas été publié
+mail-comment-removed-subject = Votre commentaire a été retiré
 mail-comment-removed-body =
     Bonjour,
 
-    Votre commentaire sur l'annonce « { $title } » n'a pas été publié, pour la raison suivante :
+    L'équipe de modération a retiré votre commentaire sur l'annonce « { $title } », pour la raison suivante :
 
     { $reason }
 mail-ad-joined-subject = { $association } s'associe à votre annonce

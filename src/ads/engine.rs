@@ -47,8 +47,50 @@ fn documents<'a>(
     })
 }
 
+/// Ads read per query when the engine loads everything.
+const PAGE: i64 = 2000;
+
+/// The catalog of every public ad, read a page at a time (descriptions cut to their start).
+async fn load_catalog(db: &Db) -> anyhow::Result<Catalog> {
+    let mut catalog = Catalog::default();
+    let mut after = 0;
+    loop {
+        let rows = store::public_page(db, after, PAGE, false).await?;
+        let Some(last) = rows.last().map(|r| r.id) else { break };
+        catalog.extend(&rows);
+        after = last;
+    }
+    Ok(catalog)
+}
+
+/// Writes every public ad into `text`, a page at a time; returns how many.
+async fn rebuild_index(
+    db: &Db,
+    text: &crate::search::TextIndex,
+    cursor: i64,
+    progress: &dyn Fn(usize),
+) -> anyhow::Result<usize> {
+    let labels = software_labels(db).await?;
+    text.clear()?;
+    let mut after = 0;
+    let mut done = 0;
+    loop {
+        let rows = store::public_page(db, after, PAGE, true).await?;
+        let Some(last) = rows.last().map(|r| r.id) else { break };
+        let docs: Vec<_> = documents(&rows, &labels).collect();
+        text.add(&docs)?;
+        done += rows.len();
+        progress(done);
+        after = last;
+    }
+    text.commit(cursor)?;
+    Ok(done)
+}
+
 impl Ads {
-    /// Loads the public ads and opens (or rebuilds) the text index in `DATA/index/ads`.
+    /// Loads the public ads and opens (or rebuilds) the text index in `DATA/index/ads`. The
+    /// ads are read a page at a time, so that starting with 50,000 of them does not hold every
+    /// description in memory at once.
     pub async fn open(
         db: &Db,
         data_dir: &std::path::Path,
@@ -57,16 +99,15 @@ impl Ads {
         let dir = data_dir.join("index").join("ads");
         let (text, index_cursor) = crate::search::TextIndex::open(&dir, search::INDEX_VERSION)?;
         let cursor = store::last_change(db).await?;
-        let rows = store::public(db, None).await?;
-        if index_cursor != Some(cursor) || text.num_docs() != rows.len() as u64 {
-            let labels = software_labels(db).await?;
-            let total = rows.len();
-            text.rebuild(documents(&rows, &labels), cursor, &|_| {})?;
+        let count = store::public_count(db).await?;
+        if index_cursor != Some(cursor) || text.num_docs() != count as u64 {
+            let total = rebuild_index(db, &text, cursor, &|_| {}).await?;
             tracing::info!(total, "ads index rebuilt");
         }
+        let catalog = load_catalog(db).await?;
         Ok(Arc::new(Ads {
             text,
-            catalog: RwLock::new(Arc::new(Catalog::from_rows(&rows))),
+            catalog: RwLock::new(Arc::new(catalog)),
             cursor: AtomicI64::new(cursor),
             db: db.clone(),
             wake: Notify::new(),
@@ -133,12 +174,10 @@ impl Ads {
     /// Rebuilds the text index from the database (the `reindex` command).
     pub async fn reindex(&self, progress: impl Fn(usize, usize)) -> anyhow::Result<usize> {
         let cursor = store::last_change(&self.db).await?;
-        let rows = store::public(&self.db, None).await?;
-        let labels = software_labels(&self.db).await?;
-        let total = rows.len();
+        let total = store::public_count(&self.db).await? as usize;
         progress(0, total);
-        self.text.rebuild(documents(&rows, &labels), cursor, &|done| progress(done, total))?;
-        self.set_catalog(Catalog::from_rows(&rows));
+        rebuild_index(&self.db, &self.text, cursor, &|done| progress(done, total)).await?;
+        self.set_catalog(load_catalog(&self.db).await?);
         self.cursor.store(cursor, Ordering::SeqCst);
         if let Ok(mut cache) = self.text_cache.lock() {
             cache.clear();

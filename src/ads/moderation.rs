@@ -199,10 +199,13 @@ async fn decide_comment(
         if let Some(c) = contact {
             let lang = Lang::parse(&c.locale).unwrap_or(Lang::Fr);
             let args = [("title", ad.title.clone()), ("reason", reason.clone())];
-            mail::queue(&txn, &Mail::compose(lang, &c.email, Some(author), "mail-comment-removed", &args)).await?;
+            let key = if to == "removed" { "mail-comment-removed" } else { "mail-comment-refused" };
+            mail::queue(&txn, &Mail::compose(lang, &c.email, Some(author), key, &args)).await?;
         }
     }
+    super::record_change(&txn, ad.id).await?;
     txn.commit().await?;
+    app.ads.changed();
     app.mail_queued();
     Ok(see_other("/moderation", "flash-decision-saved"))
 }

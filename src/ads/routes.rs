@@ -294,6 +294,7 @@ struct AdPage {
     pledge_form: PledgeForm,
     offer_form: OfferForm,
     comment_form: CommentForm,
+    close_reason: String,
     errors: FieldErrors,
 }
 
@@ -313,7 +314,9 @@ fn actions(ad: &AdRow) -> Vec<(&'static str, &'static str)> {
             out.push(("terminer", "ads-action-finish"));
             out.push(("fermer", "ads-action-close"));
         }
-        Status::Pending => out.push(("fermer", "ads-action-close")),
+        // A pending ad was never approved: closing it takes it back to the drafts (a closed ad
+        // would be public).
+        Status::Pending => out.push(("fermer", "ads-action-withdraw")),
         Status::Expired => out.push(("rouvrir", "ads-action-reopen")),
         Status::Done | Status::Closed | Status::Removed => {}
     }
@@ -394,6 +397,7 @@ async fn ad_page(app: &AppState, ctx: PageCtx, ad: AdRow) -> Result<AdPage, AppE
         pledge_form,
         offer_form,
         comment_form: CommentForm::default(),
+        close_reason: String::new(),
         errors: FieldErrors::new(),
         ad,
         ctx,
@@ -663,6 +667,7 @@ async fn change_status(
         Ok(r) => r,
         Err(key) => {
             return again(&app, ctx, ad, StatusCode::UNPROCESSABLE_ENTITY, |p| {
+                p.close_reason = form.close_reason.clone();
                 p.errors = one_error("close_reason", key)
             })
             .await;
@@ -686,11 +691,16 @@ async fn change_status(
             let moved = store::publish(&txn, ad.id, to, expiry(&app), &[Status::Draft, Status::Refused]).await?;
             (moved, to, if to == Status::Pending { "flash-ad-pending" } else { "flash-ad-published" })
         }
-        "rouvrir" => (
-            store::publish(&txn, ad.id, Status::Published, expiry(&app), &[Status::Expired]).await?,
-            Status::Published,
-            "flash-ad-reopened",
-        ),
+        "rouvrir" => {
+            let moved = store::publish(&txn, ad.id, Status::Published, expiry(&app), &[Status::Expired]).await?;
+            // Pledges that already cover the accepted cost make it funded again.
+            let to = if moved {
+                store::settle_funding(&txn, ad.id).await?.unwrap_or(Status::Published)
+            } else {
+                Status::Published
+            };
+            (moved, to, "flash-ad-reopened")
+        }
         "prolonger" => {
             let status = ad.status();
             (
@@ -709,11 +719,16 @@ async fn change_status(
             Status::Done,
             "flash-ad-status-changed",
         ),
+        _ if ad.status() == Status::Pending => (
+            store::transition(&txn, ad.id, &[Status::Pending], Status::Draft).await?,
+            Status::Draft,
+            "flash-ad-withdrawn",
+        ),
         _ => {
             let moved = store::transition(
                 &txn,
                 ad.id,
-                &[Status::Published, Status::Funded, Status::InProgress, Status::Pending],
+                &[Status::Published, Status::Funded, Status::InProgress],
                 Status::Closed,
             )
             .await?;
@@ -750,7 +765,7 @@ async fn pledge(
     if !ad.status().is_open() {
         return again(&app, ctx, ad, StatusCode::CONFLICT, |p| {
             p.pledge_form = form;
-            p.errors = one_error("pledge_amount", "err-ad-not-open");
+            p.errors = one_error("pledge", "err-ad-not-open");
         })
         .await;
     }
@@ -773,15 +788,15 @@ async fn pledge(
         notify(&app, &txn, &ad, None, "mail-ad-status", &[("status_fr", to.label_key().to_owned())]).await?;
     }
     if !joined_before && ad.author_id != Some(user.id) {
-        let amount = new.amount.map(|a| format_euros(Lang::Fr, a)).unwrap_or_default();
-        let args = [
-            ("title", ad.title.clone()),
-            ("association", new.association_name.clone()),
-            ("amount", amount),
-            ("url", format!("{}{}", app.config.base(), super::search::path(ad.id, &ad.slug))),
-        ];
-        if let Some(author) = author_contact(&txn, &ad).await? {
-            mail::queue(&txn, &Mail::compose(author.1, &author.0, ad.author_id, "mail-ad-joined", &args)).await?;
+        if let Some((email, lang)) = author_contact(&txn, &ad).await? {
+            let amount = new.amount.map(|a| lang.t_args("mail-ad-joined-amount", &[("amount", lang.euros(a))]));
+            let args = [
+                ("title", ad.title.clone()),
+                ("association", new.association_name.clone()),
+                ("amount", amount.unwrap_or_default()),
+                ("url", format!("{}{}", app.config.base(), super::search::path(ad.id, &ad.slug))),
+            ];
+            mail::queue(&txn, &Mail::compose(lang, &email, ad.author_id, "mail-ad-joined", &args)).await?;
         }
     }
     super::record_change(&txn, ad.id).await?;
@@ -801,14 +816,11 @@ async fn unpledge(
 ) -> Result<Response, AppError> {
     let ad = visible(&app, &segment, Some(&user)).await?;
     if !ad.status().is_open() {
-        return again(&app, ctx, ad, StatusCode::CONFLICT, |p| {
-            p.errors = one_error("pledge_amount", "err-ad-not-open")
-        })
-        .await;
+        return again(&app, ctx, ad, StatusCode::CONFLICT, |p| p.errors = one_error("pledge", "err-ad-not-open")).await;
     }
     if ad.author_id == Some(user.id) {
         return again(&app, ctx, ad, StatusCode::CONFLICT, |p| {
-            p.errors = one_error("pledge_amount", "err-pledge-author-stays")
+            p.errors = one_error("pledge", "err-pledge-author-stays")
         })
         .await;
     }
@@ -886,11 +898,8 @@ async fn offer(
     }
     store::follow(&txn, ad.id, user.id).await?;
     if !existed {
-        let args = [
-            ("who", author_name.clone()),
-            ("amount", format_euros(Lang::Fr, new.amount)),
-            ("timeframe", new.timeframe.clone()),
-        ];
+        let args =
+            [("who", author_name.clone()), ("euros", new.amount.to_string()), ("timeframe", new.timeframe.clone())];
         notify(&app, &txn, &ad, Some(user.id), "mail-ad-offer", &args).await?;
     }
     super::record_change(&txn, ad.id).await?;
@@ -949,7 +958,7 @@ async fn accept_offer(
         })
         .await;
     }
-    let args = [("who", offer.author_name.clone()), ("amount", format_euros(Lang::Fr, offer.amount))];
+    let args = [("who", offer.author_name.clone()), ("euros", offer.amount.to_string())];
     notify(&app, &txn, &ad, Some(user.id), "mail-ad-offer-accepted", &args).await?;
     if let Some(to) = store::settle_funding(&txn, ad.id).await? {
         notify(&app, &txn, &ad, None, "mail-ad-status", &[("status_fr", to.label_key().to_owned())]).await?;
@@ -1003,11 +1012,14 @@ async fn comment(
     let txn = app.db.begin().await?;
     store::insert_comment(&txn, ad.id, user.id, &user.display_name, &body, status).await?;
     store::follow(&txn, ad.id, user.id).await?;
+    // The ad's pages change: every node empties its cache of them.
+    super::record_change(&txn, ad.id).await?;
     if status == "published" {
         let args = [("who", user.display_name.clone()), ("comment", super::search::excerpt(&body, 600))];
         notify(&app, &txn, &ad, Some(user.id), "mail-ad-comment", &args).await?;
     }
     txn.commit().await?;
+    app.ads.changed();
     app.mail_queued();
     let flash = if status == "pending" { "flash-comment-pending" } else { "flash-comment-posted" };
     Ok(see_other(&format!("{}#commentaires", super::search::path(ad.id, &ad.slug)), flash))
@@ -1222,7 +1234,7 @@ async fn report(
                 None => crate::moderation::ReportTarget::Ad(ad.id),
             };
             crate::moderation::report(&app.db, target, &reason, &message, &email).await?;
-            Ok(see_other(&path, "flash-report-sent"))
+            Ok(see_other(&path, "flash-ad-report-sent"))
         }
         _ => {
             let action = match &comment {
@@ -1261,7 +1273,8 @@ pub async fn author_contact<C: sea_orm::ConnectionTrait>(
 }
 
 /// Tells every follower of `ad` but `actor`, each in their language, with their one-click
-/// unsubscribe link. `args` values named `status_fr` are message keys, translated per follower.
+/// unsubscribe link. An argument named `status_fr` is a message key and `euros` an amount: both
+/// are written in each follower's language (as `status` and `amount`).
 pub async fn notify<C: sea_orm::ConnectionTrait>(
     app: &AppState,
     c: &C,
@@ -1276,8 +1289,14 @@ pub async fn notify<C: sea_orm::ConnectionTrait>(
             continue;
         }
         let lang = Lang::parse(&f.locale).unwrap_or(Lang::Fr);
-        let mut all: Vec<(&'static str, String)> =
-            args.iter().map(|(k, v)| if *k == "status_fr" { ("status", lang.t(v)) } else { (*k, v.clone()) }).collect();
+        let mut all: Vec<(&'static str, String)> = args
+            .iter()
+            .map(|(k, v)| match *k {
+                "status_fr" => ("status", lang.t(v)),
+                "euros" => ("amount", v.parse::<i64>().map(|a| lang.euros(a)).unwrap_or_else(|_| v.clone())),
+                _ => (*k, v.clone()),
+            })
+            .collect();
         all.push(("title", ad.title.clone()));
         all.push(("url", url.clone()));
         all.push((

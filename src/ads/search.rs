@@ -239,7 +239,18 @@ impl Catalog {
     }
 
     pub fn from_rows(rows: &[AdRow]) -> Catalog {
-        Catalog::default().with_changes(&[], rows)
+        let mut catalog = Catalog::default();
+        catalog.extend(rows);
+        catalog
+    }
+
+    /// Adds (or replaces) the cards of `rows`.
+    pub fn extend(&mut self, rows: &[AdRow]) {
+        self.cards.reserve(rows.len());
+        for row in rows {
+            let card = self.card(row);
+            self.cards.insert(card.id, Arc::new(card));
+        }
     }
 
     fn card(&mut self, r: &AdRow) -> AdCard {

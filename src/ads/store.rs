@@ -55,6 +55,27 @@ impl AdRow {
     }
 }
 
+/// Public ads after `after_id`, `limit` at a time in id order (the engine reads them a page at a
+/// time at start); with `full` false only the start of each description is read.
+pub async fn public_page(db: &Db, after_id: i64, limit: i64, full: bool) -> Result<Vec<AdRow>, sea_orm::DbErr> {
+    let statuses: Vec<String> = Status::PUBLIC.iter().map(|s| format!("'{}'", s.as_str())).collect();
+    let select =
+        if full { AD_SELECT.to_owned() } else { AD_SELECT.replacen("a.body,", "SUBSTR(a.body, 1, 600) AS body,", 1) };
+    db::all(
+        db.conn(),
+        &format!("{select} WHERE a.status IN ({}) AND a.id > $1 ORDER BY a.id LIMIT $2", statuses.join(", ")),
+        vals![after_id, limit],
+    )
+    .await
+}
+
+pub async fn public_count(db: &Db) -> Result<i64, sea_orm::DbErr> {
+    let statuses: Vec<String> = Status::PUBLIC.iter().map(|s| format!("'{}'", s.as_str())).collect();
+    Ok(db::int(db.conn(), &format!("SELECT COUNT(*) FROM ads WHERE status IN ({})", statuses.join(", ")), vals![])
+        .await?
+        .unwrap_or(0))
+}
+
 /// Public ads (all, or those of `ids`), for the search engine.
 pub async fn public(db: &Db, ids: Option<&[i64]>) -> Result<Vec<AdRow>, sea_orm::DbErr> {
     let statuses: Vec<String> = Status::PUBLIC.iter().map(|s| format!("'{}'", s.as_str())).collect();

@@ -125,6 +125,32 @@ impl TextIndex {
         Ok(())
     }
 
+    /// A rebuild in steps, for documents read a page at a time: `clear`, then `add` each page,
+    /// then `commit` (nothing is visible before the commit).
+    pub fn clear(&self) -> anyhow::Result<()> {
+        let writer = self.writer.lock().map_err(|_| anyhow::anyhow!("index writer poisoned"))?;
+        writer.delete_all_documents()?;
+        Ok(())
+    }
+
+    pub fn add(&self, docs: &[Doc]) -> anyhow::Result<()> {
+        let writer = self.writer.lock().map_err(|_| anyhow::anyhow!("index writer poisoned"))?;
+        for doc in docs {
+            writer.add_document(self.document(doc))?;
+        }
+        Ok(())
+    }
+
+    pub fn commit(&self, cursor: i64) -> anyhow::Result<()> {
+        let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("index writer poisoned"))?;
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&format!("{}:{cursor}", self.version));
+        commit.commit()?;
+        drop(writer);
+        self.reader.reload()?;
+        Ok(())
+    }
+
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
     }

@@ -159,8 +159,13 @@ pub fn render_status<T: Template>(status: StatusCode, page: &T) -> Result<Respon
 
 /// `303 See Other` to `path`, showing the flash message `key` there.
 pub fn see_other(path: &str, flash_key: &str) -> Response {
+    // The query goes before a fragment: browsers never send what follows '#'.
+    let (path, fragment) = match path.split_once('#') {
+        Some((p, f)) => (p, format!("#{f}")),
+        None => (path, String::new()),
+    };
     let sep = if path.contains('?') { '&' } else { '?' };
-    axum::response::Redirect::to(&format!("{path}{sep}flash={flash_key}")).into_response()
+    axum::response::Redirect::to(&format!("{path}{sep}flash={flash_key}{fragment}")).into_response()
 }
 
 /// Keeps only same-site relative paths, so `?retour=` cannot send a visitor elsewhere.

@@ -855,7 +855,7 @@ async fn pledges_are_refused_where_the_ad_is_not_open() {
         page.assert_status(StatusCode::OK).assert_lacks(&format!("action=\"{}\"", ad.at("soutien")));
         let page = post_from(&friend, &ad.path, &ad.at("soutien"), &fields).await;
         page.assert_status(StatusCode::CONFLICT);
-        let message = page.select_text(".error#e-pledge-state").unwrap_or_default();
+        let message = page.select_text(".error#e-pledge").unwrap_or_default();
         assert!(message.contains("n'est plus ouverte aux soutiens"), "{message:?} in:\n{}", page.body);
     }
     // A pledge on a closed ad is not withdrawn either: the commitment stays on record.
@@ -1369,7 +1369,7 @@ async fn reported_ads_and_comments_are_removed_by_moderators() {
     decide(&moderator, &remove_comment, "retirer", COMMENT_REASON).await.assert_redirect_to("/moderation");
     author.get(&ad.path).await.assert_status(StatusCode::OK).assert_lacks(SPAM);
     let mail = app.last_mail_to(FRIEND).await;
-    assert!(mail.subject.contains("pas été publié"), "{mail:?}");
+    assert!(mail.subject.contains("retiré"), "{mail:?}");
     assert!(mail.body.contains(TITLE) && mail.body.contains(COMMENT_REASON), "{mail:?}");
 
     // The ad is removed, with a reason.
@@ -1479,6 +1479,8 @@ async fn closing_a_pending_ad_does_not_make_it_public() {
     let (author, ad) = author_with_ad(&app, AUTHOR, TITLE).await;
     assert_eq!(state(&app, &ad).await.status, "pending");
     act(&author, &ad, "fermer", "Finalement, nous avons trouvé.").await.assert_redirect_to(&ad.path);
+    // Back to the drafts: out of the queue, still visible to its author only.
+    assert_eq!(state(&app, &ad).await.status, "draft");
     public(&app, &ad.path).await.assert_status(StatusCode::NOT_FOUND);
     let (other, _) = app.signed_in("curieux@exemple.org", &[]).await;
     other.get(&ad.path).await.assert_status(StatusCode::NOT_FOUND);
