@@ -313,6 +313,24 @@ async function waitForLink(address, linkPath) {
   }
 }
 
+/// Waits for an email (to anyone) holding a link that matches `pattern` (a RegExp on the path and
+/// query); returns that path and query.
+async function waitForPattern(pattern, what) {
+  const deadline = Date.now() + MAIL_WAIT_MS;
+  for (;;) {
+    const mails = readMails().sort((a, b) => b.mtime - a.mtime);
+    for (const m of mails) {
+      const found = m.text.match(pattern);
+      if (found) {
+        const link = new URL(found[0]);
+        return `${link.pathname}${link.search}`;
+      }
+    }
+    if (Date.now() > deadline) throw new FlowError(`no email with ${what} in ${OUTBOX} after ${MAIL_WAIT_MS / 1000} s`);
+    await new Promise((res) => setTimeout(res, 250));
+  }
+}
+
 // --- the pages of one mode -----------------------------------------------------------------------
 async function step(session, label, fn) {
   try {
@@ -393,6 +411,16 @@ async function auditMode(browser, lang, mode, states, shared) {
       const href = await s.page.locator('main .ad-card a').first().getAttribute('href').catch(() => null);
       if (!href) throw new FlowError('no open ad on /annonces?statut=ouverte');
       await page(s, 'annonce-structure', href);
+      // A comment: the ad's followers get an email with a one-click unsubscribe link.
+      await s.page.fill('#f-comment', `Question fictive de l'audit d'accessibilité (${lang}, ${mode}) : le projet est-il toujours ouvert ?`);
+      const posted = await submit(s, `main form[action$="/commentaires"]`);
+      if (!posted || posted.status() >= 400) throw new FlowError(`posting a comment answered HTTP ${posted && posted.status()}`);
+      await audit(s, s.page, posted, 'annonce-commentaire-publie');
+      const id = href.match(/^\/annonces\/(\d+)/)[1];
+      const unsubscribe = await waitForPattern(new RegExp(`https?://[^\\s"'<>]*/annonces/${id}/desabonnement\\?u=\\d+&t=[0-9a-f]+`), 'an unsubscribe link');
+      const a = await open(null);
+      await page(a, 'annonce-desabonnement', unsubscribe);
+      await audit(a, a.page, await submit(a, 'main form'), 'annonce-desabonnee', 200);
     });
 
     // Anonymous sign-up with an empty form.

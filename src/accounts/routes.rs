@@ -485,6 +485,7 @@ async fn export(State(app): State<AppState>, me: CurrentUser) -> Result<Response
     let user = store::by_id(app.db.conn(), me.id).await?.ok_or(AppError::NotFound)?;
     let sessions = store::sessions_of(&app.db, me.id).await?;
     let mails = store::mails_of(&app.db, me.id).await?;
+    let ads = crate::ads::personal_data(&app.db, me.id).await?;
     let iso = |ts: i64| chrono::DateTime::from_timestamp(ts, 0).map(|d| d.to_rfc3339()).unwrap_or_default();
     let data = serde_json::json!({
         "format": "emancipasso-export-1",
@@ -504,6 +505,7 @@ async fn export(State(app): State<AppState>, me: CurrentUser) -> Result<Response
         "emails": mails.iter().map(|m| serde_json::json!({
             "to": m.recipient, "subject": m.subject, "queued_at": iso(m.created_at), "sent_at": m.sent_at.map(iso),
         })).collect::<Vec<_>>(),
+        "ads": ads,
     });
     let body = serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.into()))?;
     let mut res = body.into_response();

@@ -247,3 +247,60 @@ pub async fn keep_lifetimes(app: &crate::app::AppState) -> Result<(usize, usize)
     }
     Ok((reminded, expired))
 }
+
+/// What the ads hold about a person, for their data export.
+pub async fn personal_data(db: &crate::db::Db, user_id: i64) -> Result<serde_json::Value, sea_orm::DbErr> {
+    #[derive(crate::db::Row)]
+    struct Line {
+        ad_id: i64,
+        title: String,
+        detail: Option<String>,
+        amount: Option<i64>,
+        at: i64,
+    }
+    let iso = |ts: i64| chrono::DateTime::from_timestamp(ts, 0).map(|d| d.to_rfc3339()).unwrap_or_default();
+    let c = db.conn();
+    let lines = |sql: &'static str| async move { crate::db::all::<Line, _>(c, sql, crate::vals![user_id]).await };
+    let ads = lines("SELECT id AS ad_id, title, status AS detail, estimated_cost AS amount, created_at AS at FROM ads WHERE author_id = $1 ORDER BY id").await?;
+    let pledges = lines(
+        "SELECT p.ad_id, a.title, p.association_name AS detail, p.amount, p.updated_at AS at \
+         FROM ad_pledges p JOIN ads a ON a.id = p.ad_id WHERE p.user_id = $1 ORDER BY p.id",
+    )
+    .await?;
+    let offers = lines(
+        "SELECT o.ad_id, a.title, o.message AS detail, o.amount, o.updated_at AS at \
+         FROM ad_offers o JOIN ads a ON a.id = o.ad_id WHERE o.user_id = $1 ORDER BY o.id",
+    )
+    .await?;
+    let comments = lines(
+        "SELECT c.ad_id, a.title, c.body AS detail, CAST(NULL AS BIGINT) AS amount, c.created_at AS at \
+         FROM ad_comments c JOIN ads a ON a.id = c.ad_id WHERE c.user_id = $1 ORDER BY c.id",
+    )
+    .await?;
+    let follows = lines(
+        "SELECT f.ad_id, a.title, CAST(NULL AS TEXT) AS detail, CAST(NULL AS BIGINT) AS amount, f.created_at AS at \
+         FROM ad_follows f JOIN ads a ON a.id = f.ad_id WHERE f.user_id = $1 ORDER BY f.ad_id",
+    )
+    .await?;
+    let list = |rows: &[Line], detail: &str, amount: &str| -> Vec<serde_json::Value> {
+        rows.iter()
+            .map(|l| {
+                let mut v = serde_json::json!({ "ad_id": l.ad_id, "ad_title": l.title, "at": iso(l.at) });
+                if !detail.is_empty() {
+                    v[detail] = serde_json::json!(l.detail);
+                }
+                if !amount.is_empty() {
+                    v[amount] = serde_json::json!(l.amount);
+                }
+                v
+            })
+            .collect()
+    };
+    Ok(serde_json::json!({
+        "ads": list(&ads, "status", "estimated_cost"),
+        "pledges": list(&pledges, "association", "amount"),
+        "offers": list(&offers, "message", "amount"),
+        "comments": list(&comments, "body", ""),
+        "follows": list(&follows, "", ""),
+    }))
+}

@@ -1579,3 +1579,17 @@ async fn a_new_comment_appears_for_visitors() {
     engine_at_rest().await;
     app.client().get(&ad.path).await.assert_contains(QUESTION);
 }
+
+/// The author's data export lists their ads, pledges and follows.
+#[tokio::test]
+async fn the_data_export_holds_the_ads_of_its_author() {
+    let app = TestApp::spawn().await;
+    let (author, _ad) = author_with_ad(&app, AUTHOR, TITLE).await;
+    let page = author.get("/compte/export").await;
+    page.assert_status(StatusCode::OK);
+    let data: serde_json::Value = serde_json::from_str(&page.body).expect("JSON export");
+    assert_eq!(data["ads"]["ads"][0]["ad_title"], TITLE, "{}", page.body);
+    assert_eq!(data["ads"]["ads"][0]["status"], "published");
+    assert_eq!(data["ads"]["pledges"][0]["ad_title"], TITLE);
+    assert_eq!(data["ads"]["follows"][0]["ad_title"], TITLE);
+}
