@@ -57,9 +57,10 @@ async fn load_catalog(db: &Db) -> anyhow::Result<Catalog> {
     loop {
         let rows = store::public_page(db, after, PAGE, false).await?;
         let Some(last) = rows.last().map(|r| r.id) else { break };
-        catalog.extend(&rows);
+        catalog.insert(&rows);
         after = last;
     }
+    catalog.reorder();
     Ok(catalog)
 }
 

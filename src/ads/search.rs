@@ -216,12 +216,19 @@ pub struct Results {
 
 pub const PER_PAGE: usize = 20;
 
-/// The public ads, in memory.
+/// The public ads, in memory, newest first: the default order of the list costs nothing and
+/// other orders only sort what the page needs.
 #[derive(Default, Clone)]
 pub struct Catalog {
-    cards: HashMap<i64, Arc<AdCard>>,
+    /// Newest first (published, then id, descending).
+    cards: Vec<Arc<AdCard>>,
+    by_id: HashMap<i64, Arc<AdCard>>,
     pub software: Interner,
     pub regions: Interner,
+}
+
+fn newest(a: &AdCard, b: &AdCard) -> std::cmp::Ordering {
+    b.published_at.cmp(&a.published_at).then(b.id.cmp(&a.id))
 }
 
 impl Catalog {
@@ -229,12 +236,9 @@ impl Catalog {
     pub fn with_changes(&self, changed: &[i64], fresh: &[AdRow]) -> Catalog {
         let mut next = self.clone();
         for id in changed {
-            next.cards.remove(id);
+            next.by_id.remove(id);
         }
-        for row in fresh {
-            let card = next.card(row);
-            next.cards.insert(card.id, Arc::new(card));
-        }
+        next.extend(fresh);
         next
     }
 
@@ -246,11 +250,23 @@ impl Catalog {
 
     /// Adds (or replaces) the cards of `rows`.
     pub fn extend(&mut self, rows: &[AdRow]) {
-        self.cards.reserve(rows.len());
+        self.insert(rows);
+        self.reorder();
+    }
+
+    /// Adds (or replaces) the cards of `rows`; call [`Catalog::reorder`] once done.
+    pub fn insert(&mut self, rows: &[AdRow]) {
+        self.by_id.reserve(rows.len());
         for row in rows {
             let card = self.card(row);
-            self.cards.insert(card.id, Arc::new(card));
+            self.by_id.insert(card.id, Arc::new(card));
         }
+    }
+
+    /// Puts the cards back in newest-first order.
+    pub fn reorder(&mut self) {
+        self.cards = self.by_id.values().cloned().collect();
+        self.cards.sort_unstable_by(|a, b| newest(a, b));
     }
 
     fn card(&mut self, r: &AdRow) -> AdCard {
@@ -283,11 +299,12 @@ impl Catalog {
     }
 
     pub fn get(&self, id: i64) -> Option<Arc<AdCard>> {
-        self.cards.get(&id).cloned()
+        self.by_id.get(&id).cloned()
     }
 
+    /// Every card, newest first.
     pub fn all(&self) -> impl Iterator<Item = &Arc<AdCard>> {
-        self.cards.values()
+        self.cards.iter()
     }
 
     /// The software slug of a card.
@@ -311,8 +328,9 @@ impl Catalog {
             None => true,
             Some(w) => v.is_some_and(|v| w.contains(&v)),
         };
+        // In newest-first order, since the cards are kept that way.
         let mut hits: Vec<(f32, &Arc<AdCard>)> = Vec::new();
-        for card in self.cards.values() {
+        for card in &self.cards {
             if (f.remote && !card.remote)
                 || !(f.kinds.is_empty() || f.kinds.contains(&card.kind))
                 || !(f.statuses.is_empty() || f.statuses.contains(&card.status))
@@ -357,27 +375,38 @@ impl Catalog {
         facets.regions = owned(&self.regions, region_counts);
 
         let sort = f.sort.unwrap_or(if matches.is_some() { Sort::Relevance } else { Sort::Newest });
-        let newest = |a: &AdCard, b: &AdCard| b.published_at.cmp(&a.published_at).then(b.id.cmp(&a.id));
-        match sort {
-            Sort::Relevance => hits.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then_with(|| newest(a.1, b.1))),
-            Sort::Newest => hits.sort_unstable_by(|a, b| newest(a.1, b.1)),
+        let total = hits.len();
+        let per_page = per_page.max(1);
+        let pages = total.div_ceil(per_page).max(1);
+        let page = f.page.clamp(1, pages);
+        let wanted = (page * per_page).min(total);
+        type Hit<'a> = (f32, &'a Arc<AdCard>);
+        let order: Box<dyn Fn(&Hit, &Hit) -> std::cmp::Ordering> = match sort {
+            // Already in this order.
+            Sort::Newest => Box::new(|_, _| std::cmp::Ordering::Equal),
+            Sort::Relevance => Box::new(|a, b| b.0.total_cmp(&a.0).then_with(|| newest(a.1, b.1))),
             // Soonest deadline first, ads without one last.
-            Sort::Deadline => hits.sort_unstable_by(|a, b| match (&a.1.deadline, &b.1.deadline) {
+            Sort::Deadline => Box::new(|a, b| match (&a.1.deadline, &b.1.deadline) {
                 (Some(x), Some(y)) => x.cmp(y).then_with(|| newest(a.1, b.1)),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => newest(a.1, b.1),
             }),
-            Sort::Joined => hits.sort_unstable_by(|a, b| {
+            Sort::Joined => Box::new(|a, b| {
                 b.1.associations
                     .cmp(&a.1.associations)
                     .then(b.1.pledged.cmp(&a.1.pledged))
                     .then_with(|| newest(a.1, b.1))
             }),
+        };
+        if sort != Sort::Newest && wanted > 0 {
+            // Only the hits up to this page need their exact order.
+            if wanted < total {
+                hits.select_nth_unstable_by(wanted - 1, |a, b| order(a, b));
+                hits.truncate(wanted);
+            }
+            hits.sort_unstable_by(|a, b| order(a, b));
         }
-        let total = hits.len();
-        let pages = total.div_ceil(per_page.max(1)).max(1);
-        let page = f.page.clamp(1, pages);
         let cards = hits.into_iter().skip((page - 1) * per_page).take(per_page).map(|(_, c)| c.clone()).collect();
         Results { total, page, pages, cards, facets, sort }
     }
@@ -395,6 +424,78 @@ mod tests {
         assert!(e.starts_with("Titre Un logiciel de gestion"), "{e}");
         assert!(e.ends_with('…') && e.chars().count() <= 41, "{e}");
         assert_eq!(excerpt("Court.", 40), "Court.");
+    }
+
+    fn row(id: i64, published_at: i64, deadline: Option<&str>, associations: i64) -> AdRow {
+        AdRow {
+            id,
+            slug: format!("annonce-{id}"),
+            kind: "besoin".into(),
+            status: "published".into(),
+            author_id: None,
+            association_name: "Asso (fictive)".into(),
+            title: format!("Annonce {id}"),
+            body: "Un besoin.".into(),
+            software_slug: None,
+            software_other: String::new(),
+            estimated_cost: None,
+            deadline: deadline.map(str::to_owned),
+            region_code: None,
+            remote: true,
+            tags: String::new(),
+            accepted_offer_id: None,
+            accepted_cost: None,
+            close_reason: String::new(),
+            created_at: published_at,
+            updated_at: published_at,
+            published_at: Some(published_at),
+            status_changed_at: published_at,
+            expires_at: None,
+            decision_reason: String::new(),
+            associations,
+            pledged: 0,
+            offers: 0,
+        }
+    }
+
+    #[test]
+    fn every_sort_gives_the_same_pages_as_a_full_sort() {
+        let rows: Vec<AdRow> = (1..=57)
+            .map(|i| {
+                let deadline = (i % 3 != 0).then(|| format!("2027-{:02}-{:02}", 1 + i % 12, 1 + i % 28));
+                row(i, 1_000 + (i * 37) % 23, deadline.as_deref(), (i * 7) % 5)
+            })
+            .collect();
+        let catalog = Catalog::from_rows(&rows);
+        let ids = |sort: Sort, page: usize| -> Vec<i64> {
+            let f = Filters { sort: Some(sort), page, ..Filters::default() };
+            catalog.search(&f, None, 10).cards.iter().map(|c| c.id).collect()
+        };
+        let cards: Vec<&AdCard> = catalog.all().map(|c| c.as_ref()).collect();
+        for sort in [Sort::Newest, Sort::Deadline, Sort::Joined] {
+            let mut all = cards.clone();
+            all.sort_by(|a, b| match sort {
+                Sort::Deadline => match (&a.deadline, &b.deadline) {
+                    (Some(x), Some(y)) => x.cmp(y).then_with(|| newest(a, b)),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => newest(a, b),
+                },
+                Sort::Joined => {
+                    b.associations.cmp(&a.associations).then(b.pledged.cmp(&a.pledged)).then_with(|| newest(a, b))
+                }
+                _ => newest(a, b),
+            });
+            let expected: Vec<i64> = all.iter().map(|c| c.id).collect();
+            for page in 1..=6 {
+                let want: Vec<i64> = expected.iter().skip((page - 1) * 10).take(10).copied().collect();
+                assert_eq!(ids(sort, page), want, "{sort:?} page {page}");
+            }
+        }
+        // A change keeps the order: the removed card leaves, the new one comes first.
+        let next = catalog.with_changes(&[5], &[row(99, 5_000, None, 0)]);
+        assert_eq!(next.all().next().map(|c| c.id), Some(99));
+        assert!(next.get(5).is_none() && next.size() == 57);
     }
 
     #[test]

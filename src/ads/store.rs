@@ -6,17 +6,16 @@ use super::Status;
 use crate::db::{self, Db, Row, Value};
 use crate::vals;
 
-/// The columns every ad query reads, with the pledge and offer aggregates.
+/// The columns every ad query reads, with the pledge and offer counts (correlated subqueries:
+/// each one an index lookup, also when a single ad is read).
 const AD_SELECT: &str = "SELECT a.id, a.slug, a.kind, a.status, a.author_id, a.association_name, a.title, a.body, \
        a.software_slug, a.software_other, a.estimated_cost, a.deadline, a.region_code, a.remote, a.tags, \
        a.accepted_offer_id, a.accepted_cost, a.close_reason, a.created_at, a.updated_at, a.published_at, \
        a.status_changed_at, a.expires_at, a.decision_reason, \
-       COALESCE(p.n, 0) AS associations, COALESCE(p.total, 0) AS pledged, COALESCE(o.n, 0) AS offers \
-     FROM ads a \
-     LEFT JOIN (SELECT ad_id, COUNT(*) AS n, CAST(COALESCE(SUM(amount), 0) AS BIGINT) AS total \
-                FROM ad_pledges GROUP BY ad_id) p ON p.ad_id = a.id \
-     LEFT JOIN (SELECT ad_id, COUNT(*) AS n FROM ad_offers WHERE status <> 'withdrawn' GROUP BY ad_id) o \
-            ON o.ad_id = a.id";
+       (SELECT COUNT(*) FROM ad_pledges p WHERE p.ad_id = a.id) AS associations, \
+       (SELECT CAST(COALESCE(SUM(p.amount), 0) AS BIGINT) FROM ad_pledges p WHERE p.ad_id = a.id) AS pledged, \
+       (SELECT COUNT(*) FROM ad_offers o WHERE o.ad_id = a.id AND o.status <> 'withdrawn') AS offers \
+     FROM ads a";
 
 #[derive(Row, Debug, Clone)]
 pub struct AdRow {
