@@ -787,17 +787,18 @@ async fn pledge(
     if let Some(to) = store::settle_funding(&txn, ad.id).await? {
         notify(&app, &txn, &ad, None, "mail-ad-status", &[("status_fr", to.label_key().to_owned())]).await?;
     }
-    if !joined_before && ad.author_id != Some(user.id) {
-        if let Some((email, lang)) = author_contact(&txn, &ad).await? {
-            let amount = new.amount.map(|a| lang.t_args("mail-ad-joined-amount", &[("amount", lang.euros(a))]));
-            let args = [
-                ("title", ad.title.clone()),
-                ("association", new.association_name.clone()),
-                ("amount", amount.unwrap_or_default()),
-                ("url", format!("{}{}", app.config.base(), super::search::path(ad.id, &ad.slug))),
-            ];
-            mail::queue(&txn, &Mail::compose(lang, &email, ad.author_id, "mail-ad-joined", &args)).await?;
-        }
+    if !joined_before
+        && ad.author_id != Some(user.id)
+        && let Some((email, lang)) = author_contact(&txn, &ad).await?
+    {
+        let amount = new.amount.map(|a| lang.t_args("mail-ad-joined-amount", &[("amount", lang.euros(a))]));
+        let args = [
+            ("title", ad.title.clone()),
+            ("association", new.association_name.clone()),
+            ("amount", amount.unwrap_or_default()),
+            ("url", format!("{}{}", app.config.base(), super::search::path(ad.id, &ad.slug))),
+        ];
+        mail::queue(&txn, &Mail::compose(lang, &email, ad.author_id, "mail-ad-joined", &args)).await?;
     }
     super::record_change(&txn, ad.id).await?;
     txn.commit().await?;

@@ -227,6 +227,11 @@ pub struct Catalog {
     pub regions: Interner,
 }
 
+/// A search hit: its text score and its card.
+type Hit<'a> = (f32, &'a Arc<AdCard>);
+/// How two hits compare in a sort.
+type HitOrder = dyn Fn(&Hit, &Hit) -> std::cmp::Ordering;
+
 fn newest(a: &AdCard, b: &AdCard) -> std::cmp::Ordering {
     b.published_at.cmp(&a.published_at).then(b.id.cmp(&a.id))
 }
@@ -380,8 +385,7 @@ impl Catalog {
         let pages = total.div_ceil(per_page).max(1);
         let page = f.page.clamp(1, pages);
         let wanted = (page * per_page).min(total);
-        type Hit<'a> = (f32, &'a Arc<AdCard>);
-        let order: Box<dyn Fn(&Hit, &Hit) -> std::cmp::Ordering> = match sort {
+        let order: Box<HitOrder> = match sort {
             // Already in this order.
             Sort::Newest => Box::new(|_, _| std::cmp::Ordering::Equal),
             Sort::Relevance => Box::new(|a, b| b.0.total_cmp(&a.0).then_with(|| newest(a.1, b.1))),
