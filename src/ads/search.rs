@@ -333,15 +333,26 @@ impl Catalog {
             None => true,
             Some(w) => v.is_some_and(|v| w.contains(&v)),
         };
-        // In newest-first order, since the cards are kept that way.
-        let mut hits: Vec<(f32, &Arc<AdCard>)> = Vec::new();
-        for card in &self.cards {
-            if (f.remote && !card.remote)
+        let keep = |card: &AdCard| {
+            !((f.remote && !card.remote)
                 || !(f.kinds.is_empty() || f.kinds.contains(&card.kind))
                 || !(f.statuses.is_empty() || f.statuses.contains(&card.status))
                 || !has(&software, card.software)
-                || !has(&regions, card.region)
-            {
+                || !has(&regions, card.region))
+        };
+        let mut hits: Vec<(f32, &Arc<AdCard>)> = Vec::new();
+        // A text matching a small share of the ads: look its matches up rather than walk them all
+        // (the hits are then in no particular order).
+        let mut in_newest_order = true;
+        if let Some(m) = matches.filter(|m| m.len() * 4 < self.cards.len()) {
+            in_newest_order = false;
+            hits.extend(
+                m.iter().filter_map(|(id, score)| self.by_id.get(id).map(|c| (*score, c))).filter(|(_, c)| keep(c)),
+            );
+        }
+        // Else in newest-first order, since the cards are kept that way.
+        for card in self.cards.iter().filter(|_| in_newest_order) {
+            if !keep(card) {
                 continue;
             }
             let score = match matches {
@@ -354,8 +365,11 @@ impl Catalog {
             hits.push((score, card));
         }
 
+        // Counted in arrays indexed by number, turned into maps once.
         let mut software_counts = vec![0usize; self.software.len()];
         let mut region_counts = vec![0usize; self.regions.len()];
+        let mut kind_counts = [0usize; Kind::ALL.len()];
+        let mut status_counts = [0usize; Status::ALL.len()];
         let mut facets = Facets::default();
         for (_, c) in &hits {
             if let Some(s) = c.software {
@@ -364,10 +378,12 @@ impl Catalog {
             if let Some(r) = c.region {
                 region_counts[usize::from(r)] += 1;
             }
-            *facets.kinds.entry(c.kind).or_default() += 1;
-            *facets.statuses.entry(c.status).or_default() += 1;
+            kind_counts[c.kind as usize] += 1;
+            status_counts[c.status as usize] += 1;
             facets.remote += usize::from(c.remote);
         }
+        facets.kinds = Kind::ALL.into_iter().zip(kind_counts).filter(|(_, n)| *n > 0).collect();
+        facets.statuses = Status::ALL.into_iter().zip(status_counts).filter(|(_, n)| *n > 0).collect();
         let owned = |interner: &Interner, counts: Vec<usize>| -> Counts {
             counts
                 .into_iter()
@@ -386,8 +402,7 @@ impl Catalog {
         let page = f.page.clamp(1, pages);
         let wanted = (page * per_page).min(total);
         let order: Box<HitOrder> = match sort {
-            // Already in this order.
-            Sort::Newest => Box::new(|_, _| std::cmp::Ordering::Equal),
+            Sort::Newest => Box::new(|a, b| newest(a.1, b.1)),
             Sort::Relevance => Box::new(|a, b| b.0.total_cmp(&a.0).then_with(|| newest(a.1, b.1))),
             // Soonest deadline first, ads without one last.
             Sort::Deadline => Box::new(|a, b| match (&a.1.deadline, &b.1.deadline) {
@@ -403,7 +418,7 @@ impl Catalog {
                     .then_with(|| newest(a.1, b.1))
             }),
         };
-        if sort != Sort::Newest && wanted > 0 {
+        if (sort != Sort::Newest || !in_newest_order) && wanted > 0 {
             // Only the hits up to this page need their exact order.
             if wanted < total {
                 hits.select_nth_unstable_by(wanted - 1, |a, b| order(a, b));
@@ -500,6 +515,31 @@ mod tests {
         let next = catalog.with_changes(&[5], &[row(99, 5_000, None, 0)]);
         assert_eq!(next.all().next().map(|c| c.id), Some(99));
         assert!(next.get(5).is_none() && next.size() == 57);
+    }
+
+    #[test]
+    fn kinds_and_states_count_by_their_place_in_all() {
+        for (i, k) in Kind::ALL.into_iter().enumerate() {
+            assert_eq!(k as usize, i);
+        }
+        for (i, st) in Status::ALL.into_iter().enumerate() {
+            assert_eq!(st as usize, i);
+        }
+    }
+
+    #[test]
+    fn a_rare_word_is_looked_up_and_still_sorted() {
+        let rows: Vec<AdRow> = (1..=40).map(|i| row(i, 1_000 + i, None, 0)).collect();
+        let catalog = Catalog::from_rows(&rows);
+        let matches: HashMap<i64, f32> = [(3, 1.0), (7, 2.0), (5, 2.0)].into_iter().collect();
+        let f = Filters { text: "x".into(), ..Filters::default() };
+        let ids: Vec<i64> = catalog.search(&f, Some(&matches), 10).cards.iter().map(|c| c.id).collect();
+        assert_eq!(ids, vec![7, 5, 3]);
+        let f = Filters { text: "x".into(), sort: Some(Sort::Newest), ..Filters::default() };
+        let ids: Vec<i64> = catalog.search(&f, Some(&matches), 10).cards.iter().map(|c| c.id).collect();
+        assert_eq!(ids, vec![7, 5, 3]);
+        let r = catalog.search(&f, Some(&matches), 2);
+        assert_eq!((r.total, r.pages, r.cards.len()), (3, 2, 2));
     }
 
     #[test]
