@@ -45,10 +45,10 @@ struct BenchSeedArgs {
     /// Number of accompanying structures.
     #[arg(long, default_value_t = 2000)]
     structures: usize,
-    /// Number of ads (filled once the ads land).
+    /// Number of ads.
     #[arg(long, default_value_t = 50_000)]
     ads: usize,
-    /// Number of resources (filled once the resources land).
+    /// Number of resources (accepted; generated once that feature exists).
     #[arg(long, default_value_t = 5000)]
     resources: usize,
     /// Seed even if the database holds structures that bench-seed did not create.
