@@ -545,9 +545,12 @@ async fn delete(
         }
     }
     let txn = app.db.begin().await?;
+    let ads = crate::ads::before_account_deleted(&txn, me.id).await?;
     store::delete_user(&txn, me.id).await?;
+    crate::ads::after_account_deleted(&txn, &ads).await?;
     crate::mail::queue(&txn, &Mail::compose(ctx.lang, &me.email, None, "mail-account-deleted", &[])).await?;
     txn.commit().await?;
+    app.ads.changed();
     app.mail_queued();
     Ok(see_other_with_cookie("/?flash=flash-account-deleted", session::clear_cookie(&app)?))
 }

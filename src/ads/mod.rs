@@ -304,3 +304,52 @@ pub async fn personal_data(db: &crate::db::Db, user_id: i64) -> Result<serde_jso
         "follows": list(&follows, "", ""),
     }))
 }
+
+/// Before an account is deleted (in the deletion's transaction): its drafts and never-published
+/// ads go with it, its open ads are closed (nobody could manage them any more). Returns the ads
+/// whose figures change once its pledges and offers are gone, for [`after_account_deleted`].
+pub async fn before_account_deleted<C: sea_orm::ConnectionTrait>(
+    c: &C,
+    user_id: i64,
+) -> Result<Vec<i64>, sea_orm::DbErr> {
+    use crate::vals;
+    #[derive(crate::db::Row)]
+    struct Id {
+        id: i64,
+    }
+    crate::db::exec(
+        c,
+        "DELETE FROM ads WHERE author_id = $1 AND status IN ('draft', 'pending', 'refused')",
+        vals![user_id],
+    )
+    .await?;
+    let own: Vec<Id> = crate::db::all(
+        c,
+        "SELECT id FROM ads WHERE author_id = $1 AND status IN ('published', 'funded', 'in_progress')",
+        vals![user_id],
+    )
+    .await?;
+    for ad in &own {
+        store::transition(c, ad.id, &[Status::Published, Status::Funded, Status::InProgress], Status::Closed).await?;
+    }
+    let touched: Vec<Id> = crate::db::all(
+        c,
+        "SELECT ad_id AS id FROM ad_pledges WHERE user_id = $1 UNION SELECT ad_id AS id FROM ad_offers WHERE user_id = $1",
+        vals![user_id],
+    )
+    .await?;
+    let mut ids: Vec<i64> = own.iter().chain(touched.iter()).map(|r| r.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+/// After the account's rows are gone: pledges no longer counted may un-fund an ad; every node's
+/// index is told.
+pub async fn after_account_deleted<C: sea_orm::ConnectionTrait>(c: &C, ids: &[i64]) -> Result<(), sea_orm::DbErr> {
+    for id in ids {
+        store::settle_funding(c, *id).await?;
+        record_change(c, *id).await?;
+    }
+    Ok(())
+}

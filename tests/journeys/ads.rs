@@ -1593,3 +1593,35 @@ async fn the_data_export_holds_the_ads_of_its_author() {
     assert_eq!(data["ads"]["pledges"][0]["ad_title"], TITLE);
     assert_eq!(data["ads"]["follows"][0]["ad_title"], TITLE);
 }
+
+/// Deleting an account takes its drafts away, closes its open ads (nobody could manage them) and
+/// withdraws its pledges, which may un-fund an ad.
+#[tokio::test]
+async fn a_deleted_account_leaves_no_open_ad_behind() {
+    let app = TestApp::spawn().await;
+    let (author, ad) = author_with_ad(&app, AUTHOR, TITLE).await;
+    let draft = post_ad(&author, &ad_with(&[("title", "Un brouillon jamais publié"), ("action", "brouillon")])).await;
+    assert_eq!(state(&app, &draft).await.status, "draft");
+    // Another association's ad, funded thanks to the author's pledge.
+    let (friend, other) = author_with_ad(&app, FRIEND, "Une carte des ateliers de réparation").await;
+    let (dev, _) = app.signed_in("dev@exemple.org", &[]).await;
+    offer(&dev, &other, "300", "un mois", OFFER_MESSAGE).await.assert_redirect_to(&other.path);
+    let offer = offer_id(&app, &other, "dev@exemple.org").await;
+    post_from(&friend, &other.path, &other.at(&format!("offres/{offer}/accepter")), &[])
+        .await
+        .assert_redirect_to(&other.path);
+    pledge(&author, &other, ASSOCIATION, "300").await.assert_redirect_to(&other.path);
+    assert_eq!(state(&app, &other).await.status, "funded");
+
+    let page = author
+        .submit("/compte", "/compte/supprimer", &[("delete_password", crate::harness::PASSWORD), ("confirm", "oui")])
+        .await;
+    page.assert_status(StatusCode::SEE_OTHER);
+    let gone: Option<i64> =
+        db::int(app.db.conn(), "SELECT id FROM ads WHERE id = $1", vals![draft.id]).await.expect("read");
+    assert_eq!(gone, None, "the draft went with the account");
+    assert_eq!(state(&app, &ad).await.status, "closed");
+    assert_eq!(state(&app, &other).await.status, "published", "the pledge left with the account");
+    app.state.ads.refresh().await.expect("refresh");
+    public(&app, &ad.path).await.assert_status(StatusCode::OK);
+}
