@@ -218,11 +218,8 @@ impl Ads {
 
     /// The newest public ads, for the home page and the feeds.
     pub fn latest(&self, kind: Option<super::Kind>, n: usize) -> Vec<Arc<AdCard>> {
-        let catalog = self.catalog();
-        let mut cards: Vec<&Arc<AdCard>> =
-            catalog.all().filter(|c| kind.is_none_or(|k| c.kind == k) && c.status.is_public()).collect();
-        cards.sort_unstable_by(|a, b| b.published_at.cmp(&a.published_at).then(b.id.cmp(&a.id)));
-        cards.into_iter().take(n).cloned().collect()
+        // The catalog holds only public ads, newest first.
+        self.catalog().all().filter(|c| kind.is_none_or(|k| c.kind == k)).take(n).cloned().collect()
     }
 
     /// Number of open ads (published or funded).

@@ -9,7 +9,7 @@
 
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum_extra::extract::Query;
@@ -20,6 +20,7 @@ use super::routes::ListQuery;
 use super::search::{AdCard, Catalog};
 use super::store;
 use crate::app::AppState;
+use crate::web::api::{iso, json, not_found, open};
 use crate::web::{AppError, Lang};
 
 /// Entries in a feed.
@@ -33,32 +34,6 @@ pub fn routes() -> Router<AppState> {
         .route("/annonces.atom", get(feed))
         .route("/api/v1/ads", get(api_list))
         .route("/api/v1/ads/{id}", get(api_one))
-}
-
-/// A Unix timestamp as RFC 3339, as in the structures' API.
-fn rfc3339(ts: i64) -> String {
-    chrono::DateTime::from_timestamp(ts, 0).map(|d| d.to_rfc3339()).unwrap_or_default()
-}
-
-/// The headers of every open-data answer: any origin may read it, caches may keep it 5 minutes.
-fn open(mut res: Response, content_type: &'static str) -> Response {
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
-    res
-}
-
-fn json<T: Serialize>(value: &T) -> Result<Response, AppError> {
-    let body = serde_json::to_string(value).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(open(body.into_response(), "application/json; charset=utf-8"))
-}
-
-fn not_found() -> Response {
-    let body = serde_json::json!({"error": "not_found"}).to_string();
-    let mut res = open(body.into_response(), "application/json; charset=utf-8");
-    *res.status_mut() = StatusCode::NOT_FOUND;
-    res
 }
 
 // ---- Atom feeds ---------------------------------------------------------------------------
@@ -97,8 +72,8 @@ fn entry(out: &mut String, base: &str, lang: Lang, card: &AdCard) {
     out.push_str("  <entry>\n");
     out.push_str(&format!("    <id>{url}</id>\n"));
     out.push_str(&format!("    <title type=\"text\">{}</title>\n", escape(&card.title)));
-    out.push_str(&format!("    <published>{}</published>\n", rfc3339(card.published_at)));
-    out.push_str(&format!("    <updated>{}</updated>\n", rfc3339(updated)));
+    out.push_str(&format!("    <published>{}</published>\n", iso(card.published_at)));
+    out.push_str(&format!("    <updated>{}</updated>\n", iso(updated)));
     out.push_str(&format!("    <author><name>{}</name></author>\n", escape(&card.association_name)));
     out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n"));
     out.push_str(&format!("    <summary type=\"text\">{}</summary>\n", escape(&card.excerpt)));
@@ -126,7 +101,7 @@ fn atom(base: &str, site: &str, lang: Lang, kind: Option<Kind>, cards: &[std::sy
     out.push_str(&format!("  <id>{self_url}</id>\n"));
     out.push_str(&format!("  <title type=\"text\">{}</title>\n", escape(&title)));
     out.push_str(&format!("  <subtitle type=\"text\">{}</subtitle>\n", escape(&lang.t("ads-feed-subtitle"))));
-    out.push_str(&format!("  <updated>{}</updated>\n", rfc3339(updated)));
+    out.push_str(&format!("  <updated>{}</updated>\n", iso(updated)));
     out.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{self_url}\"/>\n"));
     out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{list_url}\"/>\n"));
     for card in cards {
@@ -200,7 +175,7 @@ fn item(base: &str, catalog: &Catalog, c: &AdCard) -> Item {
         associations: c.associations,
         offers: c.offers,
         deadline: c.deadline.clone(),
-        published_at: rfc3339(c.published_at),
+        published_at: iso(c.published_at),
     }
 }
 
@@ -232,8 +207,7 @@ async fn api_list(
     Query(query): Query<ListQuery>,
     Query(paging): Query<Paging>,
 ) -> Result<Response, AppError> {
-    let labels = app.directory.labels();
-    let filters = query.filters(|s: &str| labels.get(Lang::Fr, "software", s).is_some());
+    let filters = query.filters(super::routes::software_known(&app));
     let per_page = paging.per_page();
     let results = app.ads.search(&filters, per_page).map_err(AppError::Internal)?;
     let catalog = app.ads.catalog();
@@ -293,7 +267,7 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_rfc3339() {
-        assert_eq!(rfc3339(0), "1970-01-01T00:00:00+00:00");
+    fn dates_are_iso() {
+        assert_eq!(iso(0), "1970-01-01T00:00:00+00:00");
     }
 }

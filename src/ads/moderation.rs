@@ -15,7 +15,7 @@ use crate::db::{self, Db};
 use crate::mail::{self, Email as Mail};
 use crate::moderation::{DecisionForm, already, invalid};
 use crate::vals;
-use crate::web::{AppError, CsrfForm, Lang, ModeratorUser, PageCtx, see_other};
+use crate::web::{AppError, CsrfForm, ModeratorUser, PageCtx, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -93,9 +93,7 @@ async fn decide_ad(
         "publier" => (&[Status::Pending], Status::Published, "ad.publish", "mail-ad-approved"),
         "refuser" => (&[Status::Pending], Status::Refused, "ad.refuse", "mail-ad-refused"),
         _ => {
-            let mut e = crate::web::FieldErrors::new();
-            e.add("form", "err-decision-invalid");
-            return invalid(&app, ctx, e).await;
+            return invalid(&app, ctx, super::routes::one_error("form", "err-decision-invalid")).await;
         }
     };
     // Refusing or taking down needs a reason, which the author receives.
@@ -103,9 +101,7 @@ async fn decide_ad(
     let reason = match crate::types::bounded(&form.reason, min, 1000, "err-reason-required", "err-reason-long") {
         Ok(r) => r,
         Err(key) => {
-            let mut e = crate::web::FieldErrors::new();
-            e.add("form", key);
-            return invalid(&app, ctx, e).await;
+            return invalid(&app, ctx, super::routes::one_error("form", key)).await;
         }
     };
     let ad = store::by_id(app.db.conn(), id).await?.ok_or(AppError::NotFound)?;
@@ -127,29 +123,18 @@ async fn decide_ad(
     audit::record(&txn, &me, action, &format!("ad:{id}"), Some(&reason)).await?;
     close_reports(&txn, "ad", id, me.id, &reason).await?;
     super::record_change(&txn, id).await?;
-    if let Some(author) = ad.author_id {
-        let contact: Option<Contact> =
-            db::one(&txn, "SELECT email, locale FROM users WHERE id = $1", vals![author]).await?;
-        if let Some(c) = contact {
-            let lang = Lang::parse(&c.locale).unwrap_or(Lang::Fr);
-            let args = [
-                ("title", ad.title.clone()),
-                ("reason", reason.clone()),
-                ("url", format!("{}{}", app.config.base(), super::search::path(ad.id, &ad.slug))),
-            ];
-            mail::queue(&txn, &Mail::compose(lang, &c.email, Some(author), key, &args)).await?;
-        }
+    if let Some((email, lang)) = super::routes::author_contact(&txn, &ad).await? {
+        let args = [
+            ("title", ad.title.clone()),
+            ("reason", reason.clone()),
+            ("url", format!("{}{}", app.config.base(), super::search::path(ad.id, &ad.slug))),
+        ];
+        mail::queue(&txn, &Mail::compose(lang, &email, ad.author_id, key, &args)).await?;
     }
     txn.commit().await?;
     app.ads.changed();
     app.mail_queued();
     Ok(see_other("/moderation", "flash-decision-saved"))
-}
-
-#[derive(db::Row)]
-struct Contact {
-    email: String,
-    locale: String,
 }
 
 /// POST /moderation/commentaires/{id}: `publier` or `refuser` a pending comment, `retirer` a
@@ -167,18 +152,14 @@ async fn decide_comment(
         "publier" => (&["pending"], "published", "comment.publish"),
         "refuser" => (&["pending"], "refused", "comment.refuse"),
         _ => {
-            let mut e = crate::web::FieldErrors::new();
-            e.add("form", "err-decision-invalid");
-            return invalid(&app, ctx, e).await;
+            return invalid(&app, ctx, super::routes::one_error("form", "err-decision-invalid")).await;
         }
     };
     let min = if to == "published" { 0 } else { 3 };
     let reason = match crate::types::bounded(&form.reason, min, 1000, "err-reason-required", "err-reason-long") {
         Ok(r) => r,
         Err(key) => {
-            let mut e = crate::web::FieldErrors::new();
-            e.add("form", key);
-            return invalid(&app, ctx, e).await;
+            return invalid(&app, ctx, super::routes::one_error("form", key)).await;
         }
     };
     let comment = store::comment(app.db.conn(), id).await?.ok_or(AppError::NotFound)?;
@@ -193,15 +174,12 @@ async fn decide_comment(
     if to == "published" {
         let args = [("who", comment.author_name.clone()), ("comment", super::search::excerpt(&comment.body, 600))];
         super::routes::notify(&app, &txn, &ad, comment.user_id, "mail-ad-comment", &args).await?;
-    } else if let Some(author) = comment.user_id {
-        let contact: Option<Contact> =
-            db::one(&txn, "SELECT email, locale FROM users WHERE id = $1", vals![author]).await?;
-        if let Some(c) = contact {
-            let lang = Lang::parse(&c.locale).unwrap_or(Lang::Fr);
-            let args = [("title", ad.title.clone()), ("reason", reason.clone())];
-            let key = if to == "removed" { "mail-comment-removed" } else { "mail-comment-refused" };
-            mail::queue(&txn, &Mail::compose(lang, &c.email, Some(author), key, &args)).await?;
-        }
+    } else if let Some(author) = comment.user_id
+        && let Some((email, lang)) = store::contact(&txn, author).await?
+    {
+        let args = [("title", ad.title.clone()), ("reason", reason.clone())];
+        let key = if to == "removed" { "mail-comment-removed" } else { "mail-comment-refused" };
+        mail::queue(&txn, &Mail::compose(lang, &email, Some(author), key, &args)).await?;
     }
     super::record_change(&txn, ad.id).await?;
     txn.commit().await?;

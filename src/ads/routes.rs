@@ -15,12 +15,13 @@ use serde::Deserialize;
 use sha2::Sha256;
 
 use super::forms::{AdForm, CommentForm, OfferForm, PledgeForm, StatusForm};
-use super::search::{AdCard, Filters, Results, Sort};
+use super::search::{AdCard, Catalog, Filters, Results, Sort};
 use super::store::{self, AdRow};
 use super::{Kind, Status};
 use crate::app::AppState;
 use crate::config::Moderation;
 use crate::db;
+use crate::directory::Labels;
 use crate::geo;
 use crate::mail::{self, Email as Mail};
 use crate::types::{Email, bounded};
@@ -115,9 +116,7 @@ pub struct Item {
     pub software: String,
 }
 
-fn item(app: &AppState, lang: Lang, card: Arc<AdCard>) -> Item {
-    let catalog = app.ads.catalog();
-    let labels = app.directory.labels();
+fn item(catalog: &Catalog, labels: &Labels, lang: Lang, card: Arc<AdCard>) -> Item {
     let region = catalog.region_of(&card).and_then(geo::region).map(|r| r.name.to_owned());
     let place = match (region, card.remote) {
         (Some(r), true) => format!("{r} · {}", lang.t("ads-remote")),
@@ -149,7 +148,7 @@ struct ListPage {
     feed: String,
 }
 
-fn software_known(app: &AppState) -> impl Fn(&str) -> bool {
+pub(super) fn software_known(app: &AppState) -> impl Fn(&str) -> bool {
     let labels = app.directory.labels();
     move |s: &str| labels.get(Lang::Fr, "software", s).is_some()
 }
@@ -212,7 +211,8 @@ async fn list(State(app): State<AppState>, ctx: PageCtx, Query(query): Query<Lis
     if !state.q.is_empty() {
         active.insert(0, (format!("« {} »", state.q), state.without_text()));
     }
-    let items = results.cards.iter().map(|c| item(&app, lang, c.clone())).collect();
+    let catalog = app.ads.catalog();
+    let items = results.cards.iter().map(|c| item(&catalog, &labels, lang, c.clone())).collect();
     let has_text = !filters.text.trim().is_empty();
     let sorts = Sort::CHOICES
         .iter()
@@ -431,7 +431,7 @@ async fn again(
     render_status(status, &page)
 }
 
-fn one_error(field: &'static str, key: &'static str) -> FieldErrors {
+pub(super) fn one_error(field: &'static str, key: &'static str) -> FieldErrors {
     let mut e = FieldErrors::new();
     e.add(field, key);
     e
@@ -1262,15 +1262,10 @@ pub async fn author_contact<C: sea_orm::ConnectionTrait>(
     c: &C,
     ad: &AdRow,
 ) -> Result<Option<(String, Lang)>, sea_orm::DbErr> {
-    let Some(author) = ad.author_id else { return Ok(None) };
-    #[derive(db::Row)]
-    struct Contact {
-        email: String,
-        locale: String,
+    match ad.author_id {
+        Some(author) => store::contact(c, author).await,
+        None => Ok(None),
     }
-    let row: Option<Contact> =
-        db::one(c, "SELECT email, locale FROM users WHERE id = $1", crate::vals![author]).await?;
-    Ok(row.map(|r| (r.email, Lang::parse(&r.locale).unwrap_or(Lang::Fr))))
 }
 
 /// Tells every follower of `ad` but `actor`, each in their language, with their one-click

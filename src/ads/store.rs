@@ -5,6 +5,7 @@ use sea_orm::ConnectionTrait;
 use super::Status;
 use crate::db::{self, Db, Row, Value};
 use crate::vals;
+use crate::web::Lang;
 
 /// The columns every ad query reads, with the pledge and offer counts (correlated subqueries:
 /// each one an index lookup, also when a single ad is read).
@@ -501,6 +502,17 @@ pub async fn decide_comment<C: ConnectionTrait>(
     )
     .await?;
     Ok(n == 1)
+}
+
+/// A person's address and language, for an email about their ad or comment.
+pub async fn contact<C: ConnectionTrait>(c: &C, user_id: i64) -> Result<Option<(String, Lang)>, sea_orm::DbErr> {
+    #[derive(Row)]
+    struct Contact {
+        email: String,
+        locale: String,
+    }
+    let row: Option<Contact> = db::one(c, "SELECT email, locale FROM users WHERE id = $1", vals![user_id]).await?;
+    Ok(row.map(|r| (r.email, Lang::parse(&r.locale).unwrap_or(Lang::Fr))))
 }
 
 // ---- followers ----------------------------------------------------------------------------

@@ -25,6 +25,7 @@ pub use demo::seed_demo;
 pub fn routes() -> axum::Router<crate::app::AppState> {
     routes::routes().merge(opendata::routes()).merge(workspace::routes())
 }
+pub use routes::Labels;
 pub use search::{Filters, Results, Sort};
 pub use store::NewStructure;
 

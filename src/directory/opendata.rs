@@ -14,6 +14,7 @@ use super::routes::ListQuery;
 use super::{Card, datainclusion, store};
 use crate::app::AppState;
 use crate::web::AppError;
+use crate::web::api::{iso, json, not_found, open};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -54,10 +55,6 @@ pub struct Item {
     pub confirmed_at: String,
 }
 
-fn iso(ts: i64) -> String {
-    chrono::DateTime::from_timestamp(ts, 0).map(|d| d.to_rfc3339()).unwrap_or_default()
-}
-
 pub fn item(base: &str, c: &Card) -> Item {
     Item {
         url: format!("{base}/annuaire/{}", c.slug),
@@ -91,19 +88,6 @@ fn listed(app: &AppState) -> Vec<std::sync::Arc<Card>> {
     let mut cards = app.directory.all_listed();
     cards.sort_by(|a, b| a.sort_name.cmp(&b.sort_name));
     cards
-}
-
-fn open(mut res: Response, content_type: &'static str) -> Response {
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
-    res
-}
-
-fn json<T: Serialize>(value: &T) -> Result<Response, AppError> {
-    let body = serde_json::to_string(value).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(open(body.into_response(), "application/json; charset=utf-8"))
 }
 
 async fn all_json(State(app): State<AppState>) -> Result<Response, AppError> {
@@ -242,12 +226,6 @@ struct Detail {
 
 /// GET /api/v1/structures/{slug}
 async fn api_one(State(app): State<AppState>, Path(slug): Path<String>) -> Result<Response, AppError> {
-    let not_found = || {
-        let body = serde_json::json!({"error": "not_found"}).to_string();
-        let mut res = open(body.into_response(), "application/json; charset=utf-8");
-        *res.status_mut() = axum::http::StatusCode::NOT_FOUND;
-        res
-    };
     let Some(row) = store::by_slug(&app.db, &slug).await? else { return Ok(not_found()) };
     let Some(card) = app.directory.listed(row.id) else { return Ok(not_found()) };
     let recos = store::published_recommendations(&app.db, row.id).await?;

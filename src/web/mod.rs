@@ -1,6 +1,7 @@
 //! Web infrastructure shared by every feature: languages, sessions, forms and CSRF, rate
 //! limits, error pages, security headers and static files. Names no feature.
 
+pub mod api;
 pub mod assets;
 pub mod cache;
 pub mod csrf;
