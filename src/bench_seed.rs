@@ -736,7 +736,8 @@ impl Generator {
             if paragraph == 1 {
                 let mut list = String::new();
                 for s in &services {
-                    let label = crate::db::TERMS.iter().find(|t| t.0 == "service" && t.1 == *s).map_or(*s, |t| t.2);
+                    let label =
+                        crate::directory::TERMS.iter().find(|t| t.0 == "service" && t.1 == *s).map_or(*s, |t| t.2);
                     list.push_str(&format!("- {label}\n"));
                 }
                 list.push_str(&format!("- Logiciels : **{}**\n\n", sw_names.join("**, **")));
@@ -938,7 +939,7 @@ impl AdGenerator {
             _ => (None, ""),
         };
         let sw = software
-            .and_then(|slug| crate::db::TERMS.iter().find(|t| t.0 == "software" && t.1 == slug))
+            .and_then(|slug| crate::directory::TERMS.iter().find(|t| t.0 == "software" && t.1 == slug))
             .map_or("", |t| t.2);
         // Templates naming a software only when there is one.
         let fits = |t: &&str| !sw.is_empty() || !t.contains("{sw}");
@@ -1595,7 +1596,8 @@ mod tests {
         assert!(published > first.len() / 2, "mostly open: {published}");
         let local = first.iter().filter(|a| a.region.is_some()).count() * 100 / first.len();
         assert!((65..=75).contains(&local), "{local} % with a region");
-        let software: HashSet<&str> = crate::db::TERMS.iter().filter(|t| t.0 == "software").map(|t| t.1).collect();
+        let software: HashSet<&str> =
+            crate::directory::TERMS.iter().filter(|t| t.0 == "software").map(|t| t.1).collect();
 
         for ad in &first {
             let status = crate::ads::Status::parse(ad.status).expect("a status");

@@ -4,8 +4,8 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use emancipasso::app::{self, Application};
 use emancipasso::config::Config;
+use emancipasso::startup::{self as app, Application};
 use emancipasso::{accounts, demo};
 
 #[derive(Parser)]
@@ -120,8 +120,7 @@ async fn main() -> anyhow::Result<()> {
             let config = Config::load(common.config.as_deref())?;
             init_logs(&config);
             let db = app::open_db(&config, &common.data).await?;
-            let cache = std::sync::Arc::new(emancipasso::web::cache::PageCache::new(0));
-            let directory = emancipasso::directory::Directory::open(&db, &config, &common.data, cache.clone()).await?;
+            let directory = emancipasso::directory::Directory::open(&db, &config, &common.data).await?;
             let bar = indicatif::ProgressBar::new(0);
             bar.set_style(
                 indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len}")
@@ -136,7 +135,7 @@ async fn main() -> anyhow::Result<()> {
                 .await?;
             bar.finish();
             println!("directory index rebuilt: {total} structures");
-            let ads = emancipasso::ads::Ads::open(&db, &common.data, cache).await?;
+            let ads = emancipasso::ads::Ads::open(&db, &config, &common.data).await?;
             let bar = indicatif::ProgressBar::new(0);
             bar.set_style(
                 indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len}")

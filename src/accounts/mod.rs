@@ -6,6 +6,7 @@
 //! tokens are stored hashed and used atomically.
 
 mod forms;
+mod hooks;
 mod routes;
 mod store;
 
@@ -14,6 +15,7 @@ use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use std::sync::LazyLock;
 
+pub use hooks::{BoxFuture, PersonalData};
 pub use routes::routes;
 
 use crate::db::{Db, StoreError};

@@ -485,9 +485,8 @@ async fn export(State(app): State<AppState>, me: CurrentUser) -> Result<Response
     let user = store::by_id(app.db.conn(), me.id).await?.ok_or(AppError::NotFound)?;
     let sessions = store::sessions_of(&app.db, me.id).await?;
     let mails = store::mails_of(&app.db, me.id).await?;
-    let ads = crate::ads::personal_data(&app.db, me.id).await?;
     let iso = |ts: i64| chrono::DateTime::from_timestamp(ts, 0).map(|d| d.to_rfc3339()).unwrap_or_default();
-    let data = serde_json::json!({
+    let mut data = serde_json::json!({
         "format": "emancipasso-export-1",
         "exported_at": iso(crate::db::now()),
         "account": {
@@ -505,8 +504,10 @@ async fn export(State(app): State<AppState>, me: CurrentUser) -> Result<Response
         "emails": mails.iter().map(|m| serde_json::json!({
             "to": m.recipient, "subject": m.subject, "queued_at": iso(m.created_at), "sent_at": m.sent_at.map(iso),
         })).collect::<Vec<_>>(),
-        "ads": ads,
     });
+    for part in app.personal_data.iter() {
+        data[part.key()] = part.export(&app.db, me.id).await?;
+    }
     let body = serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.into()))?;
     let mut res = body.into_response();
     let h = res.headers_mut();
@@ -545,12 +546,15 @@ async fn delete(
         }
     }
     let txn = app.db.begin().await?;
-    let ads = crate::ads::before_account_deleted(&txn, me.id).await?;
+    for part in app.personal_data.iter() {
+        part.forget(&txn, me.id).await?;
+    }
     store::delete_user(&txn, me.id).await?;
-    crate::ads::after_account_deleted(&txn, &ads).await?;
     crate::mail::queue(&txn, &Mail::compose(ctx.lang, &me.email, None, "mail-account-deleted", &[])).await?;
     txn.commit().await?;
-    app.ads.changed();
+    for part in app.personal_data.iter() {
+        part.forgotten();
+    }
     app.mail_queued();
     Ok(see_other_with_cookie("/?flash=flash-account-deleted", session::clear_cookie(&app)?))
 }

@@ -435,7 +435,8 @@ mod tests {
         let published = d.ads.iter().filter(|a| a.status == "published").count();
         assert!(published >= 4, "{published} published ads");
 
-        let software: HashSet<&str> = crate::db::TERMS.iter().filter(|t| t.0 == "software").map(|t| t.1).collect();
+        let software: HashSet<&str> =
+            crate::directory::TERMS.iter().filter(|t| t.0 == "software").map(|t| t.1).collect();
         let mut emails: HashSet<&str> = crate::demo::DEMO_ACCOUNTS.iter().map(|a| a.0).collect();
         emails.extend(d.associations.iter().chain(&d.developers).map(|a| a.email.as_str()));
         for a in d.associations.iter().chain(&d.developers) {

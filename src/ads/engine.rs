@@ -11,6 +11,7 @@ use super::search::{self, AdCard, Catalog, Filters, Results};
 use super::store::{self, AdRow};
 use crate::db::{self, Db, Row};
 use crate::vals;
+use crate::web::cache::PageCache;
 
 pub struct Ads {
     text: crate::search::TextIndex,
@@ -18,7 +19,8 @@ pub struct Ads {
     cursor: AtomicI64,
     db: Db,
     wake: Notify,
-    page_cache: Arc<crate::web::cache::PageCache>,
+    /// Anonymous ads pages already rendered on this node, emptied whenever an ad changes.
+    page_cache: Arc<PageCache>,
     /// Text scores by query, emptied whenever an ad changes.
     text_cache: Mutex<HashMap<String, Arc<HashMap<i64, f32>>>>,
 }
@@ -92,11 +94,7 @@ impl Ads {
     /// Loads the public ads and opens (or rebuilds) the text index in `DATA/index/ads`. The
     /// ads are read a page at a time, so that starting with 50,000 of them does not hold every
     /// description in memory at once.
-    pub async fn open(
-        db: &Db,
-        data_dir: &std::path::Path,
-        page_cache: Arc<crate::web::cache::PageCache>,
-    ) -> anyhow::Result<Arc<Ads>> {
+    pub async fn open(db: &Db, config: &crate::config::Config, data_dir: &std::path::Path) -> anyhow::Result<Arc<Ads>> {
         let dir = data_dir.join("index").join("ads");
         let (text, index_cursor) = crate::search::TextIndex::open(&dir, search::INDEX_VERSION)?;
         let cursor = store::last_change(db).await?;
@@ -112,9 +110,14 @@ impl Ads {
             cursor: AtomicI64::new(cursor),
             db: db.clone(),
             wake: Notify::new(),
-            page_cache,
+            page_cache: Arc::new(PageCache::new(config.page_cache_seconds)),
             text_cache: Mutex::default(),
         }))
+    }
+
+    /// The cache of the ads' anonymous pages on this node.
+    pub fn page_cache(&self) -> Arc<PageCache> {
+        self.page_cache.clone()
     }
 
     /// Asks this node to apply recent changes now.

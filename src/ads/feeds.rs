@@ -207,7 +207,7 @@ async fn api_list(
     Query(query): Query<ListQuery>,
     Query(paging): Query<Paging>,
 ) -> Result<Response, AppError> {
-    let filters = query.filters(super::routes::software_known(&app));
+    let filters = query.filters(super::software_known(&app));
     let per_page = paging.per_page();
     let results = app.ads.search(&filters, per_page).map_err(AppError::Internal)?;
     let catalog = app.ads.catalog();
@@ -244,7 +244,7 @@ async fn api_one(State(app): State<AppState>, Path(id): Path<String>) -> Result<
     let Some(card) = catalog.get(row.id) else { return Ok(not_found()) };
     json(&Detail {
         item: item(app.config.base(), &catalog, &card),
-        body_html: crate::site::markdown(&row.body),
+        body_html: crate::web::markdown(&row.body),
         body: row.body,
     })
 }

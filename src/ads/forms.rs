@@ -288,6 +288,11 @@ impl CommentForm {
     }
 }
 
+/// Today in UTC, as the forms compare dates ("YYYY-MM-DD").
+pub fn today() -> String {
+    chrono::Utc::now().format("%Y-%m-%d").to_string()
+}
+
 #[derive(Deserialize, Default, Debug, Clone)]
 #[serde(default)]
 pub struct StatusForm {

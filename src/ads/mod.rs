@@ -13,23 +13,30 @@
 //!
 //! Payments are not handled: pledges are public commitments settled outside the platform.
 
+mod account;
+mod actions;
 mod demo;
 mod engine;
+mod error;
 mod feeds;
 mod forms;
 mod moderation;
+mod notify;
 mod routes;
 pub mod search;
 mod store;
 
+pub use account::personal_data;
+pub use actions::keep_lifetimes;
 pub use demo::seed_demo;
 pub use engine::Ads;
+pub use error::AdError;
 pub use moderation::{PendingAds, pending_for_moderation};
-pub use routes::format_euros;
 
-/// Every route of the ads: pages, moderation decisions.
-pub fn routes() -> axum::Router<crate::app::AppState> {
-    routes::routes().merge(moderation::routes()).merge(feeds::routes())
+/// Every route of the ads: pages and feeds (their anonymous answers cached), moderation decisions.
+pub fn routes(app: &crate::app::AppState) -> axum::Router<crate::app::AppState> {
+    let public = routes::routes().merge(feeds::routes());
+    crate::web::cache::cached(public, app.ads.page_cache()).merge(moderation::routes())
 }
 
 /// What an ad is about.
@@ -178,6 +185,76 @@ impl Status {
     }
 }
 
+/// What an author can do to their ad's lifecycle (the `action` of the status form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdAction {
+    /// Draft or refused → published (or pending under pre-moderation).
+    Publish,
+    /// Expired → published (funded again if the pledges still cover the cost).
+    Reopen,
+    /// A fresh lifetime for a published or funded ad.
+    Extend,
+    /// Published or funded, with an accepted offer → in progress.
+    Start,
+    /// In progress → done.
+    Finish,
+    /// Published, funded or in progress → closed, with a reason; a pending ad goes back to the
+    /// drafts instead (closing it would make it public).
+    Close,
+}
+
+impl AdAction {
+    pub const ALL: [AdAction; 6] =
+        [AdAction::Publish, AdAction::Reopen, AdAction::Extend, AdAction::Start, AdAction::Finish, AdAction::Close];
+
+    /// The value in the form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AdAction::Publish => "publier",
+            AdAction::Reopen => "rouvrir",
+            AdAction::Extend => "prolonger",
+            AdAction::Start => "demarrer",
+            AdAction::Finish => "terminer",
+            AdAction::Close => "fermer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<AdAction> {
+        AdAction::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+
+    /// What the author may do in `status`, with the label of each button, in page order.
+    pub fn available(status: Status, has_accepted_offer: bool) -> Vec<(AdAction, &'static str)> {
+        match status {
+            Status::Draft | Status::Refused => vec![(AdAction::Publish, "ads-action-publish")],
+            Status::Published | Status::Funded => {
+                let mut out = Vec::new();
+                if has_accepted_offer {
+                    out.push((AdAction::Start, "ads-action-start"));
+                }
+                out.push((AdAction::Extend, "ads-action-extend"));
+                out.push((AdAction::Close, "ads-action-close"));
+                out
+            }
+            Status::InProgress => vec![(AdAction::Finish, "ads-action-finish"), (AdAction::Close, "ads-action-close")],
+            Status::Pending => vec![(AdAction::Close, "ads-action-withdraw")],
+            Status::Expired => vec![(AdAction::Reopen, "ads-action-reopen")],
+            Status::Done | Status::Closed | Status::Removed => Vec::new(),
+        }
+    }
+}
+
+/// "1 500 €" / "€1,500".
+pub fn format_euros(lang: crate::web::Lang, amount: i64) -> String {
+    lang.euros(amount)
+}
+
+/// Whether `slug` names a software of the directory's taxonomy (the ads' software filter and field).
+fn software_known(app: &crate::app::AppState) -> impl Fn(&str) -> bool + use<> {
+    let labels = app.directory.labels();
+    move |s: &str| labels.get(crate::web::Lang::Fr, "software", s).is_some()
+}
+
 /// Largest amount (euros) accepted for a cost, a pledge or an offer.
 pub const MAX_AMOUNT: i64 = 1_000_000;
 
@@ -189,167 +266,5 @@ pub async fn record_change<C: sea_orm::ConnectionTrait>(c: &C, ad_id: i64) -> Re
         crate::vals![ad_id, crate::db::now()],
     )
     .await?;
-    Ok(())
-}
-
-/// Reminds the authors of ads about to expire, and expires those past their end (run by the
-/// scheduled jobs on every node: each ad is claimed by one conditional update). Returns
-/// (reminded, expired).
-pub async fn keep_lifetimes(app: &crate::app::AppState) -> Result<(usize, usize), sea_orm::DbErr> {
-    let now = crate::db::now();
-    let mut reminded = 0;
-    for ad in store::to_remind(&app.db, now + app.config.ads_reminder_days * 86_400).await? {
-        let Some(expires_at) = ad.expires_at else { continue };
-        if expires_at <= now {
-            continue;
-        }
-        let txn = app.db.begin().await?;
-        if !store::mark_reminded(&txn, ad.id).await? {
-            continue;
-        }
-        if let Some((email, lang)) = routes::author_contact(&txn, &ad).await? {
-            let args = [
-                ("title", ad.title.clone()),
-                ("date", lang.date(expires_at)),
-                ("url", format!("{}{}", app.config.base(), search::path(ad.id, &ad.slug))),
-            ];
-            crate::mail::queue(
-                &txn,
-                &crate::mail::Email::compose(lang, &email, ad.author_id, "mail-ad-reminder", &args),
-            )
-            .await?;
-        }
-        txn.commit().await?;
-        reminded += 1;
-    }
-    let mut expired = 0;
-    for ad in store::to_expire(&app.db, now).await? {
-        let txn = app.db.begin().await?;
-        if !store::transition(&txn, ad.id, &[Status::Published, Status::Funded], Status::Expired).await? {
-            continue;
-        }
-        record_change(&txn, ad.id).await?;
-        routes::notify(
-            app,
-            &txn,
-            &ad,
-            None,
-            "mail-ad-status",
-            &[("status_fr", Status::Expired.label_key().to_owned())],
-        )
-        .await?;
-        txn.commit().await?;
-        expired += 1;
-    }
-    if reminded + expired > 0 {
-        app.ads.changed();
-        app.mail_queued();
-    }
-    Ok((reminded, expired))
-}
-
-/// What the ads hold about a person, for their data export.
-pub async fn personal_data(db: &crate::db::Db, user_id: i64) -> Result<serde_json::Value, sea_orm::DbErr> {
-    #[derive(crate::db::Row)]
-    struct Line {
-        ad_id: i64,
-        title: String,
-        detail: Option<String>,
-        amount: Option<i64>,
-        at: i64,
-    }
-    let iso = |ts: i64| chrono::DateTime::from_timestamp(ts, 0).map(|d| d.to_rfc3339()).unwrap_or_default();
-    let c = db.conn();
-    let lines = |sql: &'static str| async move { crate::db::all::<Line, _>(c, sql, crate::vals![user_id]).await };
-    let ads = lines("SELECT id AS ad_id, title, status AS detail, estimated_cost AS amount, created_at AS at FROM ads WHERE author_id = $1 ORDER BY id").await?;
-    let pledges = lines(
-        "SELECT p.ad_id, a.title, p.association_name AS detail, p.amount, p.updated_at AS at \
-         FROM ad_pledges p JOIN ads a ON a.id = p.ad_id WHERE p.user_id = $1 ORDER BY p.id",
-    )
-    .await?;
-    let offers = lines(
-        "SELECT o.ad_id, a.title, o.message AS detail, o.amount, o.updated_at AS at \
-         FROM ad_offers o JOIN ads a ON a.id = o.ad_id WHERE o.user_id = $1 ORDER BY o.id",
-    )
-    .await?;
-    let comments = lines(
-        "SELECT c.ad_id, a.title, c.body AS detail, CAST(NULL AS BIGINT) AS amount, c.created_at AS at \
-         FROM ad_comments c JOIN ads a ON a.id = c.ad_id WHERE c.user_id = $1 ORDER BY c.id",
-    )
-    .await?;
-    let follows = lines(
-        "SELECT f.ad_id, a.title, CAST(NULL AS TEXT) AS detail, CAST(NULL AS BIGINT) AS amount, f.created_at AS at \
-         FROM ad_follows f JOIN ads a ON a.id = f.ad_id WHERE f.user_id = $1 ORDER BY f.ad_id",
-    )
-    .await?;
-    let list = |rows: &[Line], detail: &str, amount: &str| -> Vec<serde_json::Value> {
-        rows.iter()
-            .map(|l| {
-                let mut v = serde_json::json!({ "ad_id": l.ad_id, "ad_title": l.title, "at": iso(l.at) });
-                if !detail.is_empty() {
-                    v[detail] = serde_json::json!(l.detail);
-                }
-                if !amount.is_empty() {
-                    v[amount] = serde_json::json!(l.amount);
-                }
-                v
-            })
-            .collect()
-    };
-    Ok(serde_json::json!({
-        "ads": list(&ads, "status", "estimated_cost"),
-        "pledges": list(&pledges, "association", "amount"),
-        "offers": list(&offers, "message", "amount"),
-        "comments": list(&comments, "body", ""),
-        "follows": list(&follows, "", ""),
-    }))
-}
-
-/// Before an account is deleted (in the deletion's transaction): its drafts and never-published
-/// ads go with it, its open ads are closed (nobody could manage them any more). Returns the ads
-/// whose figures change once its pledges and offers are gone, for [`after_account_deleted`].
-pub async fn before_account_deleted<C: sea_orm::ConnectionTrait>(
-    c: &C,
-    user_id: i64,
-) -> Result<Vec<i64>, sea_orm::DbErr> {
-    use crate::vals;
-    #[derive(crate::db::Row)]
-    struct Id {
-        id: i64,
-    }
-    crate::db::exec(
-        c,
-        "DELETE FROM ads WHERE author_id = $1 AND status IN ('draft', 'pending', 'refused')",
-        vals![user_id],
-    )
-    .await?;
-    let own: Vec<Id> = crate::db::all(
-        c,
-        "SELECT id FROM ads WHERE author_id = $1 AND status IN ('published', 'funded', 'in_progress')",
-        vals![user_id],
-    )
-    .await?;
-    for ad in &own {
-        store::transition(c, ad.id, &[Status::Published, Status::Funded, Status::InProgress], Status::Closed).await?;
-    }
-    let touched: Vec<Id> = crate::db::all(
-        c,
-        "SELECT ad_id AS id FROM ad_pledges WHERE user_id = $1 UNION SELECT ad_id AS id FROM ad_offers WHERE user_id = $1",
-        vals![user_id],
-    )
-    .await?;
-    let mut ids: Vec<i64> = own.iter().chain(touched.iter()).map(|r| r.id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(ids)
-}
-
-/// After the account's rows are gone: pledges no longer counted may un-fund an ad; every node's
-/// index is told.
-pub async fn after_account_deleted<C: sea_orm::ConnectionTrait>(c: &C, ids: &[i64]) -> Result<(), sea_orm::DbErr> {
-    for id in ids {
-        store::settle_funding(c, *id).await?;
-        record_change(c, *id).await?;
-    }
     Ok(())
 }

@@ -8,6 +8,8 @@ use axum::response::Response;
 use axum::routing::post;
 
 use super::Status;
+use super::notify::{self, Notice};
+use super::search::excerpt;
 use super::store;
 use crate::app::AppState;
 use crate::audit;
@@ -57,6 +59,12 @@ pub async fn pending_for_moderation(db: &Db) -> Result<PendingAds, sea_orm::DbEr
     Ok(PendingAds { ads, comments })
 }
 
+fn one_error(field: &'static str, key: &'static str) -> crate::web::FieldErrors {
+    let mut e = crate::web::FieldErrors::new();
+    e.add(field, key);
+    e
+}
+
 fn item_id(segment: &str) -> Result<i64, AppError> {
     segment.parse::<i64>().map_err(|_| AppError::NotFound)
 }
@@ -93,7 +101,7 @@ async fn decide_ad(
         "publier" => (&[Status::Pending], Status::Published, "ad.publish", "mail-ad-approved"),
         "refuser" => (&[Status::Pending], Status::Refused, "ad.refuse", "mail-ad-refused"),
         _ => {
-            return invalid(&app, ctx, super::routes::one_error("form", "err-decision-invalid")).await;
+            return invalid(&app, ctx, one_error("form", "err-decision-invalid")).await;
         }
     };
     // Refusing or taking down needs a reason, which the author receives.
@@ -101,7 +109,7 @@ async fn decide_ad(
     let reason = match crate::types::bounded(&form.reason, min, 1000, "err-reason-required", "err-reason-long") {
         Ok(r) => r,
         Err(key) => {
-            return invalid(&app, ctx, super::routes::one_error("form", key)).await;
+            return invalid(&app, ctx, one_error("form", key)).await;
         }
     };
     let ad = store::by_id(app.db.conn(), id).await?.ok_or(AppError::NotFound)?;
@@ -123,7 +131,7 @@ async fn decide_ad(
     audit::record(&txn, &me, action, &format!("ad:{id}"), Some(&reason)).await?;
     close_reports(&txn, "ad", id, me.id, &reason).await?;
     super::record_change(&txn, id).await?;
-    if let Some((email, lang)) = super::routes::author_contact(&txn, &ad).await? {
+    if let Some((email, lang)) = super::notify::author_contact(&txn, &ad).await? {
         let args = [
             ("title", ad.title.clone()),
             ("reason", reason.clone()),
@@ -152,14 +160,14 @@ async fn decide_comment(
         "publier" => (&["pending"], "published", "comment.publish"),
         "refuser" => (&["pending"], "refused", "comment.refuse"),
         _ => {
-            return invalid(&app, ctx, super::routes::one_error("form", "err-decision-invalid")).await;
+            return invalid(&app, ctx, one_error("form", "err-decision-invalid")).await;
         }
     };
     let min = if to == "published" { 0 } else { 3 };
     let reason = match crate::types::bounded(&form.reason, min, 1000, "err-reason-required", "err-reason-long") {
         Ok(r) => r,
         Err(key) => {
-            return invalid(&app, ctx, super::routes::one_error("form", key)).await;
+            return invalid(&app, ctx, one_error("form", key)).await;
         }
     };
     let comment = store::comment(app.db.conn(), id).await?.ok_or(AppError::NotFound)?;
@@ -172,8 +180,8 @@ async fn decide_comment(
     audit::record(&txn, &me, action, &format!("ad_comment:{id}"), Some(&reason)).await?;
     close_reports(&txn, "ad_comment", id, me.id, &reason).await?;
     if to == "published" {
-        let args = [("who", comment.author_name.clone()), ("comment", super::search::excerpt(&comment.body, 600))];
-        super::routes::notify(&app, &txn, &ad, comment.user_id, "mail-ad-comment", &args).await?;
+        let notice = Notice::Comment { who: comment.author_name.clone(), excerpt: excerpt(&comment.body, 600) };
+        notify::followers(&app, &txn, &ad, comment.user_id, &notice).await?;
     } else if let Some(author) = comment.user_id
         && let Some((email, lang)) = store::contact(&txn, author).await?
     {

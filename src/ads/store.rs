@@ -504,6 +504,36 @@ pub async fn decide_comment<C: ConnectionTrait>(
     Ok(n == 1)
 }
 
+#[derive(Row)]
+struct AssociationName {
+    association_name: String,
+}
+
+/// The association an account acts for (empty when never given).
+pub async fn association_name(db: &Db, user_id: i64) -> Result<String, sea_orm::DbErr> {
+    let name: Option<AssociationName> =
+        db::one(db.conn(), "SELECT association_name FROM users WHERE id = $1", vals![user_id]).await?;
+    Ok(name.map(|n| n.association_name).unwrap_or_default())
+}
+
+/// Remembers the association an account acts for, which makes it an association account.
+pub async fn remember_association<C: ConnectionTrait>(
+    c: &C,
+    user: &crate::web::CurrentUser,
+    name: &str,
+) -> Result<(), sea_orm::DbErr> {
+    db::exec(c, "UPDATE users SET association_name = $1 WHERE id = $2", vals![name, user.id]).await?;
+    if !user.has(crate::web::Role::Association) {
+        db::exec(
+            c,
+            "INSERT INTO user_roles (user_id, role, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            vals![user.id, crate::web::Role::Association.as_str(), db::now()],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// A person's address and language, for an email about their ad or comment.
 pub async fn contact<C: ConnectionTrait>(c: &C, user_id: i64) -> Result<Option<(String, Lang)>, sea_orm::DbErr> {
     #[derive(Row)]

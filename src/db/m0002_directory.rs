@@ -18,107 +18,8 @@ fn fk(from: &'static str, col: &'static str, to: &'static str, action: ForeignKe
     ForeignKey::create().from(from, col).to(to, "id").on_delete(action).to_owned()
 }
 
-/// (kind, slug, French label, English label, extra): the initial taxonomies. `extra` holds the
-/// data·inclusion theme of a service, or the web site of a software.
-pub const TERMS: &[(&str, &str, &str, &str, &str)] = &[
-    (
-        "service",
-        "diagnostic",
-        "Diagnostic des usages et des outils",
-        "Assessment of uses and tools",
-        "numerique--realiser-un-diagnostic-de-ses-competences-numeriques",
-    ),
-    (
-        "service",
-        "culture-numerique",
-        "Évaluation de la culture numérique",
-        "Digital literacy assessment",
-        "numerique--realiser-un-diagnostic-de-ses-competences-numeriques",
-    ),
-    ("service", "financements", "Recherche de financements", "Finding funding", ""),
-    ("service", "cahier-des-charges", "Rédaction de cahier des charges", "Writing specifications", ""),
-    (
-        "service",
-        "installation-hebergement",
-        "Installation et hébergement",
-        "Installation and hosting",
-        "numerique--favoriser-mon-autonomie-numerique",
-    ),
-    (
-        "service",
-        "migration-donnees",
-        "Migration des données",
-        "Data migration",
-        "numerique--favoriser-mon-autonomie-numerique",
-    ),
-    (
-        "service",
-        "formation-referents",
-        "Formation des référent·es",
-        "Training digital referents",
-        "numerique--maitriser-les-fondamentaux-du-numerique",
-    ),
-    (
-        "service",
-        "formation-utilisateurs",
-        "Formation des utilisateur·ices",
-        "Training users",
-        "numerique--maitriser-les-fondamentaux-du-numerique",
-    ),
-    (
-        "service",
-        "documentation",
-        "Documentation et tutoriels",
-        "Documentation and tutorials",
-        "numerique--maitriser-les-fondamentaux-du-numerique",
-    ),
-    ("service", "developpement", "Développement", "Software development", ""),
-    (
-        "service",
-        "maintenance-support",
-        "Maintenance et support",
-        "Maintenance and support",
-        "numerique--favoriser-mon-autonomie-numerique",
-    ),
-    ("software", "nextcloud", "Nextcloud", "Nextcloud", "https://nextcloud.com"),
-    ("software", "paheko", "Paheko", "Paheko", "https://paheko.cloud"),
-    ("software", "galette", "Galette", "Galette", "https://galette.eu"),
-    ("software", "mobilizon", "Mobilizon", "Mobilizon", "https://joinmobilizon.org"),
-    ("software", "peertube", "PeerTube", "PeerTube", "https://joinpeertube.org"),
-    ("software", "etherpad", "Etherpad", "Etherpad", "https://etherpad.org"),
-    ("software", "jitsi-meet", "Jitsi Meet", "Jitsi Meet", "https://jitsi.org"),
-    ("software", "bigbluebutton", "BigBlueButton", "BigBlueButton", "https://bigbluebutton.org"),
-    ("software", "element-matrix", "Element / Matrix", "Element / Matrix", "https://element.io"),
-    ("software", "discourse", "Discourse", "Discourse", "https://www.discourse.org"),
-    ("software", "yakforms", "Yakforms", "Yakforms", "https://yakforms.org"),
-    ("software", "limesurvey", "LimeSurvey", "LimeSurvey", "https://www.limesurvey.org"),
-    ("software", "wordpress", "WordPress", "WordPress", "https://wordpress.org"),
-    ("software", "sympa", "Sympa", "Sympa", "https://www.sympa.community"),
-    ("software", "mastodon", "Mastodon", "Mastodon", "https://joinmastodon.org"),
-    ("software", "dolibarr", "Dolibarr", "Dolibarr", "https://www.dolibarr.org"),
-    ("software", "civicrm", "CiviCRM", "CiviCRM", "https://civicrm.org"),
-    ("software", "framadate", "Framadate", "Framadate", "https://framadate.org"),
-    ("software", "collabora-online", "Collabora Online", "Collabora Online", "https://www.collaboraonline.com"),
-    ("software", "onlyoffice", "OnlyOffice", "OnlyOffice", "https://www.onlyoffice.com"),
-    ("software", "nextcloud-talk", "Nextcloud Talk", "Nextcloud Talk", "https://nextcloud.com/talk"),
-    ("software", "libreoffice", "LibreOffice", "LibreOffice", "https://www.libreoffice.org"),
-    ("software", "thunderbird", "Thunderbird", "Thunderbird", "https://www.thunderbird.net"),
-    ("audience", "petites-associations", "Petites associations bénévoles", "Small volunteer-run associations", ""),
-    ("audience", "associations-employeuses", "Associations employeuses", "Associations with employees", ""),
-    ("audience", "federations", "Fédérations et réseaux", "Federations and networks", ""),
-    ("audience", "collectifs", "Collectifs informels", "Informal groups", ""),
-    ("audience", "structures-ess", "Structures de l'ESS", "Social economy organisations", ""),
-    ("legal_form", "association", "Association", "Association", ""),
-    ("legal_form", "cooperative", "Coopérative (SCOP, SCIC)", "Cooperative (SCOP, SCIC)", ""),
-    ("legal_form", "entreprise", "Entreprise", "Company", ""),
-    ("legal_form", "collectif", "Collectif", "Collective", ""),
-    ("legal_form", "independant", "Indépendant·e", "Freelancer", ""),
-    ("pricing", "gratuit", "Gratuit", "Free of charge", ""),
-    ("pricing", "prix-libre", "Prix libre", "Pay what you can", ""),
-    ("pricing", "adhesion", "Adhésion", "Membership fee", ""),
-    ("pricing", "devis", "Sur devis", "On quotation", ""),
-    ("pricing", "forfait", "Forfaits publiés", "Published packages", ""),
-];
+/// The initial taxonomies, shipped as data (the directory reads the same file).
+const TERMS: &str = include_str!("../../content/taxonomy/terms.tsv");
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -307,13 +208,13 @@ impl MigrationTrait for Migration {
             .into_table("terms")
             .columns(["kind", "slug", "label_fr", "label_en", "extra", "position", "created_at"])
             .to_owned();
-        for (i, (kind, slug, fr, en, extra)) in TERMS.iter().enumerate() {
+        for (i, [kind, slug, fr, en, extra]) in super::seed_rows::<5>(TERMS).into_iter().enumerate() {
             insert.values_panic([
-                (*kind).into(),
-                (*slug).into(),
-                (*fr).into(),
-                (*en).into(),
-                (*extra).into(),
+                kind.into(),
+                slug.into(),
+                fr.into(),
+                en.into(),
+                extra.into(),
                 (i as i32).into(),
                 now.into(),
             ]);

@@ -10,8 +10,6 @@ mod m0004_vetting;
 mod m0005_ads;
 mod migrations;
 
-pub use m0002_directory::TERMS;
-
 use std::time::Duration;
 
 use sea_orm::{
@@ -158,12 +156,22 @@ pub async fn int<C: ConnectionTrait>(c: &C, sql: &str, values: Vec<Value>) -> Re
     }
 }
 
-/// Current time as Unix seconds: every timestamp is stored this way, in UTC, on both databases.
+/// The rows of a tab-separated seed file shipped in `content/` (lines starting with `#` and
+/// blank lines skipped); a row without exactly `N` fields is left out (a unit test of each
+/// file's owner checks that none is).
+pub fn seed_rows<const N: usize>(text: &'static str) -> Vec<[&'static str; N]> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').collect::<Vec<_>>().try_into().ok())
+        .collect()
+}
+
 /// `$1, $2, …` for `n` values starting at `from`.
 pub fn placeholders(from: usize, n: usize) -> String {
     (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
+/// Current time as Unix seconds: every timestamp is stored this way, in UTC, on both databases.
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }

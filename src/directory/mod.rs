@@ -13,6 +13,7 @@ mod opendata;
 mod routes;
 mod search;
 mod store;
+mod taxonomy;
 mod workspace;
 
 use std::sync::Arc;
@@ -22,15 +23,18 @@ use tokio::sync::{Notify, watch};
 
 pub use demo::seed_demo;
 /// Every route of the directory: pages, open data and API.
-pub fn routes() -> axum::Router<crate::app::AppState> {
-    routes::routes().merge(opendata::routes()).merge(workspace::routes())
+pub fn routes(app: &crate::app::AppState) -> axum::Router<crate::app::AppState> {
+    let cache = app.directory.page_cache();
+    cached(routes::routes(), cache.clone()).merge(opendata::routes(cache)).merge(workspace::routes())
 }
 pub use routes::Labels;
 pub use search::{Filters, Results, Sort};
 pub use store::NewStructure;
+pub use taxonomy::{SeedTerm, TERMS};
 
 use crate::config::Config;
 use crate::db::Db;
+use crate::web::cache::{PageCache, cached};
 
 /// What the listing pages need of a structure, kept in memory.
 #[derive(Debug, Clone)]
@@ -78,20 +82,16 @@ pub struct Directory {
     min_recommendations: i64,
     unlist_after_seconds: i64,
     wake: Notify,
-    /// Emptied whenever the directory changes.
-    page_cache: Arc<crate::web::cache::PageCache>,
+    /// Anonymous directory pages already rendered on this node, emptied whenever the
+    /// directory changes.
+    page_cache: Arc<PageCache>,
     /// Text scores by query, emptied whenever the directory changes.
     text_cache: std::sync::Mutex<std::collections::HashMap<String, Arc<std::collections::HashMap<i64, f32>>>>,
 }
 
 impl Directory {
     /// Loads the listed structures and opens (or rebuilds) the text index in `DATA/index`.
-    pub async fn open(
-        db: &Db,
-        config: &Config,
-        data_dir: &std::path::Path,
-        page_cache: Arc<crate::web::cache::PageCache>,
-    ) -> anyhow::Result<Arc<Directory>> {
+    pub async fn open(db: &Db, config: &Config, data_dir: &std::path::Path) -> anyhow::Result<Arc<Directory>> {
         let dir = data_dir.join("index").join("structures");
         let (text, index_cursor) = search::open_index(&dir)?;
         let cursor = store::last_change(db).await?;
@@ -116,9 +116,14 @@ impl Directory {
             min_recommendations: config.listing_min_recommendations,
             unlist_after_seconds: config.unlist_after_months * 30 * 86_400,
             wake: Notify::new(),
-            page_cache,
+            page_cache: Arc::new(PageCache::new(config.page_cache_seconds)),
             text_cache: Default::default(),
         }))
+    }
+
+    /// The cache of the directory's anonymous pages on this node.
+    pub fn page_cache(&self) -> Arc<PageCache> {
+        self.page_cache.clone()
     }
 
     /// Asks this node to apply recent changes now (other nodes see them at their next poll).

@@ -16,12 +16,12 @@ use crate::app::AppState;
 use crate::web::AppError;
 use crate::web::api::{iso, json, not_found, open};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+/// The downloads and the API; the API's answers are kept in the directory's page cache.
+pub fn routes(cache: std::sync::Arc<crate::web::cache::PageCache>) -> Router<AppState> {
+    let api = Router::new().route("/api/v1/structures", get(api_list)).route("/api/v1/structures/{slug}", get(api_one));
+    crate::web::cache::cached(api, cache)
         .route("/donnees/annuaire.json", get(all_json))
         .route("/donnees/annuaire.csv", get(all_csv))
-        .route("/api/v1/structures", get(api_list))
-        .route("/api/v1/structures/{slug}", get(api_one))
         .route("/api/v1/openapi.json", get(openapi))
         .route("/donnees/data-inclusion/structures.json", get(datainclusion_structures))
         .route("/donnees/data-inclusion/services.json", get(datainclusion_services))

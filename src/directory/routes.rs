@@ -546,7 +546,7 @@ async fn profile_page(app: &AppState, ctx: PageCtx, slug: &str) -> Result<Profil
         .collect();
     let json_ld = json_ld(app, &s, &labels_of(lang, &terms, "service"), &recommendations);
     Ok(ProfilePage {
-        description: crate::site::markdown(&s.description),
+        description: crate::web::markdown(&s.description),
         services: labels_of(lang, &terms, "service"),
         audiences: labels_of(lang, &terms, "audience"),
         software,

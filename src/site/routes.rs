@@ -57,7 +57,7 @@ async fn page(State(app): State<AppState>, ctx: PageCtx, Path(slug): Path<String
         Lang::Fr => (page.title_fr, page.body_fr),
         Lang::En => (page.title_en, page.body_en),
     };
-    render(&ContentPage { ctx, title, html: super::markdown(&body), updated_at: page.updated_at })
+    render(&ContentPage { ctx, title, html: crate::web::markdown(&body), updated_at: page.updated_at })
 }
 
 #[derive(Deserialize, Default)]

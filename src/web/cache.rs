@@ -1,15 +1,17 @@
-//! A short-lived cache of the directory pages as anonymous visitors see them.
+//! A short-lived cache of pages as anonymous visitors see them.
 //!
 //! Anonymous pages depend only on the URL and the language, so a popular search or profile is
-//! rendered once per change of the directory (or per `page_cache_seconds`) instead of once per
-//! visitor. Signed-in visitors always get fresh pages. Every node keeps its own cache; the
-//! search engine empties it as soon as it applies a change.
+//! rendered once per change of its feature (or per `page_cache_seconds`) instead of once per
+//! visitor. Signed-in visitors always get fresh pages. A feature owns its cache, puts it on its
+//! cacheable routes with [`cached`], and empties it when its data changes (its search engine
+//! does so as soon as it applies a change). Every node keeps its own caches.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
@@ -18,7 +20,6 @@ use axum::response::{IntoResponse, Response};
 
 use super::i18n::{Lang, cookie};
 use super::session::SESSION_COOKIE;
-use crate::app::AppState;
 
 /// Entries kept at most; past that the cache starts afresh.
 const MAX_ENTRIES: usize = 4096;
@@ -48,7 +49,7 @@ impl PageCache {
         }
     }
 
-    /// Forgets every page: called when the directory changes.
+    /// Forgets every page: called when the feature's data changes.
     pub fn invalidate(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);
         if let Ok(mut entries) = self.entries.lock() {
@@ -81,20 +82,15 @@ impl PageCache {
     }
 }
 
-/// Paths whose anonymous pages are the same for everyone.
-fn cacheable(path: &str) -> bool {
-    path == "/annuaire"
-        || path.starts_with("/annuaire/")
-        || path.starts_with("/api/v1/structures")
-        || path.starts_with("/annonces")
-        || path.starts_with("/api/v1/ads")
+/// Puts `cache` on every route of `routes`: their anonymous GET answers are kept. Only routes
+/// whose anonymous pages are the same for everyone belong there.
+pub fn cached<S: Clone + Send + Sync + 'static>(routes: Router<S>, cache: Arc<PageCache>) -> Router<S> {
+    routes.route_layer(axum::middleware::from_fn_with_state(cache, middleware))
 }
 
-pub async fn middleware(State(app): State<AppState>, req: Request, next: Next) -> Response {
-    let cache = &app.page_cache;
+async fn middleware(State(cache): State<Arc<PageCache>>, req: Request, next: Next) -> Response {
     if !cache.enabled()
         || req.method() != Method::GET
-        || !cacheable(req.uri().path())
         || cookie(req.headers(), SESSION_COOKIE).is_some_and(|c| !c.is_empty())
     {
         return next.run(req).await;

@@ -15,7 +15,7 @@ use axum::response::{Html, IntoResponse, Response};
 use super::i18n::Lang;
 use super::page::{PageCtx, Rendered};
 use super::session::CurrentUser;
-use crate::app::AppState;
+use super::state::WebState;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -93,7 +93,7 @@ fn is_machine_path(path: &str) -> bool {
 }
 
 /// Middleware: renders a page for every error response that is not a page yet.
-pub async fn error_pages(State(app): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn error_pages(State(app): State<WebState>, req: Request, next: Next) -> Response {
     // Only what an error page needs is kept; the page context is built only for an error.
     let uri = req.uri().clone();
     let lang = Lang::from_headers(req.headers());

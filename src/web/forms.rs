@@ -2,14 +2,14 @@
 //! the per-field messages shown next to each field.
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRef, FromRequest, Request};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
 use super::csrf;
 use super::error::AppError;
 use super::session::CurrentUser;
-use crate::app::AppState;
+use super::state::WebState;
 
 /// A form body that passed the anti-forgery checks, deserialised into `T`.
 ///
@@ -23,16 +23,20 @@ struct Token {
     csrf: String,
 }
 
-impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T>
+where
+    WebState: FromRef<S>,
+{
     type Rejection = Response;
 
-    async fn from_request(req: Request, app: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let app = WebState::from_ref(state);
         if !csrf::same_origin(req.headers(), &app.config.base_url) {
             return Err(AppError::Csrf.into_response());
         }
         let binding = req.extensions().get::<CurrentUser>().map(|u| u.session_id.clone());
         // The body limit answers 413 here, which becomes the "too large" page.
-        let body = Bytes::from_request(req, app).await.map_err(IntoResponse::into_response)?;
+        let body = Bytes::from_request(req, state).await.map_err(IntoResponse::into_response)?;
         let token: Token = serde_html_form::from_bytes(&body).map_err(|_| AppError::Csrf.into_response())?;
         if !csrf::verify(&app.secret, binding.as_deref(), &token.csrf) {
             return Err(AppError::Csrf.into_response());

@@ -1,7 +1,7 @@
 //! What every page template needs: language, signed-in person, CSRF token, flash, navigation.
 
 use askama::Template;
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Response};
@@ -11,7 +11,7 @@ use super::csrf;
 use super::error::AppError;
 use super::i18n::Lang;
 use super::session::{CurrentUser, Role};
-use crate::app::AppState;
+use super::state::WebState;
 
 /// Marker on responses that are complete pages (error pages leave them alone).
 #[derive(Debug, Clone, Copy)]
@@ -42,12 +42,12 @@ pub struct PageCtx {
 }
 
 impl PageCtx {
-    pub fn from_parts(app: &AppState, parts: &Parts) -> Self {
+    pub fn from_parts(app: &WebState, parts: &Parts) -> Self {
         Self::build(app, Lang::from_headers(&parts.headers), &parts.uri, parts.extensions.get::<CurrentUser>().cloned())
     }
 
     /// For pages rendered outside an extractor (error pages): from what was kept of the request.
-    pub fn build(app: &AppState, lang: Lang, uri: &axum::http::Uri, user: Option<CurrentUser>) -> Self {
+    pub fn build(app: &WebState, lang: Lang, uri: &axum::http::Uri, user: Option<CurrentUser>) -> Self {
         let flash = uri.query().and_then(|q| {
             q.split('&')
                 .find_map(|kv| kv.strip_prefix("flash="))
@@ -136,11 +136,14 @@ impl PageCtx {
     }
 }
 
-impl FromRequestParts<AppState> for PageCtx {
+impl<S: Send + Sync> FromRequestParts<S> for PageCtx
+where
+    WebState: FromRef<S>,
+{
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(PageCtx::from_parts(app, parts))
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Ok(PageCtx::from_parts(&WebState::from_ref(state), parts))
     }
 }
 

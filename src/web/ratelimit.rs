@@ -3,11 +3,11 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
 use axum::http::request::Parts;
 
 use super::error::AppError;
-use crate::app::AppState;
+use super::state::WebState;
 use crate::db::{self, Db};
 use crate::vals;
 
@@ -45,11 +45,14 @@ pub async fn purge(db: &Db, window_minutes: i64) -> Result<u64, sea_orm::DbErr> 
 #[derive(Debug, Clone, Copy)]
 pub struct ClientIp(pub IpAddr);
 
-impl FromRequestParts<AppState> for ClientIp {
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp
+where
+    WebState: FromRef<S>,
+{
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
-        if app.config.behind_proxy
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        if WebState::from_ref(state).config.behind_proxy
             && let Some(ip) = parts
                 .headers
                 .get("x-forwarded-for")

@@ -6,13 +6,13 @@ use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::app::AppState;
+use super::state::WebState;
 
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
 font-src 'self'; connect-src 'self'; object-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; \
 base-uri 'none'; manifest-src 'self'";
 
-pub async fn headers(State(app): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn headers(State(app): State<WebState>, req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     let set = |h: &mut axum::http::HeaderMap, name: HeaderName, value: &'static str| {

@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 
 use super::error::AppError;
 use super::i18n::cookie;
-use crate::app::AppState;
+use super::state::WebState;
 use crate::db::{self, Db, Row};
 use crate::vals;
 
@@ -105,7 +105,7 @@ pub fn random_token() -> String {
 }
 
 /// Opens a session for `user_id` and returns the `Set-Cookie` value.
-pub async fn start(app: &AppState, user_id: i64) -> Result<HeaderValue, AppError> {
+pub async fn start(app: &WebState, user_id: i64) -> Result<HeaderValue, AppError> {
     let token = random_token();
     let now = db::now();
     let ttl = app.config.session_days * 86_400;
@@ -119,7 +119,7 @@ pub async fn start(app: &AppState, user_id: i64) -> Result<HeaderValue, AppError
 }
 
 /// Ends one session and returns the `Set-Cookie` value that removes the cookie.
-pub async fn end(app: &AppState, session_id: &str) -> Result<HeaderValue, AppError> {
+pub async fn end(app: &WebState, session_id: &str) -> Result<HeaderValue, AppError> {
     db::exec(app.db.conn(), "DELETE FROM sessions WHERE id = $1", vals![session_id]).await?;
     clear_cookie(app)
 }
@@ -130,17 +130,17 @@ pub async fn end_all(db: &Db, user_id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
-fn set_cookie(app: &AppState, token: &str, max_age: i64) -> Result<HeaderValue, AppError> {
+fn set_cookie(app: &WebState, token: &str, max_age: i64) -> Result<HeaderValue, AppError> {
     let secure = if app.config.is_https() { "; Secure" } else { "" };
     let value = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
     HeaderValue::from_str(&value).map_err(|e| AppError::Internal(e.into()))
 }
 
-pub fn clear_cookie(app: &AppState) -> Result<HeaderValue, AppError> {
+pub fn clear_cookie(app: &WebState) -> Result<HeaderValue, AppError> {
     set_cookie(app, "", 0)
 }
 
-async fn lookup(app: &AppState, token: &str) -> Result<Option<CurrentUser>, AppError> {
+async fn lookup(app: &WebState, token: &str) -> Result<Option<CurrentUser>, AppError> {
     let id = hash_token(token);
     let now = db::now();
     let row: Option<SessionRow> = db::one(
@@ -174,7 +174,7 @@ async fn lookup(app: &AppState, token: &str) -> Result<Option<CurrentUser>, AppE
 
 /// Middleware: loads the signed-in person (if any) into the request extensions. Requests
 /// without a session cookie touch no database. A stale cookie is removed.
-pub async fn load_user(State(app): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn load_user(State(app): State<WebState>, mut req: Request, next: Next) -> Response {
     let token = cookie(req.headers(), SESSION_COOKIE).filter(|t| !t.is_empty());
     let Some(token) = token else { return next.run(req).await };
     match lookup(&app, &token).await {

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use emancipasso::app::Application;
 use emancipasso::config::Config;
 use emancipasso::db::{self, Db, Row};
+use emancipasso::startup::Application;
 use emancipasso::vals;
 use emancipasso::web::Role;
 use reqwest::StatusCode;

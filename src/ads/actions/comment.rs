@@ -1,0 +1,51 @@
+//! Questions and comments under a public ad.
+
+use super::super::forms::CommentForm;
+use super::super::notify::{self, Notice};
+use super::super::search::excerpt;
+use super::super::store::{self, AdRow};
+use super::super::{AdError, record_change};
+use super::changed;
+use crate::app::AppState;
+use crate::config::Moderation;
+use crate::web::CurrentUser;
+
+/// Where a comment went.
+pub enum Commented {
+    /// Shown at once (post-moderation); followers are told.
+    Posted,
+    /// Waiting for a moderator (pre-moderation).
+    Pending,
+}
+
+/// `user` comments `ad` (at most `rate_comments` per window); the commenter follows the ad.
+pub async fn comment(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &CommentForm) -> Result<Commented, AdError> {
+    if !ad.status().is_public() {
+        return Err(AdError::NotPublic);
+    }
+    let body = form.parse().map_err(AdError::Invalid)?;
+    let since = crate::db::now() - app.config.rate_window_minutes * 60;
+    if store::comments_since(&app.db, user.id, since).await? >= app.config.rate_comments {
+        return Err(AdError::CommentFlood);
+    }
+    let outcome = match app.config.ads_moderation {
+        Moderation::Pre => Commented::Pending,
+        Moderation::Post => Commented::Posted,
+    };
+    let status = match outcome {
+        Commented::Pending => "pending",
+        Commented::Posted => "published",
+    };
+    let txn = app.db.begin().await?;
+    store::insert_comment(&txn, ad.id, user.id, &user.display_name, &body, status).await?;
+    store::follow(&txn, ad.id, user.id).await?;
+    // The ad's pages change: every node empties its cache of them.
+    record_change(&txn, ad.id).await?;
+    if let Commented::Posted = outcome {
+        let notice = Notice::Comment { who: user.display_name.clone(), excerpt: excerpt(&body, 600) };
+        notify::followers(app, &txn, ad, Some(user.id), &notice).await?;
+    }
+    txn.commit().await?;
+    changed(app);
+    Ok(outcome)
+}
