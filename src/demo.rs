@@ -63,3 +63,15 @@ async fn seed_activity(db: &Db) -> anyhow::Result<()> {
     .await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::DEMO_ACCOUNTS;
+
+    #[test]
+    fn the_accounts_the_demo_ads_name_are_created_here() {
+        for email in crate::ads::demo_shared_accounts() {
+            assert!(DEMO_ACCOUNTS.iter().any(|a| a.0 == email), "{email} is not a demonstration account");
+        }
+    }
+}

@@ -28,7 +28,7 @@ mod store;
 
 pub use account::personal_data;
 pub use actions::keep_lifetimes;
-pub use demo::seed_demo;
+pub use demo::{seed_demo, shared_accounts as demo_shared_accounts};
 pub use engine::Ads;
 pub use error::AdError;
 pub use moderation::{PendingAds, pending_for_moderation};

@@ -57,7 +57,7 @@ impl AdRow {
 
 /// Public ads after `after_id`, `limit` at a time in id order (the engine reads them a page at a
 /// time at start); with `full` false only the start of each description is read.
-pub async fn public_page(db: &Db, after_id: i64, limit: i64, full: bool) -> Result<Vec<AdRow>, sea_orm::DbErr> {
+pub async fn public_page(db: &Db, after_id: i64, limit: i64, full: bool) -> db::Result<Vec<AdRow>> {
     let statuses: Vec<String> = Status::PUBLIC.iter().map(|s| format!("'{}'", s.as_str())).collect();
     let select =
         if full { AD_SELECT.to_owned() } else { AD_SELECT.replacen("a.body,", "SUBSTR(a.body, 1, 600) AS body,", 1) };
@@ -69,7 +69,7 @@ pub async fn public_page(db: &Db, after_id: i64, limit: i64, full: bool) -> Resu
     .await
 }
 
-pub async fn public_count(db: &Db) -> Result<i64, sea_orm::DbErr> {
+pub async fn public_count(db: &Db) -> db::Result<i64> {
     let statuses: Vec<String> = Status::PUBLIC.iter().map(|s| format!("'{}'", s.as_str())).collect();
     Ok(db::int(db.conn(), &format!("SELECT COUNT(*) FROM ads WHERE status IN ({})", statuses.join(", ")), vals![])
         .await?
@@ -77,7 +77,7 @@ pub async fn public_count(db: &Db) -> Result<i64, sea_orm::DbErr> {
 }
 
 /// Public ads (all, or those of `ids`), for the search engine.
-pub async fn public(db: &Db, ids: Option<&[i64]>) -> Result<Vec<AdRow>, sea_orm::DbErr> {
+pub async fn public(db: &Db, ids: Option<&[i64]>) -> db::Result<Vec<AdRow>> {
     let statuses: Vec<String> = Status::PUBLIC.iter().map(|s| format!("'{}'", s.as_str())).collect();
     let (filter, values): (String, Vec<Value>) = match ids {
         Some([]) => return Ok(vec![]),
@@ -90,12 +90,12 @@ pub async fn public(db: &Db, ids: Option<&[i64]>) -> Result<Vec<AdRow>, sea_orm:
     db::all(db.conn(), &format!("{AD_SELECT} WHERE a.status IN ({}){filter}", statuses.join(", ")), values).await
 }
 
-pub async fn by_id<C: ConnectionTrait>(c: &C, id: i64) -> Result<Option<AdRow>, sea_orm::DbErr> {
+pub async fn by_id<C: ConnectionTrait>(c: &C, id: i64) -> db::Result<Option<AdRow>> {
     db::one(c, &format!("{AD_SELECT} WHERE a.id = $1"), vals![id]).await
 }
 
 /// Every ad of an author, newest first.
-pub async fn by_author(db: &Db, user_id: i64) -> Result<Vec<AdRow>, sea_orm::DbErr> {
+pub async fn by_author(db: &Db, user_id: i64) -> db::Result<Vec<AdRow>> {
     db::all(
         db.conn(),
         &format!("{AD_SELECT} WHERE a.author_id = $1 ORDER BY a.updated_at DESC, a.id DESC"),
@@ -105,7 +105,7 @@ pub async fn by_author(db: &Db, user_id: i64) -> Result<Vec<AdRow>, sea_orm::DbE
 }
 
 /// Ads waiting for a moderator, oldest first.
-pub async fn pending(db: &Db) -> Result<Vec<AdRow>, sea_orm::DbErr> {
+pub async fn pending(db: &Db) -> db::Result<Vec<AdRow>> {
     db::all(db.conn(), &format!("{AD_SELECT} WHERE a.status = 'pending' ORDER BY a.updated_at, a.id"), vals![]).await
 }
 
@@ -126,7 +126,7 @@ pub struct AdFields {
     pub tags: String,
 }
 
-pub async fn insert<C: ConnectionTrait>(c: &C, author_id: i64, f: &AdFields) -> Result<i64, sea_orm::DbErr> {
+pub async fn insert<C: ConnectionTrait>(c: &C, author_id: i64, f: &AdFields) -> db::Result<i64> {
     let now = db::now();
     let id = db::int(
         c,
@@ -154,7 +154,7 @@ pub async fn insert<C: ConnectionTrait>(c: &C, author_id: i64, f: &AdFields) -> 
     id.ok_or_else(|| sea_orm::DbErr::RecordNotInserted)
 }
 
-pub async fn update<C: ConnectionTrait>(c: &C, id: i64, f: &AdFields) -> Result<(), sea_orm::DbErr> {
+pub async fn update<C: ConnectionTrait>(c: &C, id: i64, f: &AdFields) -> db::Result<()> {
     db::exec(
         c,
         "UPDATE ads SET slug = $1, kind = $2, association_name = $3, title = $4, body = $5, software_slug = $6, \
@@ -182,12 +182,7 @@ pub async fn update<C: ConnectionTrait>(c: &C, id: i64, f: &AdFields) -> Result<
 }
 
 /// Moves an ad to `to` if it is in one of `from`; false when it was not (someone else moved it).
-pub async fn transition<C: ConnectionTrait>(
-    c: &C,
-    id: i64,
-    from: &[Status],
-    to: Status,
-) -> Result<bool, sea_orm::DbErr> {
+pub async fn transition<C: ConnectionTrait>(c: &C, id: i64, from: &[Status], to: Status) -> db::Result<bool> {
     let from: Vec<String> = from.iter().map(|s| format!("'{}'", s.as_str())).collect();
     let n = db::exec(
         c,
@@ -208,7 +203,7 @@ pub async fn publish<C: ConnectionTrait>(
     to: Status,
     expires_at: i64,
     from: &[Status],
-) -> Result<bool, sea_orm::DbErr> {
+) -> db::Result<bool> {
     let from: Vec<String> = from.iter().map(|s| format!("'{}'", s.as_str())).collect();
     let now = db::now();
     let n = db::exec(
@@ -225,7 +220,7 @@ pub async fn publish<C: ConnectionTrait>(
     Ok(n == 1)
 }
 
-pub async fn set_close_reason<C: ConnectionTrait>(c: &C, id: i64, reason: &str) -> Result<(), sea_orm::DbErr> {
+pub async fn set_close_reason<C: ConnectionTrait>(c: &C, id: i64, reason: &str) -> db::Result<()> {
     db::exec(c, "UPDATE ads SET close_reason = $1 WHERE id = $2", vals![reason, id]).await?;
     Ok(())
 }
@@ -239,7 +234,7 @@ pub async fn decide<C: ConnectionTrait>(
     to: Status,
     by: i64,
     reason: &str,
-) -> Result<bool, sea_orm::DbErr> {
+) -> db::Result<bool> {
     let from: Vec<String> = from.iter().map(|s| format!("'{}'", s.as_str())).collect();
     let now = db::now();
     let n = db::exec(
@@ -259,7 +254,7 @@ pub async fn decide<C: ConnectionTrait>(
 
 /// Moves a published or funded ad to the state its pledges call for; returns the new state
 /// when it changed.
-pub async fn settle_funding<C: ConnectionTrait>(c: &C, id: i64) -> Result<Option<Status>, sea_orm::DbErr> {
+pub async fn settle_funding<C: ConnectionTrait>(c: &C, id: i64) -> db::Result<Option<Status>> {
     let Some(ad) = by_id(c, id).await? else { return Ok(None) };
     let Some(cost) = ad.accepted_cost else { return Ok(None) };
     let want = if ad.pledged >= cost { Status::Funded } else { Status::Published };
@@ -279,7 +274,7 @@ pub struct Pledge {
     pub amount: Option<i64>,
 }
 
-pub async fn pledges(db: &Db, ad_id: i64) -> Result<Vec<Pledge>, sea_orm::DbErr> {
+pub async fn pledges(db: &Db, ad_id: i64) -> db::Result<Vec<Pledge>> {
     db::all(
         db.conn(),
         "SELECT id, user_id, association_name, amount, created_at FROM ad_pledges WHERE ad_id = $1 ORDER BY created_at, id",
@@ -295,7 +290,7 @@ pub async fn upsert_pledge<C: ConnectionTrait>(
     user_id: i64,
     association_name: &str,
     amount: Option<i64>,
-) -> Result<(), sea_orm::DbErr> {
+) -> db::Result<()> {
     let now = db::now();
     db::exec(
         c,
@@ -308,7 +303,7 @@ pub async fn upsert_pledge<C: ConnectionTrait>(
     Ok(())
 }
 
-pub async fn delete_pledge<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64) -> Result<bool, sea_orm::DbErr> {
+pub async fn delete_pledge<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64) -> db::Result<bool> {
     Ok(db::exec(c, "DELETE FROM ad_pledges WHERE ad_id = $1 AND user_id = $2", vals![ad_id, user_id]).await? == 1)
 }
 
@@ -332,7 +327,7 @@ const OFFER_SELECT: &str = "SELECT o.id, o.ad_id, o.user_id, o.structure_id, s.s
        o.amount, o.timeframe, o.message, o.status, o.created_at \
      FROM ad_offers o LEFT JOIN structures s ON s.id = o.structure_id";
 
-pub async fn offers(db: &Db, ad_id: i64) -> Result<Vec<Offer>, sea_orm::DbErr> {
+pub async fn offers(db: &Db, ad_id: i64) -> db::Result<Vec<Offer>> {
     db::all(
         db.conn(),
         &format!("{OFFER_SELECT} WHERE o.ad_id = $1 AND o.status <> 'withdrawn' ORDER BY o.created_at, o.id"),
@@ -341,7 +336,7 @@ pub async fn offers(db: &Db, ad_id: i64) -> Result<Vec<Offer>, sea_orm::DbErr> {
     .await
 }
 
-pub async fn offer<C: ConnectionTrait>(c: &C, id: i64) -> Result<Option<Offer>, sea_orm::DbErr> {
+pub async fn offer<C: ConnectionTrait>(c: &C, id: i64) -> db::Result<Option<Offer>> {
     db::one(c, &format!("{OFFER_SELECT} WHERE o.id = $1"), vals![id]).await
 }
 
@@ -356,7 +351,7 @@ pub struct NewOffer<'a> {
 }
 
 /// Adds the offer of a person, or replaces their open one; false when theirs was accepted.
-pub async fn upsert_offer<C: ConnectionTrait>(c: &C, o: &NewOffer<'_>) -> Result<bool, sea_orm::DbErr> {
+pub async fn upsert_offer<C: ConnectionTrait>(c: &C, o: &NewOffer<'_>) -> db::Result<bool> {
     let now = db::now();
     let n = db::exec(
         c,
@@ -370,7 +365,7 @@ pub async fn upsert_offer<C: ConnectionTrait>(c: &C, o: &NewOffer<'_>) -> Result
     Ok(n == 1)
 }
 
-pub async fn withdraw_offer<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64) -> Result<bool, sea_orm::DbErr> {
+pub async fn withdraw_offer<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64) -> db::Result<bool> {
     let n = db::exec(
         c,
         "UPDATE ad_offers SET status = 'withdrawn', updated_at = $1 WHERE ad_id = $2 AND user_id = $3 AND status = 'open'",
@@ -381,7 +376,7 @@ pub async fn withdraw_offer<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64)
 }
 
 /// Accepts an open offer of an ad that has none accepted yet; false when that no longer holds.
-pub async fn accept_offer<C: ConnectionTrait>(c: &C, ad_id: i64, offer: &Offer) -> Result<bool, sea_orm::DbErr> {
+pub async fn accept_offer<C: ConnectionTrait>(c: &C, ad_id: i64, offer: &Offer) -> db::Result<bool> {
     let now = db::now();
     let n = db::exec(
         c,
@@ -411,7 +406,7 @@ pub struct Comment {
     pub created_at: i64,
 }
 
-pub async fn comments(db: &Db, ad_id: i64) -> Result<Vec<Comment>, sea_orm::DbErr> {
+pub async fn comments(db: &Db, ad_id: i64) -> db::Result<Vec<Comment>> {
     db::all(
         db.conn(),
         "SELECT id, ad_id, user_id, author_name, body, status, created_at FROM ad_comments \
@@ -421,7 +416,7 @@ pub async fn comments(db: &Db, ad_id: i64) -> Result<Vec<Comment>, sea_orm::DbEr
     .await
 }
 
-pub async fn comment<C: ConnectionTrait>(c: &C, id: i64) -> Result<Option<Comment>, sea_orm::DbErr> {
+pub async fn comment<C: ConnectionTrait>(c: &C, id: i64) -> db::Result<Option<Comment>> {
     db::one(
         c,
         "SELECT id, ad_id, user_id, author_name, body, status, created_at FROM ad_comments WHERE id = $1",
@@ -442,7 +437,7 @@ pub struct PendingComment {
     pub created_at: i64,
 }
 
-pub async fn pending_comments(db: &Db) -> Result<Vec<PendingComment>, sea_orm::DbErr> {
+pub async fn pending_comments(db: &Db) -> db::Result<Vec<PendingComment>> {
     db::all(
         db.conn(),
         "SELECT c.id, c.ad_id, a.slug AS ad_slug, a.title AS ad_title, c.author_name, c.body, c.created_at \
@@ -459,7 +454,7 @@ pub async fn insert_comment<C: ConnectionTrait>(
     author_name: &str,
     body: &str,
     status: &str,
-) -> Result<i64, sea_orm::DbErr> {
+) -> db::Result<i64> {
     db::int(
         c,
         "INSERT INTO ad_comments (ad_id, user_id, author_name, body, status, created_at) \
@@ -471,7 +466,7 @@ pub async fn insert_comment<C: ConnectionTrait>(
 }
 
 /// Comments written by `user_id` since `since`.
-pub async fn comments_since(db: &Db, user_id: i64, since: i64) -> Result<i64, sea_orm::DbErr> {
+pub async fn comments_since(db: &Db, user_id: i64, since: i64) -> db::Result<i64> {
     Ok(db::int(
         db.conn(),
         "SELECT COUNT(*) FROM ad_comments WHERE user_id = $1 AND created_at >= $2",
@@ -489,7 +484,7 @@ pub async fn decide_comment<C: ConnectionTrait>(
     to: &str,
     by: i64,
     reason: &str,
-) -> Result<bool, sea_orm::DbErr> {
+) -> db::Result<bool> {
     let from: Vec<String> = from.iter().map(|s| format!("'{s}'")).collect();
     let n = db::exec(
         c,
@@ -510,7 +505,7 @@ struct AssociationName {
 }
 
 /// The association an account acts for (empty when never given).
-pub async fn association_name(db: &Db, user_id: i64) -> Result<String, sea_orm::DbErr> {
+pub async fn association_name(db: &Db, user_id: i64) -> db::Result<String> {
     let name: Option<AssociationName> =
         db::one(db.conn(), "SELECT association_name FROM users WHERE id = $1", vals![user_id]).await?;
     Ok(name.map(|n| n.association_name).unwrap_or_default())
@@ -521,7 +516,7 @@ pub async fn remember_association<C: ConnectionTrait>(
     c: &C,
     user: &crate::web::CurrentUser,
     name: &str,
-) -> Result<(), sea_orm::DbErr> {
+) -> db::Result<()> {
     db::exec(c, "UPDATE users SET association_name = $1 WHERE id = $2", vals![name, user.id]).await?;
     if !user.has(crate::web::Role::Association) {
         db::exec(
@@ -535,7 +530,7 @@ pub async fn remember_association<C: ConnectionTrait>(
 }
 
 /// A person's address and language, for an email about their ad or comment.
-pub async fn contact<C: ConnectionTrait>(c: &C, user_id: i64) -> Result<Option<(String, Lang)>, sea_orm::DbErr> {
+pub async fn contact<C: ConnectionTrait>(c: &C, user_id: i64) -> db::Result<Option<(String, Lang)>> {
     #[derive(Row)]
     struct Contact {
         email: String,
@@ -547,7 +542,7 @@ pub async fn contact<C: ConnectionTrait>(c: &C, user_id: i64) -> Result<Option<(
 
 // ---- followers ----------------------------------------------------------------------------
 
-pub async fn follow<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64) -> Result<(), sea_orm::DbErr> {
+pub async fn follow<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64) -> db::Result<()> {
     db::exec(
         c,
         "INSERT INTO ad_follows (ad_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -557,12 +552,12 @@ pub async fn follow<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64) -> Resu
     Ok(())
 }
 
-pub async fn unfollow<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64) -> Result<(), sea_orm::DbErr> {
+pub async fn unfollow<C: ConnectionTrait>(c: &C, ad_id: i64, user_id: i64) -> db::Result<()> {
     db::exec(c, "DELETE FROM ad_follows WHERE ad_id = $1 AND user_id = $2", vals![ad_id, user_id]).await?;
     Ok(())
 }
 
-pub async fn follows(db: &Db, ad_id: i64, user_id: i64) -> Result<bool, sea_orm::DbErr> {
+pub async fn follows(db: &Db, ad_id: i64, user_id: i64) -> db::Result<bool> {
     Ok(db::int(db.conn(), "SELECT COUNT(*) FROM ad_follows WHERE ad_id = $1 AND user_id = $2", vals![ad_id, user_id])
         .await?
         .unwrap_or(0)
@@ -576,7 +571,7 @@ pub struct Follower {
     pub locale: String,
 }
 
-pub async fn followers<C: ConnectionTrait>(c: &C, ad_id: i64) -> Result<Vec<Follower>, sea_orm::DbErr> {
+pub async fn followers<C: ConnectionTrait>(c: &C, ad_id: i64) -> db::Result<Vec<Follower>> {
     db::all(
         c,
         "SELECT u.id AS user_id, u.email, u.locale FROM ad_follows f JOIN users u ON u.id = f.user_id \
@@ -589,7 +584,7 @@ pub async fn followers<C: ConnectionTrait>(c: &C, ad_id: i64) -> Result<Vec<Foll
 // ---- the lifetime of ads ----------------------------------------------------------------
 
 /// Open ads whose end is near and whose author was not reminded yet.
-pub async fn to_remind(db: &Db, before: i64) -> Result<Vec<AdRow>, sea_orm::DbErr> {
+pub async fn to_remind(db: &Db, before: i64) -> db::Result<Vec<AdRow>> {
     db::all(
         db.conn(),
         &format!(
@@ -602,14 +597,14 @@ pub async fn to_remind(db: &Db, before: i64) -> Result<Vec<AdRow>, sea_orm::DbEr
 }
 
 /// Marks the reminder as sent; false when another node sent it first.
-pub async fn mark_reminded<C: ConnectionTrait>(c: &C, id: i64) -> Result<bool, sea_orm::DbErr> {
+pub async fn mark_reminded<C: ConnectionTrait>(c: &C, id: i64) -> db::Result<bool> {
     let n = db::exec(c, "UPDATE ads SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL", vals![db::now(), id])
         .await?;
     Ok(n == 1)
 }
 
 /// Open ads past their end.
-pub async fn to_expire(db: &Db, now: i64) -> Result<Vec<AdRow>, sea_orm::DbErr> {
+pub async fn to_expire(db: &Db, now: i64) -> db::Result<Vec<AdRow>> {
     db::all(
         db.conn(),
         &format!(
@@ -621,7 +616,7 @@ pub async fn to_expire(db: &Db, now: i64) -> Result<Vec<AdRow>, sea_orm::DbErr> 
     .await
 }
 
-pub async fn last_change(db: &Db) -> Result<i64, sea_orm::DbErr> {
+pub async fn last_change(db: &Db) -> db::Result<i64> {
     Ok(db::int(db.conn(), "SELECT COALESCE(MAX(id), 0) FROM search_changes WHERE kind = 'ad'", vals![])
         .await?
         .unwrap_or(0))
@@ -633,7 +628,7 @@ pub struct Change {
     pub target_id: i64,
 }
 
-pub async fn changes_since(db: &Db, cursor: i64) -> Result<Vec<Change>, sea_orm::DbErr> {
+pub async fn changes_since(db: &Db, cursor: i64) -> db::Result<Vec<Change>> {
     db::all(
         db.conn(),
         "SELECT id, target_id FROM search_changes WHERE kind = 'ad' AND id > $1 ORDER BY id LIMIT 1000",

@@ -27,6 +27,9 @@ macro_rules! vals {
     ($($v:expr),* $(,)?) => { vec![$($crate::db::Value::from($v)),*] };
 }
 
+/// What every store function returns: the database's error stays inside `db` and the stores.
+pub type Result<T> = std::result::Result<T, DbErr>;
+
 /// An error from the storage layer.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -53,7 +56,7 @@ pub struct Db {
 
 impl Db {
     /// Connects to SQLite (WAL, foreign keys, busy timeout) or PostgreSQL, chosen by the URL.
-    pub async fn connect(url: &str) -> Result<Self, DbErr> {
+    pub async fn connect(url: &str) -> Result<Self> {
         let mut options = ConnectOptions::new(url.to_owned());
         options.sqlx_logging(false).connect_timeout(Duration::from_secs(10)).acquire_timeout(Duration::from_secs(10));
         if url.starts_with("sqlite:") {
@@ -80,7 +83,7 @@ impl Db {
 
     /// Applies the embedded migrations. On PostgreSQL an advisory lock makes nodes that start
     /// together wait for each other instead of racing.
-    pub async fn migrate(&self) -> Result<(), DbErr> {
+    pub async fn migrate(&self) -> Result<()> {
         if self.is_postgres() {
             let txn = self.conn.begin().await?;
             txn.execute_unprepared("SELECT pg_advisory_xact_lock(727274)").await?;
@@ -91,15 +94,15 @@ impl Db {
         }
     }
 
-    pub async fn begin(&self) -> Result<DatabaseTransaction, DbErr> {
+    pub async fn begin(&self) -> Result<DatabaseTransaction> {
         self.conn.begin().await
     }
 
-    pub async fn ping(&self) -> Result<(), DbErr> {
+    pub async fn ping(&self) -> Result<()> {
         self.conn.ping().await
     }
 
-    pub async fn close(self) -> Result<(), DbErr> {
+    pub async fn close(self) -> Result<()> {
         self.conn.close().await
     }
 
@@ -117,17 +120,13 @@ fn stmt(backend: DbBackend, sql: &str, values: Vec<Value>) -> Statement {
 }
 
 /// Runs a statement, returning the number of rows it touched.
-pub async fn exec<C: ConnectionTrait>(c: &C, sql: &str, values: Vec<Value>) -> Result<u64, DbErr> {
+pub async fn exec<C: ConnectionTrait>(c: &C, sql: &str, values: Vec<Value>) -> Result<u64> {
     let res = c.execute_raw(stmt(c.get_database_backend(), sql, values)).await?;
     Ok(res.rows_affected())
 }
 
 /// Fetches at most one row.
-pub async fn one<T: FromQueryResult, C: ConnectionTrait>(
-    c: &C,
-    sql: &str,
-    values: Vec<Value>,
-) -> Result<Option<T>, DbErr> {
+pub async fn one<T: FromQueryResult, C: ConnectionTrait>(c: &C, sql: &str, values: Vec<Value>) -> Result<Option<T>> {
     match c.query_one_raw(stmt(c.get_database_backend(), sql, values)).await? {
         Some(row) => Ok(Some(T::from_query_result(&row, "")?)),
         None => Ok(None),
@@ -135,17 +134,13 @@ pub async fn one<T: FromQueryResult, C: ConnectionTrait>(
 }
 
 /// Fetches every row.
-pub async fn all<T: FromQueryResult, C: ConnectionTrait>(
-    c: &C,
-    sql: &str,
-    values: Vec<Value>,
-) -> Result<Vec<T>, DbErr> {
+pub async fn all<T: FromQueryResult, C: ConnectionTrait>(c: &C, sql: &str, values: Vec<Value>) -> Result<Vec<T>> {
     let rows = c.query_all_raw(stmt(c.get_database_backend(), sql, values)).await?;
     rows.iter().map(|r| T::from_query_result(r, "")).collect()
 }
 
 /// Fetches one integer (a count, an id from `RETURNING id`); `None` when no row came back.
-pub async fn int<C: ConnectionTrait>(c: &C, sql: &str, values: Vec<Value>) -> Result<Option<i64>, DbErr> {
+pub async fn int<C: ConnectionTrait>(c: &C, sql: &str, values: Vec<Value>) -> Result<Option<i64>> {
     match c.query_one_raw(stmt(c.get_database_backend(), sql, values)).await? {
         // COUNT(*) is BIGINT on PostgreSQL, INTEGER columns are INT4: accept both.
         Some(row) => match row.try_get_by_index::<i64>(0) {
