@@ -1,8 +1,9 @@
 //! The one test harness: starts the real application on a random port with a fresh database
 //! (a temporary SQLite file, or a new PostgreSQL database when
 //! `EMANCIPASSO_TEST_DATABASE_URL` is set), and gives HTTP clients that behave like a browser
-//! without JavaScript: they keep their session cookie and send the forms' CSRF tokens. At the end
-//! of every test, an email left failed in the outbox fails the test (see [`TestDb`]).
+//! without JavaScript: they keep their session cookie and send the forms' CSRF tokens. The data a
+//! journey starts from comes from the builders of `app.seed()` (`crate::seed`). At the end of
+//! every test, an email left failed in the outbox fails the test (see [`TestDb`]).
 
 #![allow(dead_code)]
 
@@ -190,11 +191,7 @@ impl TestApp {
 
     /// A verified account with `roles`, created directly in the database.
     pub async fn account(&self, email: &str, roles: &[Role]) -> TestUser {
-        let hash = emancipasso::accounts::hash_password(PASSWORD.into()).await.expect("hash");
-        emancipasso::accounts::create_demo_account(&self.db, email, "Camille Testeuse", &hash, roles)
-            .await
-            .expect("create account");
-        TestUser { email: email.to_owned(), password: PASSWORD.to_owned() }
+        self.seed().person(email).roles(roles).account().await
     }
 
     /// A client signed in through the sign-in form as a new account with `roles`.
@@ -270,6 +267,16 @@ impl TestApp {
 
     pub async fn count(&self, sql: &str) -> i64 {
         db::int(self.db.conn(), sql, vals![]).await.expect("count").unwrap_or(0)
+    }
+
+    /// How many rows `table` holds.
+    pub async fn rows(&self, table: &str) -> i64 {
+        self.count(&format!("SELECT COUNT(*) FROM {table}")).await
+    }
+
+    /// How many roles the account `user_id` holds.
+    pub async fn role_count(&self, user_id: i64) -> i64 {
+        self.count(&format!("SELECT COUNT(*) FROM user_roles WHERE user_id = {user_id}")).await
     }
 }
 
