@@ -93,7 +93,7 @@ async fn sign_up_explains_bad_input_next_to_each_field_and_keeps_it() {
         .assert_field_error("email", "not valid")
         .assert_field_error("password", "at least 10 characters")
         .assert_field_value("display_name", "Sam");
-    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+    assert_eq!(app.rows("users").await, 0);
     assert!(app.mails().await.is_empty());
 }
 
@@ -175,7 +175,7 @@ async fn a_new_session_is_issued_at_each_sign_in() {
     // The database keeps only hashes of the tokens.
     let token = first.session_cookie().expect("cookie");
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM sessions WHERE id = '{token}'")).await, 0);
-    assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 2);
+    assert_eq!(app.rows("sessions").await, 2);
 }
 
 #[tokio::test]
@@ -339,8 +339,8 @@ async fn a_person_deletes_their_account() {
     page.assert_redirect_to("/");
     assert!(client.session_cookie().is_none());
     client.follow(&page).await.assert_flash("Votre compte a été supprimé");
-    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
-    assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 0);
+    assert_eq!(app.rows("users").await, 0);
+    assert_eq!(app.rows("sessions").await, 0);
     assert_eq!(app.last_mail_to(&user.email).await.subject, "Votre compte a été supprimé");
     let page = app.client().post_form("/compte/connexion", &[("email", &user.email), ("password", PASSWORD)]).await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
@@ -353,7 +353,7 @@ async fn the_last_admin_cannot_delete_their_account() {
     let page =
         client.submit("/compte", "/compte/supprimer", &[("delete_password", PASSWORD), ("confirm", "oui")]).await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_contains("dernière personne administratrice");
-    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
+    assert_eq!(app.rows("users").await, 1);
 }
 
 #[tokio::test]
@@ -406,5 +406,5 @@ async fn sign_ups_and_resets_are_rate_limited() {
         .post_form("/compte/mot-de-passe-oublie", &[("email", "flot9@exemple.org")])
         .await
         .assert_status(StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 2);
+    assert_eq!(app.rows("users").await, 2);
 }

@@ -89,10 +89,10 @@ async fn visitors_and_non_admins_cannot_enter_the_administration() {
     english.get("/admin/pages").await.assert_status(StatusCode::FORBIDDEN).assert_contains("Access denied");
 
     assert_eq!(app.count("SELECT COUNT(*) FROM user_roles WHERE role = 'admin'").await, 0);
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM user_roles WHERE user_id = {id}")).await, 1);
+    assert_eq!(app.role_count(id).await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM pages WHERE title_fr = 'Politique de confidentialité'").await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM pages WHERE updated_by IS NOT NULL").await, 0);
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log").await, 0);
+    assert_eq!(app.rows("audit_log").await, 0);
 }
 
 #[tokio::test]
@@ -140,7 +140,7 @@ async fn an_admin_finds_an_account_and_sets_its_roles() {
     assert_eq!(page.attr("#role-association", "checked").as_deref(), Some(""));
     assert_eq!(page.attr("#role-moderator", "checked").as_deref(), Some(""));
     assert!(page.attr("#role-admin", "checked").is_none());
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM user_roles WHERE user_id = {id}")).await, 2);
+    assert_eq!(app.role_count(id).await, 2);
     assert_eq!(
         app.count(&format!(
             "SELECT COUNT(*) FROM user_roles WHERE user_id = {id} AND role IN ('association', 'moderator')"
@@ -166,7 +166,7 @@ async fn an_admin_finds_an_account_and_sets_its_roles() {
     // Removing a role; unknown values are ignored.
     let page = admin.submit(&link, &roles_path, &[("role", "association"), ("role", "superuser"), ("role", "")]).await;
     page.assert_redirect_to(&link);
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM user_roles WHERE user_id = {id}")).await, 1);
+    assert_eq!(app.role_count(id).await, 1);
     assert_eq!(
         app.count(&format!("SELECT COUNT(*) FROM user_roles WHERE user_id = {id} AND role = 'association'")).await,
         1
@@ -182,7 +182,7 @@ async fn an_admin_finds_an_account_and_sets_its_roles() {
     );
     // Saving the same roles again changes and logs nothing.
     admin.submit(&link, &roles_path, &[("role", "association")]).await.assert_redirect_to(&link);
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log").await, 3);
+    assert_eq!(app.rows("audit_log").await, 3);
 
     // Accounts that do not exist.
     admin
@@ -212,12 +212,8 @@ async fn the_last_admin_cannot_give_up_the_role() {
         .assert_contains("Il doit rester au moins une personne administratrice");
     assert_eq!(page.attr("#role-admin", "checked").as_deref(), Some(""), "the page shows the roles actually held");
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM user_roles WHERE user_id = {id} AND role = 'admin'")).await, 1);
-    assert_eq!(
-        app.count(&format!("SELECT COUNT(*) FROM user_roles WHERE user_id = {id}")).await,
-        1,
-        "nothing half-saved"
-    );
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log").await, 0);
+    assert_eq!(app.role_count(id).await, 1, "nothing half-saved");
+    assert_eq!(app.rows("audit_log").await, 0);
     admin.get("/admin/utilisateurs").await.assert_status(StatusCode::OK);
 
     // With a second admin, the first one may step down.
@@ -263,7 +259,7 @@ async fn an_admin_edits_a_page_in_markdown() {
     assert_eq!(page.select_text("#f-body_fr").as_deref(), Some("Texte conservé"));
     assert_eq!(page.select_text("#f-body_en").as_deref(), Some("Kept text"));
     assert_eq!(app.count("SELECT COUNT(*) FROM pages WHERE title_en = 'Our privacy'").await, 0);
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log").await, 0);
+    assert_eq!(app.rows("audit_log").await, 0);
 
     let body_fr = "Nous gardons **très peu** de données.\n\n<script>alert('fr')</script>\n\n- une liste\n- [un lien](javascript:alert(1))";
     let page = admin
@@ -317,7 +313,7 @@ async fn an_admin_edits_a_page_in_markdown() {
         .await
         .assert_status(StatusCode::NOT_FOUND);
     app.client().get("/pages/inconnue").await.assert_status(StatusCode::NOT_FOUND);
-    assert_eq!(app.count("SELECT COUNT(*) FROM pages").await, 3);
+    assert_eq!(app.rows("pages").await, 3);
 }
 
 #[tokio::test]
@@ -328,7 +324,7 @@ async fn the_admin_create_command_makes_an_admin_who_can_sign_in() {
     assert!(!out.status.success(), "a short password was accepted");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("10"), "no explanation on stderr: {stderr}");
-    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+    assert_eq!(app.rows("users").await, 0);
 
     let out = admin_create(&app, "Chef@Exemple.org", "un mot de passe de chef");
     assert!(
@@ -357,38 +353,23 @@ async fn the_admin_create_command_makes_an_admin_who_can_sign_in() {
     member.get("/admin/utilisateurs").await.assert_status(StatusCode::OK);
     app.client().sign_in(&user.email, &user.password).await;
     let id = app.user_id("membre@exemple.org").await;
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM user_roles WHERE user_id = {id}")).await, 2);
+    assert_eq!(app.role_count(id).await, 2);
     assert_eq!(app.count("SELECT COUNT(*) FROM user_roles WHERE role = 'admin'").await, 2);
 }
 
 #[tokio::test]
 async fn an_admin_edits_the_choice_lists_and_profiles_follow() {
-    use emancipasso::directory::{self, NewStructure};
     let app = TestApp::spawn().await;
-    let new = NewStructure {
-        slug: "taxo",
-        name: "Taxonomie (fictive)",
-        pitch: "Pour tester les listes.",
-        description: "",
-        legal_form: "association",
-        chatons_member: false,
-        chatons_url: "",
-        website: "",
-        contact_email: "taxo@structure.example",
-        commune_insee: "35238",
-        postcode: "35000",
-        national: false,
-        remote: false,
-        pricing: "gratuit",
-        price_info: "",
-        languages: "fr",
-        status: "approved",
-        confirmed_at: emancipasso::db::now(),
-        terms: vec![("software", "nextcloud")],
-        areas: vec![],
-    };
-    let id = directory::create(&app.db, &new).await.unwrap().unwrap();
-    directory::publish_recommendation(&app.db, id, "Asso (fictive)", "Bien.").await.unwrap();
+    app.seed()
+        .listed_structure("taxo", "Taxonomie (fictive)")
+        .pitch("Pour tester les listes.")
+        .description("")
+        .website("")
+        .contact_email("taxo@structure.example")
+        .pricing("gratuit", "")
+        .languages("fr")
+        .terms(&[("software", "nextcloud")])
+        .await;
     app.state.directory.refresh().await.unwrap();
 
     let (moderator, _) = app.signed_in("moderation@exemple.org", &[Role::Moderator]).await;

@@ -6,73 +6,27 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::harness::{BASE_URL, Client, Page, TestApp};
-
-/// What an association types in the ad form.
-struct NewAd<'a> {
-    kind: &'a str,
-    title: &'a str,
-    body: &'a str,
-    software: &'a str,
-    region: &'a str,
-    remote: bool,
-    tags: &'a str,
-    cost: &'a str,
-    /// "publier" or "brouillon".
-    action: &'a str,
-}
-
-impl Default for NewAd<'_> {
-    fn default() -> Self {
-        NewAd {
-            kind: "besoin",
-            title: "Un outil pour nos adhésions",
-            body: "Nous cherchons un logiciel libre pour suivre les adhésions et les cotisations.",
-            software: "",
-            region: "53",
-            remote: false,
-            tags: "",
-            cost: "",
-            action: "publier",
-        }
-    }
-}
+use crate::seed::AdBuilder;
 
 /// A deadline two months ahead, as the date input sends it.
 fn deadline() -> String {
     (chrono::Utc::now() + chrono::Duration::days(60)).format("%Y-%m-%d").to_string()
 }
 
-/// Posts an ad through the form; returns its id and path.
-async fn post_ad(author: &Client, ad: NewAd<'_>) -> (i64, String) {
-    let deadline = deadline();
-    let page = author
-        .post_form(
-            "/annonces/nouvelle",
-            &[
-                ("kind", ad.kind),
-                ("association_name", "Les Amis du Jardin (fictive)"),
-                ("title", ad.title),
-                ("body", ad.body),
-                ("software", ad.software),
-                ("software_other", ""),
-                ("estimated_cost", ad.cost),
-                ("deadline", &deadline),
-                ("region", ad.region),
-                ("remote", if ad.remote { "oui" } else { "" }),
-                ("tags", ad.tags),
-                ("action", ad.action),
-            ],
-        )
-        .await;
-    page.assert_status(StatusCode::SEE_OTHER);
-    let location = page.location();
-    let path = location.split('?').next().expect("path").to_owned();
-    let id = path
-        .strip_prefix("/annonces/")
-        .and_then(|rest| rest.split('-').next())
-        .and_then(|id| id.parse().ok())
-        .unwrap_or_else(|| panic!("no ad id in {location}"));
-    (id, path)
+/// The ad these journeys start from, posted through the form: a need in Bretagne, due in two
+/// months, without software, cost or keywords.
+fn new_ad<'a>(app: &'a TestApp, author: &'a Client) -> AdBuilder<'a> {
+    app.seed()
+        .published_ad(author)
+        .association("Les Amis du Jardin (fictive)")
+        .title("Un outil pour nos adhésions")
+        .body("Nous cherchons un logiciel libre pour suivre les adhésions et les cotisations.")
+        .software("")
+        .cost("")
+        .deadline(&deadline())
+        .region("53")
+        .remote(false)
+        .tags("")
 }
 
 /// Applies the recorded changes at once (the engine does it by itself within two seconds).
@@ -194,31 +148,21 @@ async fn feed(client: &Client, path: &str) -> String {
 async fn feeds_carry_the_newest_public_ads_per_kind() {
     let app = TestApp::spawn().await;
     let author = author(&app).await;
-    let (need, need_path) = post_ad(
-        &author,
-        NewAd {
-            title: "Un logiciel de comptabilité",
-            software: "paheko",
-            region: "84",
-            tags: "compta, rgpd",
-            ..NewAd::default()
-        },
-    )
-    .await;
-    let (_, feature_path) = post_ad(
-        &author,
-        NewAd {
-            kind: "fonctionnalite",
-            title: "Export CSV & relances <urgent> \"vite\"",
-            body: "Ajouter à Galette un export **CSV** des relances, & le reste <script>alert(1)</script>.",
-            software: "galette",
-            remote: true,
-            cost: "2400",
-            ..NewAd::default()
-        },
-    )
-    .await;
-    post_ad(&author, NewAd { title: "Brouillon pas encore prêt", action: "brouillon", ..NewAd::default() }).await;
+    let need = new_ad(&app, &author)
+        .title("Un logiciel de comptabilité")
+        .software("paheko")
+        .region("84")
+        .tags("compta, rgpd")
+        .await;
+    let feature = new_ad(&app, &author)
+        .kind("fonctionnalite")
+        .title("Export CSV & relances <urgent> \"vite\"")
+        .body("Ajouter à Galette un export **CSV** des relances, & le reste <script>alert(1)</script>.")
+        .software("galette")
+        .remote(true)
+        .cost("2400")
+        .await;
+    new_ad(&app, &author).title("Brouillon pas encore prêt").draft().await;
     settle(&app).await;
 
     let visitor = app.client();
@@ -233,8 +177,8 @@ async fn feeds_carry_the_newest_public_ads_per_kind() {
     assert!(head.contains("xml:lang=\"fr\""));
 
     let first = entries(&xml)[1];
-    let url = format!("{BASE_URL}{need_path}");
-    assert!(need_path.starts_with(&format!("/annonces/{need}-")));
+    let url = format!("{BASE_URL}{}", need.url());
+    assert!(need.url().starts_with(&format!("/annonces/{}-", need.id)));
     assert_eq!(text_of(first, "id"), Some(url.clone()));
     assert!(first.contains(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>")), "{first}");
     assert_eq!(text_of(first, "name").as_deref(), Some("Les Amis du Jardin (fictive)"));
@@ -244,7 +188,7 @@ async fn feeds_carry_the_newest_public_ads_per_kind() {
         chrono::DateTime::parse_from_rfc3339(&text_of(first, date).unwrap()).expect("RFC 3339");
     }
     let second = entries(&xml)[0];
-    assert_eq!(text_of(second, "id"), Some(format!("{BASE_URL}{feature_path}")));
+    assert_eq!(text_of(second, "id"), Some(format!("{BASE_URL}{}", feature.url())));
     let summary = text_of(second, "summary").unwrap();
     assert!(summary.starts_with("Ajouter à Galette un export CSV des relances, & le reste"), "{summary}");
 
@@ -286,35 +230,24 @@ async fn feeds_carry_the_newest_public_ads_per_kind() {
 async fn the_api_lists_filters_and_pages_the_public_ads() {
     let app = TestApp::spawn().await;
     let author = author(&app).await;
-    let (need, _) = post_ad(
-        &author,
-        NewAd {
-            title: "Gérer la comptabilité de l'association",
-            body: "Nous cherchons un logiciel libre pour tenir la **comptabilité** et suivre les cotisations.",
-            software: "paheko",
-            region: "84",
-            tags: "Compta, RGPD",
-            cost: "1 500",
-            ..NewAd::default()
-        },
-    )
-    .await;
-    post_ad(
-        &author,
-        NewAd {
-            kind: "fonctionnalite",
-            title: "Relances dans Galette",
-            software: "galette",
-            remote: true,
-            region: "",
-            ..NewAd::default()
-        },
-    )
-    .await;
-    post_ad(&author, NewAd { kind: "accompagnement", title: "Migrer nos courriels", remote: true, ..NewAd::default() })
+    let need = new_ad(&app, &author)
+        .title("Gérer la comptabilité de l'association")
+        .body("Nous cherchons un logiciel libre pour tenir la **comptabilité** et suivre les cotisations.")
+        .software("paheko")
+        .region("84")
+        .tags("Compta, RGPD")
+        .cost("1 500")
+        .await
+        .id;
+    new_ad(&app, &author)
+        .kind("fonctionnalite")
+        .title("Relances dans Galette")
+        .software("galette")
+        .remote(true)
+        .region("")
         .await;
-    let (draft, _) =
-        post_ad(&author, NewAd { title: "Un brouillon à finir", action: "brouillon", ..NewAd::default() }).await;
+    new_ad(&app, &author).kind("accompagnement").title("Migrer nos courriels").remote(true).await;
+    let draft = new_ad(&app, &author).title("Un brouillon à finir").draft().await.id;
     settle(&app).await;
 
     let visitor = app.client();
@@ -432,13 +365,12 @@ async fn the_api_lists_filters_and_pages_the_public_ads() {
 async fn drafts_pending_refused_and_removed_ads_stay_out_of_the_open_data() {
     let app = TestApp::spawn_with(|c| c.ads_moderation = Moderation::Pre).await;
     let author = author(&app).await;
-    let (kept, _) = post_ad(&author, NewAd { title: "Une annonce approuvée", ..NewAd::default() }).await;
-    let (removed, removed_path) =
-        post_ad(&author, NewAd { title: "Une annonce retirée ensuite", ..NewAd::default() }).await;
-    let (refused, _) = post_ad(&author, NewAd { title: "Une annonce refusée", ..NewAd::default() }).await;
-    let (pending, _) = post_ad(&author, NewAd { title: "Une annonce en attente", ..NewAd::default() }).await;
-    let (draft, _) =
-        post_ad(&author, NewAd { title: "Une annonce en brouillon", action: "brouillon", ..NewAd::default() }).await;
+    let kept = new_ad(&app, &author).title("Une annonce approuvée").await.id;
+    let removed_ad = new_ad(&app, &author).title("Une annonce retirée ensuite").await;
+    let (removed, removed_path) = (removed_ad.id, removed_ad.url());
+    let refused = new_ad(&app, &author).title("Une annonce refusée").await.id;
+    let pending = new_ad(&app, &author).title("Une annonce en attente").await.id;
+    let draft = new_ad(&app, &author).title("Une annonce en brouillon").draft().await.id;
     settle(&app).await;
     let visitor = app.client();
     assert_eq!(json(&visitor.get("/api/v1/ads").await)["total"], 0, "pending ads wait for a moderator");
@@ -464,7 +396,7 @@ async fn drafts_pending_refused_and_removed_ads_stay_out_of_the_open_data() {
     visitor
         .post_form(&format!("/annonces/{removed}/signaler"), &[("report_reason", "abuse"), ("report_message", "")])
         .await
-        .assert_redirect_to(&removed_path);
+        .assert_redirect_to(removed_path);
     decide(removed, "retirer", "Contenu contraire aux règles.").await;
     settle(&app).await;
 

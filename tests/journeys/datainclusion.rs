@@ -8,45 +8,21 @@
 
 use std::process::Command;
 
-use emancipasso::db;
-use emancipasso::directory::{self, NewStructure};
 use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::harness::{BASE_URL, TestApp};
+use crate::seed::StructureBuilder;
 
-fn base<'a>(slug: &'a str, name: &'a str) -> NewStructure<'a> {
-    NewStructure {
-        slug,
-        name,
-        pitch: "Nous accompagnons les associations vers le numérique libre.",
-        description: "Une structure **fictive** de test.\n\n- ateliers\n- hébergement",
-        legal_form: "association",
-        chatons_member: false,
-        chatons_url: "",
-        website: "https://exemple.example",
-        contact_email: "equipe@structure.example",
-        commune_insee: "35238",
-        postcode: "35000",
-        national: false,
-        remote: false,
-        pricing: "gratuit",
-        price_info: "",
-        languages: "fr",
-        status: "approved",
-        confirmed_at: db::now(),
-        terms: vec![],
-        areas: vec![],
-    }
-}
-
-async fn add(app: &TestApp, s: NewStructure<'_>, recommendations: usize) {
-    let id = directory::create(&app.db, &s).await.expect("create").expect("new slug");
-    for i in 0..recommendations {
-        directory::publish_recommendation(&app.db, id, &format!("Association {i} (fictive)"), "Très utile.")
-            .await
-            .expect("recommend");
-    }
+/// A listed structure as this file's journeys start from: free, in French, without services.
+fn base<'a>(app: &'a TestApp, slug: &'a str, name: &'a str) -> StructureBuilder<'a> {
+    app.seed()
+        .listed_structure(slug, name)
+        .pitch("Nous accompagnons les associations vers le numérique libre.")
+        .description("Une structure **fictive** de test.\n\n- ateliers\n- hébergement")
+        .pricing("gratuit", "")
+        .languages("fr")
+        .terms(&[])
 }
 
 async fn fetch(app: &TestApp, path: &str) -> (String, Vec<Value>) {
@@ -73,96 +49,58 @@ fn strings(v: &Value) -> Vec<&str> {
 async fn the_directory_is_published_in_the_data_inclusion_schema() {
     let app = TestApp::spawn().await;
     let long_pitch = "Nous hébergeons des outils libres pour les associations et formons leurs bénévoles. ".repeat(6);
-    add(
-        &app,
-        NewStructure {
-            national: true,
-            remote: true,
-            chatons_member: true,
-            chatons_url: "https://www.chatons.org/chaton/exemple",
-            pitch: &long_pitch,
-            pricing: "gratuit",
-            terms: vec![
-                ("service", "diagnostic"),
-                ("service", "installation-hebergement"),
-                ("service", "developpement"),
-                ("software", "nextcloud"),
-                ("audience", "petites-associations"),
-                ("audience", "federations"),
-            ],
-            ..base("nationale", "Chaton National (fictif)")
-        },
-        1,
-    )
-    .await;
-    add(
-        &app,
-        NewStructure {
-            remote: true,
-            legal_form: "cooperative",
-            pricing: "prix-libre",
-            price_info: "Participation libre et consciente.",
-            terms: vec![("service", "formation-utilisateurs")],
-            ..base("distante", "Coopérative à Distance (fictive)")
-        },
-        1,
-    )
-    .await;
-    add(
-        &app,
-        NewStructure {
-            remote: true,
-            legal_form: "entreprise",
-            pricing: "adhesion",
-            price_info: "10 € par an.",
-            areas: vec![("region", "53")],
-            terms: vec![
-                ("service", "documentation"),
-                ("service", "maintenance-support"),
-                ("service", "migration-donnees"),
-            ],
-            ..base("regionale", "Entreprise Régionale (fictive)")
-        },
-        2,
-    )
-    .await;
-    add(
-        &app,
-        NewStructure {
-            legal_form: "independant",
-            pricing: "devis",
-            commune_insee: "13055",
-            postcode: "13001",
-            website: "",
-            description: "",
-            areas: vec![("departement", "13"), ("departement", "2A")],
-            terms: vec![
-                ("service", "financements"),
-                ("service", "cahier-des-charges"),
-                ("service", "culture-numerique"),
-                ("service", "formation-referents"),
-            ],
-            ..base("departementale", "Indépendante du Sud (fictive)")
-        },
-        1,
-    )
-    .await;
-    add(
-        &app,
-        NewStructure {
-            legal_form: "collectif",
-            pricing: "forfait",
-            commune_insee: "2A004",
-            postcode: "20000",
-            terms: vec![("service", "diagnostic"), ("software", "paheko")],
-            ..base("collectif", "Collectif Corse etc.")
-        },
-        1,
-    )
-    .await;
-    add(&app, NewStructure { terms: vec![], ..base("sans-service", "Sans Service (fictive)") }, 1).await;
+    base(&app, "nationale", "Chaton National (fictif)")
+        .national()
+        .remote()
+        .chatons("https://www.chatons.org/chaton/exemple")
+        .pitch(&long_pitch)
+        .pricing("gratuit", "")
+        .terms(&[
+            ("service", "diagnostic"),
+            ("service", "installation-hebergement"),
+            ("service", "developpement"),
+            ("software", "nextcloud"),
+            ("audience", "petites-associations"),
+            ("audience", "federations"),
+        ])
+        .await;
+    base(&app, "distante", "Coopérative à Distance (fictive)")
+        .remote()
+        .legal_form("cooperative")
+        .pricing("prix-libre", "Participation libre et consciente.")
+        .terms(&[("service", "formation-utilisateurs")])
+        .await;
+    base(&app, "regionale", "Entreprise Régionale (fictive)")
+        .remote()
+        .legal_form("entreprise")
+        .pricing("adhesion", "10 € par an.")
+        .areas(&[("region", "53")])
+        .terms(&[("service", "documentation"), ("service", "maintenance-support"), ("service", "migration-donnees")])
+        .recommended(2)
+        .await;
+    base(&app, "departementale", "Indépendante du Sud (fictive)")
+        .legal_form("independant")
+        .pricing("devis", "")
+        .located("13055", "13001")
+        .website("")
+        .description("")
+        .areas(&[("departement", "13"), ("departement", "2A")])
+        .terms(&[
+            ("service", "financements"),
+            ("service", "cahier-des-charges"),
+            ("service", "culture-numerique"),
+            ("service", "formation-referents"),
+        ])
+        .await;
+    base(&app, "collectif", "Collectif Corse etc.")
+        .legal_form("collectif")
+        .pricing("forfait", "")
+        .located("2A004", "20000")
+        .terms(&[("service", "diagnostic"), ("software", "paheko")])
+        .await;
+    base(&app, "sans-service", "Sans Service (fictive)").await;
     // Not listed: no recommendation.
-    add(&app, NewStructure { terms: vec![("service", "diagnostic")], ..base("cachee", "Cachée (fictive)") }, 0).await;
+    base(&app, "cachee", "Cachée (fictive)").terms(&[("service", "diagnostic")]).recommended(0).await;
     app.state.directory.refresh().await.expect("refresh");
 
     let (structures_json, structures) = fetch(&app, "/donnees/data-inclusion/structures.json").await;

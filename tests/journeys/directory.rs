@@ -1,54 +1,11 @@
 //! The directory: listing rule, French-aware search and facets, profiles, contact relay.
 
 use emancipasso::db;
-use emancipasso::directory::{self, NewStructure};
+use emancipasso::directory;
 use emancipasso::vals;
 use reqwest::StatusCode;
 
 use crate::harness::TestApp;
-
-const MONTH: i64 = 30 * 86_400;
-
-fn structure<'a>(slug: &'a str, name: &'a str, insee: &'a str, postcode: &'a str) -> NewStructure<'a> {
-    NewStructure {
-        slug,
-        name,
-        pitch: "Nous accompagnons les associations vers le libre.",
-        description: "Une structure **fictive** de test.",
-        legal_form: "association",
-        chatons_member: false,
-        chatons_url: "",
-        website: "https://exemple.example",
-        contact_email: "equipe@structure.example",
-        commune_insee: insee,
-        postcode,
-        national: false,
-        remote: false,
-        pricing: "prix-libre",
-        price_info: "Diagnostic : 200 € la demi-journée.",
-        languages: "fr,br",
-        status: "approved",
-        confirmed_at: db::now(),
-        terms: vec![("service", "diagnostic"), ("software", "paheko")],
-        areas: vec![],
-    }
-}
-
-/// Creates a structure with `recommendations` published recommendations.
-async fn add(app: &TestApp, s: NewStructure<'_>, recommendations: usize) -> i64 {
-    let id = directory::create(&app.db, &s).await.expect("create").expect("new slug");
-    for i in 0..recommendations {
-        directory::publish_recommendation(
-            &app.db,
-            id,
-            &format!("Association {i} (fictive)"),
-            "Un accompagnement clair et patient.",
-        )
-        .await
-        .expect("recommend");
-    }
-    id
-}
 
 async fn refresh(app: &TestApp) {
     app.state.directory.refresh().await.expect("refresh");
@@ -57,21 +14,12 @@ async fn refresh(app: &TestApp) {
 #[tokio::test]
 async fn only_approved_recommended_and_fresh_structures_are_listed() {
     let app = TestApp::spawn().await;
-    add(&app, structure("listee", "Structure Listée (fictive)", "35238", "35000"), 1).await;
-    add(&app, structure("sans-reco", "Sans Recommandation (fictive)", "35238", "35000"), 0).await;
-    add(&app, NewStructure { status: "draft", ..structure("brouillon", "Brouillon (fictif)", "35238", "35000") }, 2)
-        .await;
-    add(
-        &app,
-        NewStructure { status: "pending", ..structure("en-attente", "En Attente (fictive)", "35238", "35000") },
-        2,
-    )
-    .await;
-    let stale = NewStructure {
-        confirmed_at: db::now() - 13 * MONTH,
-        ..structure("perimee", "Périmée (fictive)", "35238", "35000")
-    };
-    add(&app, stale, 3).await;
+    let seed = app.seed();
+    seed.listed_structure("listee", "Structure Listée (fictive)").await;
+    let unrecommended = seed.structure("sans-reco", "Sans Recommandation (fictive)").await;
+    seed.structure("brouillon", "Brouillon (fictif)").status("draft").recommended(2).await;
+    seed.structure("en-attente", "En Attente (fictive)").status("pending").recommended(2).await;
+    seed.structure("perimee", "Périmée (fictive)").confirmed_months_ago(13).recommended(3).await;
     refresh(&app).await;
 
     let visitor = app.client();
@@ -86,9 +34,9 @@ async fn only_approved_recommended_and_fresh_structures_are_listed() {
     }
 
     // A recommendation later, and the structure is listed.
-    let id =
-        db::int(app.db.conn(), "SELECT id FROM structures WHERE slug = 'sans-reco'", vals![]).await.unwrap().unwrap();
-    directory::publish_recommendation(&app.db, id, "Les Amis du Libre (fictifs)", "Très bien.").await.unwrap();
+    directory::publish_recommendation(&app.db, unrecommended.id, "Les Amis du Libre (fictifs)", "Très bien.")
+        .await
+        .unwrap();
     refresh(&app).await;
     visitor.get("/annuaire/sans-reco").await.assert_status(StatusCode::OK).assert_contains("Les Amis du Libre");
 }
@@ -96,8 +44,8 @@ async fn only_approved_recommended_and_fresh_structures_are_listed() {
 #[tokio::test]
 async fn the_number_of_recommendations_needed_is_a_setting() {
     let app = TestApp::spawn_with(|c| c.listing_min_recommendations = 2).await;
-    add(&app, structure("une", "Une Reco (fictive)", "35238", "35000"), 1).await;
-    add(&app, structure("deux", "Deux Recos (fictive)", "35238", "35000"), 2).await;
+    app.seed().listed_structure("une", "Une Reco (fictive)").await;
+    app.seed().structure("deux", "Deux Recos (fictive)").recommended(2).await;
     refresh(&app).await;
     let page = app.client().get("/annuaire").await;
     page.assert_contains("Deux Recos").assert_lacks("Une Reco");
@@ -106,18 +54,16 @@ async fn the_number_of_recommendations_needed_is_a_setting() {
 #[tokio::test]
 async fn search_ignores_accents_plurals_and_typos() {
     let app = TestApp::spawn().await;
-    let nuage = NewStructure {
-        description: "Hébergement Nextcloud pour les fédérations sportives.",
-        terms: vec![("software", "nextcloud"), ("service", "installation-hebergement")],
-        ..structure("nuage", "Nuage Fédéré (fictif)", "35238", "35000")
-    };
-    add(&app, nuage, 1).await;
-    let forme = NewStructure {
-        description: "Nous formons les bénévoles aux outils libres.",
-        terms: vec![("service", "formation-utilisateurs"), ("software", "paheko")],
-        ..structure("forme", "Formateurs Libres (fictifs)", "13055", "13001")
-    };
-    add(&app, forme, 1).await;
+    let seed = app.seed();
+    seed.listed_structure("nuage", "Nuage Fédéré (fictif)")
+        .description("Hébergement Nextcloud pour les fédérations sportives.")
+        .terms(&[("software", "nextcloud"), ("service", "installation-hebergement")])
+        .await;
+    seed.listed_structure("forme", "Formateurs Libres (fictifs)")
+        .located("13055", "13001")
+        .description("Nous formons les bénévoles aux outils libres.")
+        .terms(&[("service", "formation-utilisateurs"), ("software", "paheko")])
+        .await;
     refresh(&app).await;
     let visitor = app.client();
 
@@ -148,34 +94,15 @@ fn urlencode(s: &str) -> String {
 #[tokio::test]
 async fn a_postcode_or_department_finds_local_national_and_remote_structures() {
     let app = TestApp::spawn().await;
-    add(
-        &app,
-        NewStructure {
-            areas: vec![("departement", "35")],
-            ..structure("rennes", "Rennaise (fictive)", "35238", "35000")
-        },
-        1,
-    )
-    .await;
-    add(
-        &app,
-        NewStructure { areas: vec![("region", "53")], ..structure("breizh", "Bretonne (fictive)", "29019", "29200") },
-        1,
-    )
-    .await;
-    add(&app, NewStructure { national: true, ..structure("partout", "Nationale (fictive)", "75056", "75001") }, 1)
+    let seed = app.seed();
+    seed.listed_structure("rennes", "Rennaise (fictive)").areas(&[("departement", "35")]).await;
+    seed.listed_structure("breizh", "Bretonne (fictive)").located("29019", "29200").areas(&[("region", "53")]).await;
+    seed.listed_structure("partout", "Nationale (fictive)").located("75056", "75001").national().await;
+    seed.listed_structure("distance", "À Distance (fictive)").located("69123", "69001").remote().await;
+    seed.listed_structure("marseille", "Marseillaise (fictive)")
+        .located("13055", "13001")
+        .areas(&[("departement", "13")])
         .await;
-    add(&app, NewStructure { remote: true, ..structure("distance", "À Distance (fictive)", "69123", "69001") }, 1)
-        .await;
-    add(
-        &app,
-        NewStructure {
-            areas: vec![("departement", "13")],
-            ..structure("marseille", "Marseillaise (fictive)", "13055", "13001")
-        },
-        1,
-    )
-    .await;
     refresh(&app).await;
     let visitor = app.client();
     for q in ["35000", "35", "Ille-et-Vilaine", "ille et vilaine"] {
@@ -199,35 +126,21 @@ async fn a_postcode_or_department_finds_local_national_and_remote_structures() {
 #[tokio::test]
 async fn filters_combine_show_counts_and_stay_plain_urls() {
     let app = TestApp::spawn().await;
-    add(
-        &app,
-        NewStructure {
-            terms: vec![("software", "nextcloud"), ("service", "diagnostic")],
-            chatons_member: true,
-            ..structure("a", "Alpha (fictive)", "35238", "35000")
-        },
-        2,
-    )
-    .await;
-    add(
-        &app,
-        NewStructure {
-            terms: vec![("software", "nextcloud"), ("service", "developpement")],
-            legal_form: "cooperative",
-            ..structure("b", "Bravo (fictive)", "35238", "35000")
-        },
-        1,
-    )
-    .await;
-    add(
-        &app,
-        NewStructure {
-            terms: vec![("software", "paheko"), ("service", "diagnostic")],
-            ..structure("c", "Charlie (fictive)", "35238", "35000")
-        },
-        3,
-    )
-    .await;
+    let seed = app.seed();
+    seed.structure("a", "Alpha (fictive)")
+        .terms(&[("software", "nextcloud"), ("service", "diagnostic")])
+        .chatons("")
+        .recommended(2)
+        .await;
+    seed.structure("b", "Bravo (fictive)")
+        .terms(&[("software", "nextcloud"), ("service", "developpement")])
+        .legal_form("cooperative")
+        .recommended(1)
+        .await;
+    seed.structure("c", "Charlie (fictive)")
+        .terms(&[("software", "paheko"), ("service", "diagnostic")])
+        .recommended(3)
+        .await;
     refresh(&app).await;
     let visitor = app.client();
 
@@ -262,18 +175,12 @@ async fn filters_combine_show_counts_and_stay_plain_urls() {
 #[tokio::test]
 async fn a_profile_shows_everything_and_describes_itself_for_machines() {
     let app = TestApp::spawn().await;
-    add(
-        &app,
-        NewStructure {
-            chatons_member: true,
-            chatons_url: "https://www.chatons.org/chatons/exemple",
-            areas: vec![("departement", "35"), ("region", "52")],
-            remote: true,
-            ..structure("complete", "Structure Complète (fictive)", "35238", "35000")
-        },
-        1,
-    )
-    .await;
+    app.seed()
+        .listed_structure("complete", "Structure Complète (fictive)")
+        .chatons("https://www.chatons.org/chatons/exemple")
+        .areas(&[("departement", "35"), ("region", "52")])
+        .remote()
+        .await;
     refresh(&app).await;
     let page = app.client().get("/annuaire/complete").await;
     page.assert_status(StatusCode::OK)
@@ -302,13 +209,13 @@ async fn a_profile_shows_everything_and_describes_itself_for_machines() {
 #[tokio::test]
 async fn a_visitor_writes_to_a_structure_without_seeing_its_address() {
     let app = TestApp::spawn_with(|c| c.form_min_seconds = 0).await;
-    add(&app, structure("contact", "Contactable (fictive)", "35238", "35000"), 1).await;
+    let host = app.seed().listed_structure("contact", "Contactable (fictive)").await;
     refresh(&app).await;
     let visitor = app.client();
     let page = visitor
         .submit(
-            "/annuaire/contact",
-            "/annuaire/contact/contact",
+            &host.profile_url(),
+            &host.contact_url(),
             &[("name", ""), ("email", "pas-une-adresse"), ("message", "Court")],
         )
         .await;
@@ -321,25 +228,25 @@ async fn a_visitor_writes_to_a_structure_without_seeing_its_address() {
     let message = "Bonjour, nous voulons quitter Google Drive pour Nextcloud.";
     let page = visitor
         .submit(
-            "/annuaire/contact",
-            "/annuaire/contact/contact",
+            &host.profile_url(),
+            &host.contact_url(),
             &[("name", "Les Jardins (fictifs)"), ("email", "jardins@asso.example"), ("message", message)],
         )
         .await;
-    page.assert_redirect_to("/annuaire/contact");
+    page.assert_redirect_to(&host.profile_url());
     visitor.follow(&page).await.assert_flash("Votre message a été envoyé");
-    let to_structure = app.only_mail_to("equipe@structure.example").await;
+    let to_structure = app.only_mail_to(&host.contact_email).await;
     assert!(to_structure.subject.contains("Nouvelle demande de contact"));
     assert!(to_structure.body.contains(message) && to_structure.body.contains("jardins@asso.example"));
     let copy = app.only_mail_to("jardins@asso.example").await;
-    assert!(copy.body.contains(message) && !copy.body.contains("equipe@structure.example"));
-    assert_eq!(app.count("SELECT COUNT(*) FROM contact_messages").await, 1);
+    assert!(copy.body.contains(message) && !copy.body.contains(&host.contact_email));
+    assert_eq!(app.rows("contact_messages").await, 1);
 
     // Robots: the hidden field filled → accepted silently, nothing sent.
     let page = visitor
         .submit(
-            "/annuaire/contact",
-            "/annuaire/contact/contact",
+            &host.profile_url(),
+            &host.contact_url(),
             &[
                 ("name", "Robot"),
                 ("email", "robot@spam.example"),
@@ -348,20 +255,20 @@ async fn a_visitor_writes_to_a_structure_without_seeing_its_address() {
             ],
         )
         .await;
-    page.assert_redirect_to("/annuaire/contact");
+    page.assert_redirect_to(&host.profile_url());
     assert!(app.mails_to("robot@spam.example").await.is_empty());
 }
 
 #[tokio::test]
 async fn a_form_sent_too_fast_is_held_back_with_an_explanation() {
     let app = TestApp::spawn_with(|c| c.form_min_seconds = 600).await;
-    add(&app, structure("rapide", "Rapide (fictive)", "35238", "35000"), 1).await;
+    let host = app.seed().listed_structure("rapide", "Rapide (fictive)").await;
     refresh(&app).await;
     let page = app
         .client()
         .submit(
-            "/annuaire/rapide",
-            "/annuaire/rapide/contact",
+            &host.profile_url(),
+            &host.contact_url(),
             &[
                 ("name", "Pressé"),
                 ("email", "presse@asso.example"),
@@ -382,7 +289,7 @@ async fn contact_requests_are_rate_limited() {
         c.rate_forms = 2;
     })
     .await;
-    add(&app, structure("limite", "Limitée (fictive)", "35238", "35000"), 1).await;
+    let host = app.seed().listed_structure("limite", "Limitée (fictive)").await;
     refresh(&app).await;
     let visitor = app.client();
     let fields = [
@@ -391,13 +298,10 @@ async fn contact_requests_are_rate_limited() {
         ("message", "Un message parfaitement valable et assez long."),
     ];
     for _ in 0..2 {
-        visitor
-            .submit("/annuaire/limite", "/annuaire/limite/contact", &fields)
-            .await
-            .assert_status(StatusCode::SEE_OTHER);
+        visitor.submit(&host.profile_url(), &host.contact_url(), &fields).await.assert_status(StatusCode::SEE_OTHER);
     }
     visitor
-        .submit("/annuaire/limite", "/annuaire/limite/contact", &fields)
+        .submit(&host.profile_url(), &host.contact_url(), &fields)
         .await
         .assert_status(StatusCode::TOO_MANY_REQUESTS);
 }
@@ -405,25 +309,25 @@ async fn contact_requests_are_rate_limited() {
 #[tokio::test]
 async fn a_visitor_flags_an_outdated_profile_for_the_moderators() {
     let app = TestApp::spawn().await;
-    add(&app, structure("vieille", "Vieille Fiche (fictive)", "35238", "35000"), 1).await;
+    let host = app.seed().listed_structure("vieille", "Vieille Fiche (fictive)").await;
     refresh(&app).await;
     let visitor = app.client();
     let page = visitor
         .submit(
-            "/annuaire/vieille",
-            "/annuaire/vieille/signaler",
+            &host.profile_url(),
+            &host.report_url(),
             &[("report_message", "Le site ne répond plus."), ("report_email", "faux")],
         )
         .await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_field_error("report_email", "n'est pas valide");
     let page = visitor
         .submit(
-            "/annuaire/vieille",
-            "/annuaire/vieille/signaler",
+            &host.profile_url(),
+            &host.report_url(),
             &[("report_message", "Le site ne répond plus."), ("report_email", "")],
         )
         .await;
-    page.assert_redirect_to("/annuaire/vieille");
+    page.assert_redirect_to(&host.profile_url());
     visitor.follow(&page).await.assert_flash("L'équipe de modération va vérifier");
     assert_eq!(
         app.count("SELECT COUNT(*) FROM reports WHERE target_kind = 'structure' AND reason = 'outdated'").await,
@@ -435,10 +339,10 @@ async fn a_visitor_flags_an_outdated_profile_for_the_moderators() {
 async fn other_nodes_see_changes_through_the_change_feed() {
     let app = TestApp::spawn().await;
     // No explicit refresh: the indexer picks the change up by itself.
-    add(&app, structure("automatique", "Automatique (fictive)", "35238", "35000"), 1).await;
+    let host = app.seed().listed_structure("automatique", "Automatique (fictive)").await;
     let visitor = app.client();
     for _ in 0..100 {
-        if visitor.get("/annuaire").await.body.contains("Automatique (fictive)") {
+        if visitor.get("/annuaire").await.body.contains(&host.name) {
             return;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
@@ -449,27 +353,10 @@ async fn other_nodes_see_changes_through_the_change_feed() {
 #[tokio::test]
 async fn the_map_shades_departments_and_links_to_the_filtered_list() {
     let app = TestApp::spawn().await;
-    add(
-        &app,
-        NewStructure { areas: vec![("departement", "35")], ..structure("r1", "Rennes Un (fictive)", "35238", "35000") },
-        1,
-    )
-    .await;
-    add(
-        &app,
-        NewStructure {
-            areas: vec![("departement", "35")],
-            ..structure("r2", "Rennes Deux (fictive)", "35238", "35000")
-        },
-        1,
-    )
-    .await;
-    add(
-        &app,
-        NewStructure { areas: vec![("departement", "974")], ..structure("re", "Réunion (fictive)", "97411", "97400") },
-        1,
-    )
-    .await;
+    let seed = app.seed();
+    seed.listed_structure("r1", "Rennes Un (fictive)").areas(&[("departement", "35")]).await;
+    seed.listed_structure("r2", "Rennes Deux (fictive)").areas(&[("departement", "35")]).await;
+    seed.listed_structure("re", "Réunion (fictive)").located("97411", "97400").areas(&[("departement", "974")]).await;
     refresh(&app).await;
     let visitor = app.client();
     let list = visitor.get("/annuaire?chatons=oui").await;
@@ -499,23 +386,14 @@ async fn the_map_shades_departments_and_links_to_the_filtered_list() {
 #[tokio::test]
 async fn the_directory_is_open_data_in_csv_json_and_an_api() {
     let app = TestApp::spawn().await;
-    add(
-        &app,
-        NewStructure {
-            terms: vec![("software", "nextcloud"), ("service", "diagnostic")],
-            areas: vec![("region", "53")],
-            ..structure("ouverte", "Données Ouvertes (fictive)", "35238", "35000")
-        },
-        2,
-    )
-    .await;
-    add(
-        &app,
-        NewStructure { terms: vec![("software", "paheko")], ..structure("autre", "Autre (fictive)", "13055", "13001") },
-        1,
-    )
-    .await;
-    add(&app, NewStructure { status: "draft", ..structure("cachee", "Cachée (fictive)", "13055", "13001") }, 1).await;
+    let seed = app.seed();
+    seed.structure("ouverte", "Données Ouvertes (fictive)")
+        .terms(&[("software", "nextcloud"), ("service", "diagnostic")])
+        .areas(&[("region", "53")])
+        .recommended(2)
+        .await;
+    seed.listed_structure("autre", "Autre (fictive)").located("13055", "13001").terms(&[("software", "paheko")]).await;
+    seed.structure("cachee", "Cachée (fictive)").located("13055", "13001").status("draft").recommended(1).await;
     refresh(&app).await;
     let visitor = app.client();
 
@@ -569,35 +447,15 @@ async fn the_directory_is_open_data_in_csv_json_and_an_api() {
 #[tokio::test]
 async fn teams_are_asked_to_confirm_and_stale_profiles_leave_the_listing() {
     let app = TestApp::spawn().await;
-    let fresh = add(&app, structure("fraiche", "Fraîche (fictive)", "35238", "35000"), 1).await;
-    let due = add(
-        &app,
-        NewStructure {
-            confirmed_at: db::now() - 7 * MONTH,
-            ..structure("a-verifier", "À Vérifier (fictive)", "35238", "35000")
-        },
-        1,
-    )
-    .await;
-    let stale = add(
-        &app,
-        NewStructure {
-            confirmed_at: db::now() - 13 * MONTH,
-            ..structure("oubliee", "Oubliée (fictive)", "35238", "35000")
-        },
-        1,
-    )
-    .await;
+    let seed = app.seed();
+    let fresh = seed.listed_structure("fraiche", "Fraîche (fictive)").await;
     // A team member receives the messages of their structure.
-    app.account("membre@structure.example", &[emancipasso::web::Role::Structure]).await;
-    let member = app.state.db.clone();
-    db::exec(
-        member.conn(),
-        "INSERT INTO structure_members (structure_id, user_id, created_at) SELECT $1, id, 0 FROM users WHERE email = 'membre@structure.example'",
-        vals![due],
-    )
-    .await
-    .unwrap();
+    let due = seed
+        .listed_structure("a-verifier", "À Vérifier (fictive)")
+        .confirmed_months_ago(7)
+        .member("membre@structure.example")
+        .await;
+    let stale = seed.listed_structure("oubliee", "Oubliée (fictive)").confirmed_months_ago(13).await;
     refresh(&app).await;
     let visitor = app.client();
     visitor.get("/annuaire").await.assert_contains("Fraîche").assert_contains("À Vérifier").assert_lacks("Oubliée");
@@ -606,18 +464,18 @@ async fn teams_are_asked_to_confirm_and_stale_profiles_leave_the_listing() {
     assert_eq!(directory::ask_confirmations(&app.state).await.unwrap(), 2);
     // Running it again (another node, the next hour) sends nothing more.
     assert_eq!(directory::ask_confirmations(&app.state).await.unwrap(), 0);
-    let reminder = app.only_mail_to("membre@structure.example").await;
+    let reminder = app.only_mail_to(due.member_email()).await;
     assert!(reminder.subject.contains("toujours à jour"), "{}", reminder.subject);
-    let notice = app.only_mail_to("equipe@structure.example").await;
+    let notice = app.only_mail_to(&stale.contact_email).await;
     assert!(notice.subject.contains("n'est plus visible"), "{}", notice.subject);
-    assert_eq!(app.mails().await.len(), 2, "nothing for the fresh structure {fresh}");
+    assert_eq!(app.mails().await.len(), 2, "nothing for the fresh structure {}", fresh.id);
 
     // One click on the link brings the stale profile back.
     let page = visitor.get(&notice.link()).await;
     page.assert_status(StatusCode::OK).assert_contains("votre fiche est confirmée");
     refresh(&app).await;
     visitor.get("/annuaire/oubliee").await.assert_status(StatusCode::OK);
-    let confirmed = db::int(app.db.conn(), "SELECT confirmed_at FROM structures WHERE id = $1", vals![stale])
+    let confirmed = db::int(app.db.conn(), "SELECT confirmed_at FROM structures WHERE id = $1", vals![stale.id])
         .await
         .unwrap()
         .unwrap();
@@ -632,24 +490,9 @@ async fn teams_are_asked_to_confirm_and_stale_profiles_leave_the_listing() {
 #[tokio::test]
 async fn partner_sites_can_frame_the_embeddable_list_only() {
     let app = TestApp::spawn().await;
-    add(
-        &app,
-        NewStructure {
-            terms: vec![("software", "nextcloud")],
-            ..structure("integree", "Intégrée (fictive)", "35238", "35000")
-        },
-        1,
-    )
-    .await;
-    add(
-        &app,
-        NewStructure {
-            terms: vec![("software", "paheko")],
-            ..structure("absente", "Absente (fictive)", "35238", "35000")
-        },
-        1,
-    )
-    .await;
+    let seed = app.seed();
+    seed.listed_structure("integree", "Intégrée (fictive)").terms(&[("software", "nextcloud")]).await;
+    seed.listed_structure("absente", "Absente (fictive)").terms(&[("software", "paheko")]).await;
     refresh(&app).await;
     let visitor = app.client();
     let page = visitor.get("/annuaire/embed?logiciel=nextcloud").await;
@@ -667,14 +510,12 @@ async fn partner_sites_can_frame_the_embeddable_list_only() {
 #[tokio::test]
 async fn anonymous_pages_are_cached_until_the_directory_changes() {
     let app = TestApp::spawn().await;
-    let id = add(&app, structure("cache", "En Cache (fictive)", "35238", "35000"), 1).await;
+    let id = app.seed().listed_structure("cache", "En Cache (fictive)").await.id;
     refresh(&app).await;
     let visitor = app.client();
     visitor.get("/annuaire/cache").await.assert_contains("Nous accompagnons les associations vers le libre.");
     // A change written without telling the search engine: anonymous visitors see the cached page…
-    db::exec(app.db.conn(), "UPDATE structures SET pitch = 'Présentation toute neuve.' WHERE id = $1", vals![id])
-        .await
-        .unwrap();
+    app.seed().change_pitch_unannounced(id, "Présentation toute neuve.").await;
     visitor
         .get("/annuaire/cache")
         .await
@@ -684,43 +525,34 @@ async fn anonymous_pages_are_cached_until_the_directory_changes() {
     let (member, _) = app.signed_in("membre@exemple.org", &[]).await;
     member.get("/annuaire/cache").await.assert_contains("toute neuve");
     // …and every change the engine applies empties the cache.
-    db::exec(
-        app.db.conn(),
-        "INSERT INTO search_changes (kind, target_id, changed_at) VALUES ('structure', $1, 0)",
-        vals![id],
-    )
-    .await
-    .unwrap();
+    directory::record_change(app.db.conn(), id).await.unwrap();
     refresh(&app).await;
     visitor.get("/annuaire/cache").await.assert_contains("toute neuve");
     // Without a cache, pages are always fresh.
     let uncached = TestApp::spawn_with(|c| c.page_cache_seconds = 0).await;
-    let id = add(&uncached, structure("frais", "Toujours Fraîche (fictive)", "35238", "35000"), 1).await;
+    let id = uncached.seed().listed_structure("frais", "Toujours Fraîche (fictive)").await.id;
     refresh(&uncached).await;
     let visitor = uncached.client();
     visitor.get("/annuaire/frais").await.assert_lacks("toute neuve");
-    db::exec(uncached.db.conn(), "UPDATE structures SET pitch = 'Présentation toute neuve.' WHERE id = $1", vals![id])
-        .await
-        .unwrap();
+    uncached.seed().change_pitch_unannounced(id, "Présentation toute neuve.").await;
     visitor.get("/annuaire/frais").await.assert_contains("toute neuve");
 }
 
 #[tokio::test]
 async fn a_profile_can_be_reported_for_several_reasons() {
     let app = TestApp::spawn().await;
-    add(&app, structure("signalee", "Signalée (fictive)", "35238", "35000"), 1).await;
+    let host = app.seed().listed_structure("signalee", "Signalée (fictive)").await;
     refresh(&app).await;
     let visitor = app.client();
-    let page =
-        visitor.submit("/annuaire/signalee", "/annuaire/signalee/signaler", &[("report_reason", "vengeance")]).await;
+    let page = visitor.submit(&host.profile_url(), &host.report_url(), &[("report_reason", "vengeance")]).await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_contains("existe pas");
     visitor
         .submit(
-            "/annuaire/signalee",
-            "/annuaire/signalee/signaler",
+            &host.profile_url(),
+            &host.report_url(),
             &[("report_reason", "abuse"), ("report_message", "Contenu insultant.")],
         )
         .await
-        .assert_redirect_to("/annuaire/signalee");
+        .assert_redirect_to(&host.profile_url());
     assert_eq!(app.count("SELECT COUNT(*) FROM reports WHERE reason = 'abuse'").await, 1);
 }

@@ -3,8 +3,6 @@
 use std::process::Stdio;
 use std::time::Duration;
 
-use emancipasso::db;
-use emancipasso::vals;
 use reqwest::StatusCode;
 use tokio::io::{AsyncBufReadExt, BufReader};
 
@@ -13,7 +11,7 @@ use crate::harness::{BASE_URL, TestApp, TestDb};
 #[tokio::test]
 async fn a_server_error_shows_a_friendly_page_and_hides_the_cause() {
     let app = TestApp::spawn().await;
-    db::exec(app.db.conn(), "DROP TABLE pages", vals![]).await.expect("drop");
+    app.seed().drop_table("pages").await;
     let page = app.client().get("/pages/confidentialite").await;
     page.assert_status(StatusCode::INTERNAL_SERVER_ERROR)
         .assert_contains("Une erreur est survenue")
@@ -29,7 +27,7 @@ async fn an_expired_session_signs_the_person_out() {
     let app = TestApp::spawn().await;
     let (client, _) = app.signed_in("expire@exemple.org", &[]).await;
     client.get("/compte").await.assert_status(StatusCode::OK);
-    db::exec(app.db.conn(), "UPDATE sessions SET expires_at = $1", vals![db::now() - 1]).await.expect("expire");
+    app.seed().expire_sessions().await;
     let page = client.get("/compte").await;
     page.assert_redirect_to("/compte/connexion");
     assert!(page.set_cookies().iter().any(|c| c.starts_with("ea_session=;") && c.contains("Max-Age=0")));

@@ -1,12 +1,15 @@
 //! The one test harness: starts the real application on a random port with a fresh database
 //! (a temporary SQLite file, or a new PostgreSQL database when
 //! `EMANCIPASSO_TEST_DATABASE_URL` is set), and gives HTTP clients that behave like a browser
-//! without JavaScript: they keep their session cookie and send the forms' CSRF tokens.
+//! without JavaScript: they keep their session cookie and send the forms' CSRF tokens. The data a
+//! journey starts from comes from the builders of `app.seed()` (`crate::seed`). At the end of
+//! every test, an email left failed in the outbox fails the test (see [`TestDb`]).
 
 #![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use emancipasso::config::Config;
@@ -20,15 +23,23 @@ use scraper::{Html, Selector};
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 
+mod outbox;
+
 pub const BASE_URL: &str = "http://emancipasso.test";
 pub const PASSWORD: &str = "une phrase de passe solide";
 
-/// A database made for one test, dropped at the end.
+/// A database made for one test, dropped at the end. At the end it also checks the outbox: a
+/// test that leaves an email whose delivery failed fails, unless it said it expects one
+/// ([`TestDb::expect_failed_mail`]).
 #[derive(Debug)]
 pub struct TestDb {
     pub url: String,
     /// PostgreSQL: (server URL, database name) to drop.
     pg: Option<(String, String)>,
+    /// The test makes delivery fail on purpose: the final check of the outbox is off.
+    failed_mail_expected: AtomicBool,
+    /// Settings and folder to deliver what is still queued before the final check.
+    flush: Option<(Config, PathBuf)>,
 }
 
 impl TestDb {
@@ -45,10 +56,19 @@ impl TestDb {
                     Some((prefix, _)) => format!("{prefix}/{name}"),
                     None => panic!("EMANCIPASSO_TEST_DATABASE_URL must end with /database"),
                 };
-                TestDb { url, pg: Some((server, name)) }
+                TestDb::new(url, Some((server, name)))
             }
-            _ => TestDb { url: format!("sqlite://{}?mode=rwc", data.join("emancipasso.db").display()), pg: None },
+            _ => TestDb::new(format!("sqlite://{}?mode=rwc", data.join("emancipasso.db").display()), None),
         }
+    }
+
+    fn new(url: String, pg: Option<(String, String)>) -> TestDb {
+        TestDb { url, pg, failed_mail_expected: AtomicBool::new(false), flush: None }
+    }
+
+    /// Turns off the final check of the outbox, for a test that makes delivery fail on purpose.
+    pub fn expect_failed_mail(&self) {
+        self.failed_mail_expected.store(true, Ordering::Relaxed);
     }
 
     pub fn is_postgres(&self) -> bool {
@@ -58,19 +78,34 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
-        let Some((server, name)) = self.pg.take() else { return };
+        // A test that already failed says why; the check would only add noise.
+        let check = !self.failed_mail_expected.load(Ordering::Relaxed) && !std::thread::panicking();
+        let (url, pg, flush) = (self.url.clone(), self.pg.take(), self.flush.take());
         // Drop runs outside any async context we can use: a short-lived runtime on a thread.
-        let _ = std::thread::spawn(move || {
+        let failed = std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
             rt.block_on(async {
-                if let Ok(admin) = Db::connect(&server).await {
+                let failed = if check { outbox::failed_mail(&url, flush).await } else { Ok(Vec::new()) };
+                if let Some((server, name)) = pg
+                    && let Ok(admin) = Db::connect(&server).await
+                {
                     let _ =
                         db::exec(admin.conn(), &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"), vals![]).await;
                     let _ = admin.close().await;
                 }
-            });
+                failed
+            })
         })
         .join();
+        match failed {
+            Ok(Ok(failed)) if !failed.is_empty() => panic!(
+                "the test leaves emails whose delivery failed in the outbox (a test that makes delivery \
+                 fail on purpose calls `app.expect_failed_mail()`):\n{}",
+                failed.join("\n")
+            ),
+            Ok(Err(e)) => eprintln!("NOTICE: the outbox could not be checked at the end of the test: {e}"),
+            _ => {}
+        }
     }
 }
 
@@ -156,11 +191,7 @@ impl TestApp {
 
     /// A verified account with `roles`, created directly in the database.
     pub async fn account(&self, email: &str, roles: &[Role]) -> TestUser {
-        let hash = emancipasso::accounts::hash_password(PASSWORD.into()).await.expect("hash");
-        emancipasso::accounts::create_demo_account(&self.db, email, "Camille Testeuse", &hash, roles)
-            .await
-            .expect("create account");
-        TestUser { email: email.to_owned(), password: PASSWORD.to_owned() }
+        self.seed().person(email).roles(roles).account().await
     }
 
     /// A client signed in through the sign-in form as a new account with `roles`.
@@ -228,8 +259,24 @@ impl TestApp {
         id.unwrap_or_else(|| panic!("no account {email}"))
     }
 
+    /// Turns off the check, at the end of the test, that no email failed to be delivered: for a
+    /// test that makes delivery fail on purpose.
+    pub fn expect_failed_mail(&self) {
+        self.test_db.expect_failed_mail();
+    }
+
     pub async fn count(&self, sql: &str) -> i64 {
         db::int(self.db.conn(), sql, vals![]).await.expect("count").unwrap_or(0)
+    }
+
+    /// How many rows `table` holds.
+    pub async fn rows(&self, table: &str) -> i64 {
+        self.count(&format!("SELECT COUNT(*) FROM {table}")).await
+    }
+
+    /// How many roles the account `user_id` holds.
+    pub async fn role_count(&self, user_id: i64) -> i64 {
+        self.count(&format!("SELECT COUNT(*) FROM user_roles WHERE user_id = {user_id}")).await
     }
 }
 
@@ -238,6 +285,8 @@ impl Drop for TestApp {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
+        // The database, dropped after the server, checks the outbox then (see `TestDb`).
+        self.test_db.flush = Some((self.config.clone(), Config::outbox_dir(&self.data_dir)));
     }
 }
 

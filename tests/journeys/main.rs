@@ -11,6 +11,7 @@ mod failures;
 mod harness;
 mod nodes;
 mod security;
+mod seed;
 mod site;
 mod vetting;
 mod workspace;

@@ -14,6 +14,7 @@ use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
 use crate::harness::{BASE_URL, Client, PASSWORD, TestDb};
+use crate::seed;
 
 struct Node {
     child: Child,
@@ -191,17 +192,9 @@ async fn mail_survives_a_crash_and_failed_deliveries_are_retried() {
     // While no node runs: one more message is queued, and one is left claimed by a dead node.
     mail::queue(db.conn(), &mail_to(2)).await.expect("queue");
     mail::queue(db.conn(), &mail_to(3)).await.expect("queue");
-    db::exec(
-        db.conn(),
-        "UPDATE outbox SET locked_by = 'dead-node', locked_until = $1 WHERE recipient = 'lot3@exemple.org'",
-        vals![db::now() - 1],
-    )
-    .await
-    .expect("lease");
+    seed::claim_by_dead_node(&db, "lot3@exemple.org").await;
     // Skip the backoff wait of the failed message.
-    db::exec(db.conn(), "UPDATE outbox SET next_attempt_at = $1 WHERE sent_at IS NULL", vals![db::now()])
-        .await
-        .expect("due");
+    seed::make_mail_due(&db).await;
 
     let node = Node::start(&test_db.url, &data, &[]).await;
     wait_until_sent(&db, 3).await;

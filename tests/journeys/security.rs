@@ -55,7 +55,7 @@ async fn a_form_without_a_valid_token_is_refused_with_an_explanation() {
         page.assert_status(StatusCode::FORBIDDEN);
     }
     assert!(visitor.session_cookie().is_none());
-    assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 0);
+    assert_eq!(app.rows("sessions").await, 0);
 }
 
 #[tokio::test]
@@ -77,7 +77,7 @@ async fn a_form_posted_from_another_site_is_refused_even_with_a_token() {
         let page = visitor.post_raw_with("/compte/connexion", &fields, &headers).await;
         page.assert_status(StatusCode::FORBIDDEN).assert_contains("Formulaire expiré");
     }
-    assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 0);
+    assert_eq!(app.rows("sessions").await, 0);
 
     // The site's own origin passes: bad credentials get the ordinary form answer.
     let wrong = [("email", "cible@exemple.org"), ("password", "pas le bon du tout"), ("_csrf", token.as_str())];
@@ -138,7 +138,7 @@ async fn an_oversized_form_gets_a_clear_page_not_an_error() {
         page.assert_status(StatusCode::PAYLOAD_TOO_LARGE).assert_contains(title);
         assert!(page.select_text("footer.site-footer").is_some(), "not a full page");
     }
-    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+    assert_eq!(app.rows("users").await, 0);
 
     // Just under the limit is still read (and refused by validation, as the name is too long).
     let client = app.client();
@@ -200,7 +200,7 @@ async fn malformed_form_bodies_never_break_the_server() {
     }
     // Nobody gained a role through garbage, and nobody lost one.
     assert_eq!(app.count("SELECT COUNT(*) FROM user_roles WHERE role = 'admin'").await, 1);
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM user_roles WHERE user_id = {id}")).await, 1);
+    assert_eq!(app.role_count(id).await, 1);
 }
 
 #[tokio::test]
@@ -214,7 +214,7 @@ async fn a_session_cookie_is_dead_after_sign_out() {
     page.assert_redirect_to("/");
     let cleared = page.set_cookies().into_iter().find(|c| c.starts_with("ea_session=")).expect("cookie cleared");
     assert!(cleared.contains("Max-Age=0"), "{cleared}");
-    assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 0);
+    assert_eq!(app.rows("sessions").await, 0);
 
     let thief = app.client();
     thief.set_cookie("ea_session", &old);

@@ -2,7 +2,6 @@
 //! the association's recommendation and the moderators' decisions; and the abuse cases.
 
 use emancipasso::db;
-use emancipasso::vals;
 use emancipasso::web::Role;
 use reqwest::StatusCode;
 
@@ -44,15 +43,7 @@ async fn submitted_structure(app: &TestApp, email: &str) -> (Client, i64) {
     let (team, _) = app.signed_in(email, &[]).await;
     team.submit("/espace/structure", "/espace/structure", PROFILE).await.assert_redirect_to("/espace/structure");
     team.submit("/espace/structure", "/espace/structure/soumettre", &[]).await.assert_redirect_to("/espace/structure");
-    let id = db::int(
-        app.db.conn(),
-        "SELECT structure_id FROM structure_members m JOIN users u ON u.id = m.user_id WHERE u.email = $1",
-        vals![email],
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    (team, id)
+    (team, app.team_structure_id(email).await)
 }
 
 async fn decide(moderator: &Client, action: &str, decision: &str, reason: &str) -> crate::harness::Page {
@@ -125,7 +116,7 @@ async fn a_structure_becomes_listed_through_an_accompaniment_and_a_recommendatio
     // The moderator publishes it: the structure is listed, with the accompaniment summary.
     let queue = moderator.get("/moderation").await;
     queue.assert_contains("Recommandations à vérifier (1)").assert_contains("nous sommes autonomes");
-    let reco = db::int(app.db.conn(), "SELECT id FROM recommendations", vals![]).await.unwrap().unwrap();
+    let reco = app.newest_id("recommendations").await;
     decide(&moderator, &format!("/moderation/recommandations/{reco}"), "publier", "Vérifiée")
         .await
         .assert_redirect_to("/moderation");
@@ -170,9 +161,9 @@ async fn links_that_are_tampered_expired_or_reused_get_a_clear_page() {
     visitor.get("/recommandation?jeton=falsifie").await.assert_status(StatusCode::GONE).assert_contains("inconnu");
     let tampered = format!("{}x", link);
     visitor.get(&tampered).await.assert_status(StatusCode::GONE);
-    db::exec(app.db.conn(), "UPDATE accompaniments SET token_expires_at = $1", vals![db::now() - 1]).await.unwrap();
+    app.seed().recommendation_links_expire_at(db::now() - 1).await;
     visitor.get(&link).await.assert_status(StatusCode::GONE).assert_contains("expiré");
-    db::exec(app.db.conn(), "UPDATE accompaniments SET token_expires_at = $1", vals![db::now() + 3600]).await.unwrap();
+    app.seed().recommendation_links_expire_at(db::now() + 3600).await;
     // "It did not happen": the team is told, and the link is spent.
     let page = visitor.get(&link).await;
     let token = page.csrf_for("/recommandation/refus");
@@ -184,7 +175,7 @@ async fn links_that_are_tampered_expired_or_reused_get_a_clear_page() {
         .assert_contains("est noté");
     assert!(app.last_mail_to("equipe@nuages.example").await.subject.contains("non confirmé"));
     visitor.get(&link).await.assert_status(StatusCode::GONE).assert_contains("déjà servi");
-    assert_eq!(app.count("SELECT COUNT(*) FROM recommendations").await, 0);
+    assert_eq!(app.rows("recommendations").await, 0);
 }
 
 #[tokio::test]
@@ -198,16 +189,9 @@ async fn a_structure_cannot_recommend_itself() {
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY)
         .assert_field_error("contact_email", "celle de l'association accompagnée");
     // A team member who is also an association member cannot recommend it either.
-    db::exec(app.db.conn(), "UPDATE structures SET status = 'approved' WHERE id = $1", vals![id]).await.unwrap();
-    db::exec(
-        app.db.conn(),
-        "INSERT INTO user_roles (user_id, role, created_at) SELECT id, 'association', 0 FROM users WHERE email = 'equipe@nuages.example'",
-        vals![],
-    )
-    .await
-    .unwrap();
-    let team = app.client();
-    team.sign_in("equipe@nuages.example", crate::harness::PASSWORD).await;
+    app.seed().approve_structure(id).await;
+    app.seed().grant_role("equipe@nuages.example", Role::Association).await;
+    let team = app.sign_in_as("equipe@nuages.example").await;
     team.get("/annuaire/les-nuages-solidaires-fictif/recommander")
         .await
         .assert_status(StatusCode::FORBIDDEN)
@@ -221,7 +205,7 @@ async fn a_structure_cannot_recommend_itself() {
 async fn an_association_recommends_on_its_own_and_floods_are_refused() {
     let app = TestApp::spawn().await;
     let (_, id) = submitted_structure(&app, "equipe@nuages.example").await;
-    db::exec(app.db.conn(), "UPDATE structures SET status = 'approved' WHERE id = $1", vals![id]).await.unwrap();
+    app.seed().approve_structure(id).await;
     let (asso, _) = app.signed_in("asso@jardins.example", &[Role::Association]).await;
     let page = asso.post_form("/annuaire/les-nuages-solidaires-fictif/recommander", &[("association_name", "")]).await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_field_error("association_name", "Indiquez le nom");
@@ -275,8 +259,8 @@ async fn moderators_decide_once_with_reasons_and_others_cannot_decide() {
     page.assert_status(StatusCode::NOT_FOUND);
 
     // Reports land in the queue and are closed with a reason.
-    db::exec(app.db.conn(), "UPDATE structures SET status = 'approved' WHERE id = $1", vals![id]).await.unwrap();
-    emancipasso::directory::publish_recommendation(&app.db, id, "Asso (fictive)", "Bien.").await.unwrap();
+    app.seed().approve_structure(id).await;
+    app.seed().recommendation(id).await;
     app.state.directory.refresh().await.unwrap();
     let visitor = app.client();
     visitor
@@ -288,7 +272,7 @@ async fn moderators_decide_once_with_reasons_and_others_cannot_decide() {
         .await
         .assert_redirect_to("/annuaire/les-nuages-solidaires-fictif");
     first.get("/moderation").await.assert_contains("Signalements (1)").assert_contains("Le site a fermé.");
-    let report = db::int(app.db.conn(), "SELECT id FROM reports", vals![]).await.unwrap().unwrap();
+    let report = app.newest_id("reports").await;
     decide(&first, &format!("/moderation/signalements/{report}"), "traite", "Fiche mise à jour avec l'équipe.")
         .await
         .assert_redirect_to("/moderation");

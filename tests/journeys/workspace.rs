@@ -1,7 +1,5 @@
 //! A structure's team presents it: creation, edition, logo, invitations, submission.
 
-use emancipasso::db;
-use emancipasso::vals;
 use emancipasso::web::Role;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
@@ -81,7 +79,7 @@ async fn a_team_creates_its_profile_submits_it_and_is_listed_once_vetted() {
         .assert_field_value("website", "nuages.example")
         .assert_field_value("departements", "44, 999");
     assert_eq!(page.attr("#software-nextcloud", "checked").as_deref(), Some(""), "checked boxes stay checked");
-    assert_eq!(app.count("SELECT COUNT(*) FROM structures").await, 0);
+    assert_eq!(app.rows("structures").await, 0);
 
     let page = client.submit("/espace/structure", "/espace/structure", PROFILE).await;
     page.assert_redirect_to("/espace/structure");
@@ -96,7 +94,7 @@ async fn a_team_creates_its_profile_submits_it_and_is_listed_once_vetted() {
         1
     );
     assert_eq!(app.count("SELECT COUNT(*) FROM user_roles WHERE role = 'structure'").await, 1);
-    assert_eq!(app.count("SELECT COUNT(*) FROM structure_areas").await, 3);
+    assert_eq!(app.rows("structure_areas").await, 3);
     app.client().get("/annuaire/les-nuages-solidaires-fictif").await.assert_status(StatusCode::NOT_FOUND);
 
     client
@@ -106,9 +104,9 @@ async fn a_team_creates_its_profile_submits_it_and_is_listed_once_vetted() {
     assert_eq!(app.count("SELECT COUNT(*) FROM structures WHERE status = 'pending'").await, 1);
 
     // The moderators approve it and an association recommends it (their workflows come later).
-    let id = db::int(app.db.conn(), "SELECT id FROM structures", vals![]).await.unwrap().unwrap();
-    db::exec(app.db.conn(), "UPDATE structures SET status = 'approved' WHERE id = $1", vals![id]).await.unwrap();
-    emancipasso::directory::publish_recommendation(&app.db, id, "Asso (fictive)", "Bien.").await.unwrap();
+    let id = app.team_structure_id("fondatrice@nuages.example").await;
+    app.seed().approve_structure(id).await;
+    app.seed().recommendation(id).await;
     app.state.directory.refresh().await.unwrap();
     client.get("/espace/structure").await.assert_contains("Votre fiche est visible dans");
 
@@ -203,7 +201,7 @@ async fn a_colleague_joins_the_team_from_an_invitation() {
         .await
         .assert_flash("Vous faites maintenant partie de l'équipe")
         .assert_field_value("name", "Les Nuages Solidaires (fictif)");
-    assert_eq!(app.count("SELECT COUNT(*) FROM structure_members").await, 2);
+    assert_eq!(app.rows("structure_members").await, 2);
     // The link works once.
     app.client().get(&link).await.assert_redirect_to("/compte/connexion");
     colleague.get(&link).await.assert_status(StatusCode::NOT_FOUND);
