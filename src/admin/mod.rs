@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::accounts::{self, AccountSummary, RoleChangeError};
 use crate::app::AppState;
 use crate::audit;
-use crate::directory::{self, TermError};
+use crate::directory;
 use crate::site;
 use crate::types::bounded;
 use crate::web::{AdminUser, AppError, CsrfForm, FieldErrors, PageCtx, Role, render, render_status, see_other};
@@ -268,13 +268,9 @@ async fn add_term(
 ) -> Result<Response, AppError> {
     let mut errors = match form.parse() {
         Ok((fr, en)) if directory::TERM_KINDS.contains(&form.kind.as_str()) => {
-            match directory::add_term(&app, &admin, &form.kind, &fr, &en).await? {
+            match directory::add_term(&app.db, &app.directory, &admin, &form.kind, &fr, &en).await {
                 Ok(()) => return Ok(see_other("/admin/taxonomies", "flash-term-saved")),
-                Err(_) => {
-                    let mut e = FieldErrors::new();
-                    e.add("label_fr", "err-term-taken");
-                    e
-                }
+                Err(refused) => refused.into_form()?.1,
             }
         }
         Ok(_) => FieldErrors::new(),
@@ -297,10 +293,10 @@ async fn rename_term(
 ) -> Result<Response, AppError> {
     let id = account_id(&id)?;
     match form.parse() {
-        Ok((fr, en)) => match directory::rename_term(&app, &admin, id, &fr, &en).await? {
-            Ok(()) => Ok(see_other("/admin/taxonomies", "flash-term-saved")),
-            Err(TermError::NotFound | TermError::Taken) => Err(AppError::NotFound),
-        },
+        Ok((fr, en)) => {
+            directory::rename_term(&app.db, &app.directory, &admin, id, &fr, &en).await?;
+            Ok(see_other("/admin/taxonomies", "flash-term-saved"))
+        }
         Err(errors) => {
             let page = taxonomies_page(&app, ctx, TermForm::default(), errors).await?;
             render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use serde_json::{Value, json};
 
 use super::Card;
-use super::routes::Labels;
+use super::Labels;
 use crate::web::Lang;
 
 /// Our producer identifier in data·inclusion (`source`), also the prefix of our identifiers.

@@ -4,37 +4,42 @@
 //! at least `listing_min_recommendations` published recommendations, and its team confirmed it
 //! within `unlist_after_months`. The search engine (text index + catalog) holds only approved,
 //! recommended structures; freshness is checked at query time.
+//!
+//! Layout: `routes/` (one file per page or action, the workspace in `routes/workspace/`),
+//! `actions/` (the units of work behind them), `forms.rs` (what was typed and its parsing),
+//! `store.rs` (SQL), `engine.rs` (the search engine of this node), `logo.rs` (logo
+//! re-encoding), `freshness.rs` (confirmation reminders), `opendata.rs` and `datainclusion.rs`
+//! (open data and API), `map.rs` (the department map).
 
+mod actions;
 mod datainclusion;
 mod demo;
+mod engine;
+mod forms;
 mod freshness;
+mod logo;
 mod map;
 mod opendata;
 mod routes;
 mod search;
 mod store;
 mod taxonomy;
-mod workspace;
 
-use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use axum::http::StatusCode;
 
-use tokio::sync::{Notify, watch};
-
+pub use actions::{add_term, rename_term};
 pub use demo::seed_demo;
-/// Every route of the directory: pages, open data and API.
-pub fn routes(app: &crate::app::AppState) -> axum::Router<crate::app::AppState> {
-    let cache = app.directory.page_cache();
-    cached(routes::routes(), cache.clone()).merge(opendata::routes(cache)).merge(workspace::routes())
-}
-pub use routes::Labels;
+pub use engine::{Directory, Labels};
+pub use routes::routes;
 pub use search::{Filters, Results, Sort};
 pub use store::NewStructure;
+pub use store::TermFull as Term;
 pub use taxonomy::{SeedTerm, TERMS};
 
 use crate::config::Config;
 use crate::db::Db;
-use crate::web::cache::{PageCache, cached};
+use crate::types::Email;
+use crate::web::{AppError, FieldErrors};
 
 /// What the listing pages need of a structure, kept in memory.
 #[derive(Debug, Clone)]
@@ -74,192 +79,163 @@ pub struct Card {
     pub updated_at: i64,
 }
 
-/// The directory's search engine on this node.
-pub struct Directory {
-    engine: search::Engine,
-    labels: std::sync::RwLock<Arc<routes::Labels>>,
-    db: Db,
-    min_recommendations: i64,
-    unlist_after_seconds: i64,
-    wake: Notify,
-    /// Anonymous directory pages already rendered on this node, emptied whenever the
-    /// directory changes.
-    page_cache: Arc<PageCache>,
-    /// Text scores by query, emptied whenever the directory changes.
-    text_cache: std::sync::Mutex<std::collections::HashMap<String, Arc<std::collections::HashMap<i64, f32>>>>,
+/// A rule of the directory that refused an action.
+#[derive(Debug, thiserror::Error)]
+pub enum DirectoryError {
+    /// Only an account with a verified address may create or edit a structure.
+    #[error("the account's address is not verified")]
+    Unverified,
+    /// The account is on no structure's team.
+    #[error("the account is on no structure's team")]
+    NoStructure,
+    /// The contact form came back sooner than a person could have filled it in.
+    #[error("contact form posted too soon after the page was served")]
+    TooFast,
+    #[error("logo larger than the limit")]
+    LogoTooBig,
+    #[error("no logo sent")]
+    LogoMissing,
+    /// Only PNG, JPEG and WebP are accepted, whatever the file name says.
+    #[error("logo of a refused type")]
+    LogoType,
+    #[error("logo that cannot be decoded")]
+    LogoUnreadable,
+    /// The invitation is unknown, expired or already used.
+    #[error("invitation unknown, expired or used")]
+    InviteInvalid,
+    /// A term of that kind has that slug already.
+    #[error("term already in the taxonomy")]
+    TermTaken,
+    #[error("no such term")]
+    TermNotFound,
+    #[error("no free slug for {0}")]
+    NoFreeSlug(String),
+    #[error(transparent)]
+    Db(#[from] sea_orm::DbErr),
+    #[error("logo storage: {0}")]
+    Io(#[from] std::io::Error),
 }
 
-impl Directory {
-    /// Loads the listed structures and opens (or rebuilds) the text index in `DATA/index`.
-    pub async fn open(db: &Db, config: &Config, data_dir: &std::path::Path) -> anyhow::Result<Arc<Directory>> {
-        let dir = data_dir.join("index").join("structures");
-        let (text, index_cursor) = search::open_index(&dir)?;
-        let cursor = store::last_change(db).await?;
-        let cards = store::cards(db, None, config.listing_min_recommendations).await?;
-        // The catalog always comes fresh from the database; the text index is rebuilt when it
-        // does not match (new, older layout, or behind the change feed).
-        if index_cursor != Some(cursor) || text.num_docs() != cards.len() as u64 {
-            let all: Vec<_> = cards.iter().map(search::document).collect();
-            text.apply(&[], &all, cursor, true)?;
-        }
-        let labels = std::sync::RwLock::new(Arc::new(load_labels(db).await?));
-        let engine = search::Engine {
-            text,
-            catalog: std::sync::RwLock::new(Arc::new(search::Catalog::from_cards(cards))),
-            cursor: std::sync::atomic::AtomicI64::new(cursor),
-            dir,
-        };
-        Ok(Arc::new(Directory {
-            engine,
-            labels,
-            db: db.clone(),
-            min_recommendations: config.listing_min_recommendations,
-            unlist_after_seconds: config.unlist_after_months * 30 * 86_400,
-            wake: Notify::new(),
-            page_cache: Arc::new(PageCache::new(config.page_cache_seconds)),
-            text_cache: Default::default(),
-        }))
+impl DirectoryError {
+    /// The field, message key and status of a refusal that a form shows next to a field;
+    /// `None` for the others, which become error pages.
+    pub fn on_form(&self) -> Option<(&'static str, &'static str, StatusCode)> {
+        let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+        Some(match self {
+            DirectoryError::TooFast => ("form", "err-contact-too-fast", unprocessable),
+            DirectoryError::LogoTooBig => ("logo", "err-logo-too-big", unprocessable),
+            DirectoryError::LogoMissing => ("logo", "err-logo-required", unprocessable),
+            DirectoryError::LogoType => ("logo", "err-logo-type", unprocessable),
+            DirectoryError::LogoUnreadable => ("logo", "err-logo-unreadable", unprocessable),
+            DirectoryError::TermTaken => ("label_fr", "err-term-taken", unprocessable),
+            _ => return None,
+        })
     }
 
-    /// The cache of the directory's anonymous pages on this node.
-    pub fn page_cache(&self) -> Arc<PageCache> {
-        self.page_cache.clone()
-    }
-
-    /// Asks this node to apply recent changes now (other nodes see them at their next poll).
-    pub fn changed(&self) {
-        self.wake.notify_one();
-    }
-
-    /// Applies the changes recorded since the last cursor; returns how many structures changed.
-    pub async fn refresh(&self) -> anyhow::Result<usize> {
-        let cursor = self.engine.cursor.load(Ordering::SeqCst);
-        let changes = store::changes_since(&self.db, cursor).await?;
-        let Some(last) = changes.last().map(|c| c.id) else { return Ok(0) };
-        // Taxonomy edits are recorded with target 0: reload the labels.
-        if changes.iter().any(|c| c.target_id == 0) {
-            let labels = load_labels(&self.db).await?;
-            match self.labels.write() {
-                Ok(mut g) => *g = Arc::new(labels),
-                Err(p) => *p.into_inner() = Arc::new(labels),
+    /// The status and messages to show the form again with, or the error page.
+    pub fn into_form(self) -> Result<(StatusCode, FieldErrors), AppError> {
+        match self.on_form() {
+            Some((field, key, status)) => {
+                let mut errors = FieldErrors::new();
+                errors.add(field, key);
+                Ok((status, errors))
             }
+            None => Err(self.into()),
         }
-        let mut ids: Vec<i64> = changes.iter().map(|c| c.target_id).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let fresh = store::cards(&self.db, Some(&ids), self.min_recommendations).await?;
-        let docs: Vec<_> = fresh.iter().map(search::document).collect();
-        self.engine.text.apply(&ids, &docs, last, false)?;
-        let catalog = self.engine.catalog().with_changes(&ids, &fresh);
-        self.engine.set_catalog(catalog);
-        self.engine.cursor.store(last, Ordering::SeqCst);
-        self.forget_cached();
-        Ok(ids.len())
     }
+}
 
-    /// Keeps the engine in step until shutdown: at once when told, else every two seconds.
-    pub async fn run(self: Arc<Self>, mut shutdown: watch::Receiver<bool>) {
-        loop {
-            if let Err(e) = self.refresh().await {
-                tracing::error!(error = ?e, "directory index refresh failed");
+impl From<DirectoryError> for AppError {
+    fn from(e: DirectoryError) -> Self {
+        match e {
+            DirectoryError::Unverified => AppError::Forbidden,
+            DirectoryError::NoStructure | DirectoryError::InviteInvalid | DirectoryError::TermNotFound => {
+                AppError::NotFound
             }
-            tokio::select! {
-                _ = self.wake.notified() => {}
-                _ = tokio::time::sleep(std::time::Duration::from_secs(2)) => {}
-                _ = shutdown.changed() => return,
-            }
+            DirectoryError::Db(e) => e.into(),
+            e => AppError::Internal(e.into()),
         }
     }
+}
 
-    fn forget_cached(&self) {
-        if let Ok(mut cache) = self.text_cache.lock() {
-            cache.clear();
+/// Languages a structure can say it works in.
+pub const LANGUAGES: [&str; 10] = ["fr", "en", "br", "oc", "eu", "co", "de", "ar", "es", "it"];
+
+/// A valid profile, ready to store.
+pub struct Profile {
+    name: String,
+    pitch: String,
+    description: String,
+    legal_form: String,
+    chatons_member: bool,
+    chatons_url: String,
+    website: String,
+    contact_email: String,
+    commune_insee: String,
+    postcode: String,
+    national: bool,
+    remote: bool,
+    areas: Vec<(&'static str, String)>,
+    terms: Vec<(&'static str, String)>,
+    pricing: String,
+    price_info: String,
+    languages: String,
+}
+
+impl Profile {
+    fn as_new<'a>(&'a self, slug: &'a str, status: &'a str, confirmed_at: i64) -> NewStructure<'a> {
+        NewStructure {
+            slug,
+            name: &self.name,
+            pitch: &self.pitch,
+            description: &self.description,
+            legal_form: &self.legal_form,
+            chatons_member: self.chatons_member,
+            chatons_url: &self.chatons_url,
+            website: &self.website,
+            contact_email: &self.contact_email,
+            commune_insee: &self.commune_insee,
+            postcode: &self.postcode,
+            national: self.national,
+            remote: self.remote,
+            pricing: &self.pricing,
+            price_info: &self.price_info,
+            languages: &self.languages,
+            status,
+            confirmed_at,
+            terms: self.terms.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+            areas: self.areas.iter().map(|(k, v)| (*k, v.as_str())).collect(),
         }
-        self.page_cache.invalidate();
     }
+}
 
-    /// Labels of the taxonomy terms.
-    pub fn labels(&self) -> Arc<routes::Labels> {
-        match self.labels.read() {
-            Ok(l) => l.clone(),
-            Err(p) => p.into_inner().clone(),
-        }
-    }
+/// A message for a structure, relayed by email.
+pub struct NewContact {
+    name: String,
+    email: Email,
+    message: String,
+    /// The hidden field people do not see was filled: a robot.
+    honeypot_filled: bool,
+    /// When the page with the form was served (Unix seconds).
+    issued_at: i64,
+}
 
-    /// Whether a card is listed now: confirmed recently enough.
-    fn fresh(&self, card: &Card) -> bool {
-        card.confirmed_at >= crate::db::now() - self.unlist_after_seconds
-    }
+/// A visitor's report on a profile.
+pub struct Report {
+    /// `outdated`, `inaccurate` or `abuse`.
+    reason: &'static str,
+    message: String,
+    /// The reporter's address, or empty.
+    email: String,
+}
 
-    /// Runs a search of the listed structures, a page of the list at a time.
-    pub fn search(&self, filters: &Filters) -> anyhow::Result<Results> {
-        self.search_paged(filters, search::PER_PAGE)
-    }
-
-    /// Listed structures matching `filters`, counted by department where they intervene
-    /// (those working everywhere are not counted: they would shade the whole country).
-    pub fn department_counts(&self, filters: &Filters) -> anyhow::Result<std::collections::BTreeMap<String, usize>> {
-        let results = self.search_paged(filters, 1)?;
-        Ok(results.facets.departements)
-    }
-
-    /// Every listed structure.
-    pub fn all_listed(&self) -> Vec<Arc<Card>> {
-        self.engine.catalog().all().filter(|c| self.fresh(c)).cloned().collect()
-    }
-
-    /// Runs a search with `per_page` results a page.
-    pub fn search_paged(&self, filters: &Filters, per_page: usize) -> anyhow::Result<Results> {
-        let catalog = self.engine.catalog();
-        let matches =
-            if filters.text.trim().is_empty() { None } else { Some(self.text_matches(&filters.text, catalog.size())?) };
-        let cutoff = crate::db::now() - self.unlist_after_seconds;
-        Ok(catalog.search(filters, matches.as_deref(), per_page, |c| c.confirmed_at >= cutoff))
-    }
-
-    /// The text scores of a query, computed once per query until the next change: the same
-    /// words come back with other filters, pages and sorts.
-    fn text_matches(&self, text: &str, limit: usize) -> anyhow::Result<Arc<std::collections::HashMap<i64, f32>>> {
-        let key = text.trim().to_lowercase();
-        if let Ok(cache) = self.text_cache.lock()
-            && let Some(hit) = cache.get(&key)
-        {
-            return Ok(hit.clone());
-        }
-        let matches = Arc::new(self.engine.text.matches(text, limit)?);
-        if let Ok(mut cache) = self.text_cache.lock() {
-            if cache.len() >= 1024 {
-                cache.clear();
-            }
-            cache.insert(key, matches.clone());
-        }
-        Ok(matches)
-    }
-
-    /// The listed card of a structure, if it is listed.
-    pub fn listed(&self, id: i64) -> Option<Arc<Card>> {
-        self.engine.catalog().get(id).filter(|c| self.fresh(c))
-    }
-
-    /// Number of listed structures.
-    pub fn listed_count(&self) -> usize {
-        self.engine.catalog().all().filter(|c| self.fresh(c)).count()
-    }
-
-    /// Rebuilds the text index from the database (the `reindex` command); `progress` gets
-    /// (done, total).
-    pub async fn reindex(&self, progress: impl Fn(usize, usize)) -> anyhow::Result<usize> {
-        let cursor = store::last_change(&self.db).await?;
-        let cards = store::cards(&self.db, None, self.min_recommendations).await?;
-        let total = cards.len();
-        progress(0, total);
-        self.engine.text.rebuild(cards.iter().map(search::document), cursor, &|done| progress(done, total))?;
-        self.engine.set_catalog(search::Catalog::from_cards(cards));
-        self.engine.cursor.store(cursor, Ordering::SeqCst);
-        self.forget_cached();
-        tracing::info!(dir = %self.engine.dir.display(), total, "directory reindexed");
-        Ok(total)
-    }
+/// A URL-safe name: "Les Nuages Solidaires (fictif)" → "les-nuages-solidaires-fictif".
+fn slugify(name: &str) -> String {
+    let folded = crate::search::fold(name);
+    let mut slug: String = folded.split_whitespace().collect::<Vec<_>>().join("-");
+    slug.retain(|c| c.is_ascii_alphanumeric() || c == '-');
+    slug.truncate(80);
+    if slug.is_empty() { "structure".into() } else { slug.trim_matches('-').to_owned() }
 }
 
 /// Creates a structure with its terms and areas (demonstration data, imports, tests); returns
@@ -284,74 +260,12 @@ pub async fn publish_recommendation(
     txn.commit().await
 }
 
-async fn load_labels(db: &Db) -> Result<routes::Labels, sea_orm::DbErr> {
-    let terms = store::all_terms(db).await?;
-    Ok(routes::Labels(terms.into_iter().map(|t| ((t.kind, t.slug), (t.label_fr, t.label_en))).collect()))
-}
-
-pub use store::TermFull as Term;
-
 /// The kinds of taxonomy terms, in the order the admin pages show them.
 pub const TERM_KINDS: [&str; 5] = ["service", "software", "audience", "legal_form", "pricing"];
 
 /// Every taxonomy term, with how many structures use it.
 pub async fn terms(db: &Db) -> Result<Vec<Term>, sea_orm::DbErr> {
     store::terms_full(db).await
-}
-
-/// Why a taxonomy change was refused.
-#[derive(Debug, PartialEq, Eq)]
-pub enum TermError {
-    Taken,
-    NotFound,
-}
-
-/// Adds a term (its slug made from the French label) and records it in the audit log.
-pub async fn add_term(
-    app: &crate::app::AppState,
-    actor: &crate::web::CurrentUser,
-    kind: &str,
-    fr: &str,
-    en: &str,
-) -> Result<Result<(), TermError>, sea_orm::DbErr> {
-    let slug = workspace::slugify(fr);
-    let txn = app.db.begin().await?;
-    if store::insert_term(&txn, kind, &slug, fr, en).await?.is_none() {
-        return Ok(Err(TermError::Taken));
-    }
-    crate::audit::record(&txn, actor, "term.add", &format!("term:{kind}:{slug}"), None).await?;
-    db_change_labels(&txn).await?;
-    txn.commit().await?;
-    app.directory.changed();
-    Ok(Ok(()))
-}
-
-/// Renames a term in both languages; the structures using it are reindexed.
-pub async fn rename_term(
-    app: &crate::app::AppState,
-    actor: &crate::web::CurrentUser,
-    id: i64,
-    fr: &str,
-    en: &str,
-) -> Result<Result<(), TermError>, sea_orm::DbErr> {
-    let txn = app.db.begin().await?;
-    if !store::rename_term(&txn, id, fr, en).await? {
-        return Ok(Err(TermError::NotFound));
-    }
-    crate::audit::record(&txn, actor, "term.rename", &format!("term:{id}"), Some(fr)).await?;
-    txn.commit().await?;
-    app.directory.changed();
-    Ok(Ok(()))
-}
-
-async fn db_change_labels<C: sea_orm::ConnectionTrait>(c: &C) -> Result<(), sea_orm::DbErr> {
-    crate::db::exec(
-        c,
-        "INSERT INTO search_changes (kind, target_id, changed_at) VALUES ('structure', 0, $1)",
-        crate::vals![crate::db::now()],
-    )
-    .await?;
-    Ok(())
 }
 
 /// What other features need to know of a structure.
@@ -380,16 +294,7 @@ impl From<store::StructureRow> for StructureRef {
 
 /// The structure whose team the account belongs to.
 pub async fn team_structure(db: &Db, user_id: i64) -> Result<Option<StructureRef>, sea_orm::DbErr> {
-    let id = crate::db::int(
-        db.conn(),
-        "SELECT structure_id FROM structure_members WHERE user_id = $1",
-        crate::vals![user_id],
-    )
-    .await?;
-    match id {
-        Some(id) => Ok(store::by_id(db, id).await?.map(StructureRef::from)),
-        None => Ok(None),
-    }
+    Ok(store::by_member(db, user_id).await?.map(StructureRef::from))
 }
 
 /// Email addresses of a structure's team.
@@ -439,4 +344,16 @@ pub async fn ask_confirmations(app: &crate::app::AppState) -> Result<usize, sea_
 /// Deletes contact messages past their retention period.
 pub async fn purge(db: &Db, config: &Config) -> Result<u64, sea_orm::DbErr> {
     store::purge_contacts(db, config.contact_retention_days).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slugify;
+
+    #[test]
+    fn slugs_are_plain_ascii() {
+        assert_eq!(slugify("Les Nuages Solidaires (fictif)"), "les-nuages-solidaires-fictif");
+        assert_eq!(slugify("Coopérative « Libre » d'Été"), "cooperative-libre-d-ete");
+        assert_eq!(slugify("!!!"), "structure");
+    }
 }

@@ -10,7 +10,7 @@ use axum::routing::get;
 use axum_extra::extract::Query;
 use serde::{Deserialize, Serialize};
 
-use super::routes::ListQuery;
+use super::forms::ListQuery;
 use super::{Card, datainclusion, store};
 use crate::app::AppState;
 use crate::web::AppError;

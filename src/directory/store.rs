@@ -1,4 +1,7 @@
-//! Directory storage: structures with their terms, areas and recommendations.
+//! Directory storage: structures with their terms, areas and recommendations, the change
+//! feed of the search engine, and (in `store/team.rs`) the teams and their invitations.
+
+mod team;
 
 use std::collections::HashMap;
 
@@ -9,6 +12,10 @@ use crate::db::{self, Db, Row, Value};
 use crate::geo;
 use crate::search::fold;
 use crate::vals;
+
+pub use team::{
+    by_member, find_invite, grant_structure_role, insert_invite, insert_member, join_team, set_logo, submit, use_invite,
+};
 
 #[derive(Row, Debug, Clone)]
 pub struct StructureRow {
@@ -531,12 +538,17 @@ pub async fn rename_term<C: ConnectionTrait>(c: &C, id: i64, fr: &str, en: &str)
         vals![db::now(), id],
     )
     .await?;
-    // Target 0: the labels themselves changed.
+    record_labels_change(c).await?;
+    Ok(true)
+}
+
+/// Records that the labels of the taxonomy changed (target 0), for every node to reload them.
+pub async fn record_labels_change<C: ConnectionTrait>(c: &C) -> Result<(), sea_orm::DbErr> {
     db::exec(
         c,
         "INSERT INTO search_changes (kind, target_id, changed_at) VALUES ('structure', 0, $1)",
         vals![db::now()],
     )
     .await?;
-    Ok(true)
+    Ok(())
 }

@@ -1,0 +1,21 @@
+//! The units of work of the directory, one file per action: each checks its rules (answering
+//! a [`DirectoryError`](super::DirectoryError)), writes through the store in one transaction,
+//! queues its emails and records the change for the search engine.
+
+mod contact;
+mod invite;
+mod join;
+mod logo;
+mod report;
+mod save;
+mod submit;
+mod terms;
+
+pub use contact::relay_contact;
+pub use invite::invite;
+pub use join::{Joined, invitation, join};
+pub use logo::replace_logo;
+pub use report::report;
+pub use save::{Saved, save_profile, start_editing};
+pub use submit::submit;
+pub use terms::{add_term, rename_term};

@@ -1,0 +1,82 @@
+//! Saving a profile from the workspace: the first save creates the structure as a draft, with
+//! its creator on the team; the next ones update it (its slug and status stay).
+
+use std::collections::BTreeSet;
+
+use sea_orm::ConnectionTrait;
+
+use crate::db::{self, Db};
+use crate::directory::store::{self, StructureRow};
+use crate::directory::{Directory, DirectoryError, Profile, slugify};
+use crate::web::CurrentUser;
+
+/// Paths under /annuaire that are not profiles.
+const RESERVED_SLUGS: [&str; 3] = ["embed", "carte-svg", "carte.svg"];
+
+/// What a profile is saved over: the account's structure, if any, and the (kind, slug) of
+/// every term of the taxonomy, to check the choices against.
+pub struct Editing {
+    pub structure: Option<StructureRow>,
+    pub known: BTreeSet<(String, String)>,
+}
+
+/// Only an account with a verified address may create or edit a structure.
+pub async fn start_editing(db: &Db, user: &CurrentUser) -> Result<Editing, DirectoryError> {
+    if !user.verified {
+        return Err(DirectoryError::Unverified);
+    }
+    let known = store::all_terms(db).await?.into_iter().map(|t| (t.kind, t.slug)).collect();
+    let structure = store::by_member(db, user.id).await?;
+    Ok(Editing { structure, known })
+}
+
+/// What a save did.
+pub enum Saved {
+    Created,
+    Updated,
+}
+
+/// Saves the profile of `structure`, or creates a draft structure with `user_id` on its team.
+pub async fn save_profile(
+    db: &Db,
+    directory: &Directory,
+    user_id: i64,
+    structure: Option<&StructureRow>,
+    profile: &Profile,
+) -> Result<Saved, DirectoryError> {
+    let txn = db.begin().await?;
+    let saved = match structure {
+        Some(s) => {
+            store::update(&txn, s.id, &profile.as_new(&s.slug, &s.status, db::now())).await?;
+            Saved::Updated
+        }
+        None => {
+            create_draft(&txn, user_id, profile).await?;
+            Saved::Created
+        }
+    };
+    txn.commit().await?;
+    directory.changed();
+    Ok(saved)
+}
+
+/// Inserts the structure under the first free slug made from its name, its creator on the
+/// team with the structure role.
+async fn create_draft<C: ConnectionTrait>(c: &C, user_id: i64, profile: &Profile) -> Result<i64, DirectoryError> {
+    let base = slugify(&profile.name);
+    let mut id = None;
+    for n in 1..50 {
+        let slug = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        if RESERVED_SLUGS.contains(&slug.as_str()) {
+            continue;
+        }
+        if let Some(new_id) = store::insert(c, &profile.as_new(&slug, "draft", db::now())).await? {
+            id = Some(new_id);
+            break;
+        }
+    }
+    let id = id.ok_or(DirectoryError::NoFreeSlug(base))?;
+    store::insert_member(c, id, user_id).await?;
+    store::grant_structure_role(c, user_id).await?;
+    Ok(id)
+}

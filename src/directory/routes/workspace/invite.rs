@@ -1,0 +1,32 @@
+//! POST /espace/structure/invitations: a colleague receives a link to join the team.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use crate::app::AppState;
+use crate::directory::actions;
+use crate::directory::forms::InviteForm;
+use crate::web::ratelimit;
+use crate::web::{AppError, CsrfForm, CurrentUser, PageCtx, render_status, see_other};
+
+pub(super) async fn invite(
+    State(app): State<AppState>,
+    ctx: PageCtx,
+    user: CurrentUser,
+    CsrfForm(form): CsrfForm<InviteForm>,
+) -> Result<Response, AppError> {
+    let s = super::team_structure(&app, &user).await?;
+    ratelimit::hit(&app.db, &format!("invite:{}", user.id), app.config.rate_forms, app.config.rate_window_minutes)
+        .await?;
+    let email = match form.parse() {
+        Ok(email) => email,
+        Err(errors) => {
+            let mut page = super::refused(&app, ctx, s, errors).await?;
+            page.invite_email = form.email;
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    actions::invite(&app, &user, &s, &email, ctx.lang).await?;
+    Ok(see_other("/espace/structure", "flash-invite-sent"))
+}
