@@ -17,6 +17,7 @@ pub mod mail;
 pub mod moderation;
 pub mod search;
 pub mod site;
+pub mod synthetic;
 pub mod types;
 pub mod vetting;
 pub mod web;

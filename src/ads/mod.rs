@@ -13,6 +13,7 @@
 //!
 //! Payments are not handled: pledges are public commitments settled outside the platform.
 
+pub mod bench;
 mod demo;
 mod engine;
 mod feeds;

@@ -611,3 +611,7 @@ pub async fn changes_since(db: &Db, cursor: i64) -> Result<Vec<Change>, sea_orm:
     )
     .await
 }
+
+// Bulk writing (bench-seed): `insert_many` and friends.
+mod bulk;
+pub use bulk::*;

@@ -5,6 +5,7 @@
 //! within `unlist_after_months`. The search engine (text index + catalog) holds only approved,
 //! recommended structures; freshness is checked at query time.
 
+pub mod bench;
 mod datainclusion;
 mod demo;
 mod freshness;

@@ -540,3 +540,7 @@ pub async fn rename_term<C: ConnectionTrait>(c: &C, id: i64, fr: &str, en: &str)
     .await?;
     Ok(true)
 }
+
+// Bulk writing (bench-seed): `insert_many` and friends.
+mod bulk;
+pub use bulk::*;
