@@ -19,6 +19,7 @@ pub mod router;
 pub mod search;
 pub mod site;
 pub mod startup;
+pub mod synthetic;
 pub mod types;
 pub mod vetting;
 pub mod web;

@@ -15,6 +15,7 @@
 
 mod account;
 mod actions;
+pub mod bench;
 mod demo;
 mod engine;
 mod error;

@@ -636,3 +636,7 @@ pub async fn changes_since(db: &Db, cursor: i64) -> db::Result<Vec<Change>> {
     )
     .await
 }
+
+// Bulk writing (bench-seed): `insert_many` and friends.
+mod bulk;
+pub use bulk::*;

@@ -4,6 +4,7 @@
 //! `RETURNING`, `ON CONFLICT`, integer Unix timestamps), and executed through sea-orm's
 //! connection. The few statements that must differ per backend live in this module only.
 
+pub mod batch;
 mod m0002_directory;
 mod m0003_freshness;
 mod m0004_vetting;

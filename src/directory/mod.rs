@@ -12,6 +12,7 @@
 //! (open data and API), `map.rs` (the department map).
 
 mod actions;
+pub mod bench;
 mod datainclusion;
 mod demo;
 mod engine;

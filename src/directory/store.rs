@@ -552,3 +552,7 @@ pub async fn record_labels_change<C: ConnectionTrait>(c: &C) -> Result<(), sea_o
     .await?;
     Ok(())
 }
+
+// Bulk writing (bench-seed): `insert_many` and friends.
+mod bulk;
+pub use bulk::*;

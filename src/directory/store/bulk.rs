@@ -1,0 +1,149 @@
+//! Bulk writing of structures with their terms, areas and recommendations (the benchmark's data
+//! set): multi-row statements through `db::batch`, with the row struct of the normal path
+//! (`NewStructure`).
+
+use std::collections::HashMap;
+
+use sea_orm::ConnectionTrait;
+
+use super::{NewStructure, commune_fields};
+use crate::db::{self, Db, Row};
+use crate::vals;
+
+/// A recommendation that `insert_many` writes with its structure. The normal path
+/// (`insert_recommendation`) takes its few fields as arguments, dates them now and only
+/// publishes; bulk data also holds recommendations still waiting, each with its own date.
+pub struct NewRecommendation<'a> {
+    pub association_name: &'a str,
+    pub body: &'a str,
+    /// `None` while it waits (status 'pending').
+    pub published_at: Option<i64>,
+    pub created_at: i64,
+}
+
+/// The columns `insert_many` writes, in the order of its values.
+const STRUCTURE_COLUMNS: &[&str] = &[
+    "slug",
+    "name",
+    "pitch",
+    "description",
+    "legal_form_id",
+    "chatons_member",
+    "chatons_url",
+    "website",
+    "contact_email",
+    "commune_insee",
+    "commune_name",
+    "postcode",
+    "department_code",
+    "region_code",
+    "national",
+    "remote",
+    "pricing_id",
+    "price_info",
+    "languages",
+    "status",
+    "approved_at",
+    "confirmed_at",
+    "created_at",
+    "updated_at",
+];
+
+#[derive(Row)]
+struct TermId {
+    id: i64,
+    kind: String,
+    slug: String,
+}
+
+#[derive(Row)]
+struct SlugId {
+    id: i64,
+    slug: String,
+}
+
+/// Inserts many structures as `insert` does one (terms, areas, one change-feed row each), with
+/// their recommendations, in multi-row statements; returns the id of each, `None` where the slug
+/// was taken (that structure is left as it is). Ids follow the order of `structures`.
+pub async fn insert_many<C: ConnectionTrait>(
+    c: &C,
+    structures: &[(NewStructure<'_>, Vec<NewRecommendation<'_>>)],
+) -> Result<Vec<Option<i64>>, sea_orm::DbErr> {
+    let now = db::now();
+    let terms: Vec<TermId> = db::all(c, "SELECT id, kind, slug FROM terms", vals![]).await?;
+    let term_ids: HashMap<(&str, &str), i64> =
+        terms.iter().map(|t| ((t.kind.as_str(), t.slug.as_str()), t.id)).collect();
+    let term = |kind: &str, slug: &str| term_ids.get(&(kind, slug)).copied();
+
+    let rows = structures
+        .iter()
+        .map(|(s, _)| {
+            let (commune_name, dep, reg) = commune_fields(s.commune_insee);
+            vals![
+                s.slug,
+                s.name,
+                s.pitch,
+                s.description,
+                term("legal_form", s.legal_form),
+                s.chatons_member,
+                s.chatons_url,
+                s.website,
+                s.contact_email,
+                s.commune_insee,
+                commune_name,
+                s.postcode,
+                dep,
+                reg,
+                s.national,
+                s.remote,
+                term("pricing", s.pricing),
+                s.price_info,
+                s.languages,
+                s.status,
+                (s.status == "approved").then_some(now),
+                s.confirmed_at,
+                now,
+                now
+            ]
+        })
+        .collect();
+    let inserted: Vec<SlugId> = db::batch::insert_returning(
+        c,
+        "structures",
+        STRUCTURE_COLUMNS,
+        rows,
+        "ON CONFLICT (slug) DO NOTHING RETURNING id, slug",
+    )
+    .await?;
+    let inserted: HashMap<String, i64> = inserted.into_iter().map(|r| (r.slug, r.id)).collect();
+    let ids: Vec<Option<i64>> = structures.iter().map(|(s, _)| inserted.get(s.slug).copied()).collect();
+
+    let (mut term_rows, mut area_rows, mut recommendation_rows, mut change_rows) = (vec![], vec![], vec![], vec![]);
+    for ((s, recommendations), id) in structures.iter().zip(&ids) {
+        let Some(id) = *id else { continue };
+        term_rows.extend(s.terms.iter().filter_map(|(kind, slug)| Some(vals![id, term(kind, slug)?])));
+        area_rows.extend(s.areas.iter().map(|(kind, code)| vals![id, *kind, *code]));
+        recommendation_rows.extend(recommendations.iter().map(|r| {
+            let status = if r.published_at.is_some() { "published" } else { "pending" };
+            vals![id, r.association_name, r.body, status, r.published_at, r.created_at]
+        }));
+        change_rows.push(vals!["structure", id, now]);
+    }
+    db::batch::insert(c, "structure_terms", &["structure_id", "term_id"], term_rows).await?;
+    db::batch::insert(c, "structure_areas", &["structure_id", "kind", "code"], area_rows).await?;
+    db::batch::insert(
+        c,
+        "recommendations",
+        &["structure_id", "association_name", "body", "status", "published_at", "created_at"],
+        recommendation_rows,
+    )
+    .await?;
+    db::batch::insert(c, "search_changes", &["kind", "target_id", "changed_at"], change_rows).await?;
+    Ok(ids)
+}
+
+/// How many structures have a slug that does not end with `suffix`.
+pub async fn count_slugs_not_ending(db: &Db, suffix: &str) -> Result<i64, sea_orm::DbErr> {
+    let sql = "SELECT COUNT(*) FROM structures WHERE slug NOT LIKE $1";
+    Ok(db::int(db.conn(), sql, vals![format!("%{suffix}")]).await?.unwrap_or(0))
+}
