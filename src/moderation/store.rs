@@ -30,9 +30,7 @@ pub async fn pending_structures(db: &Db) -> Result<Vec<PendingStructure>, sea_or
 #[derive(Row, Debug, Clone)]
 pub struct PendingRecommendation {
     pub id: i64,
-    pub structure_id: i64,
     pub structure_name: String,
-    pub structure_slug: String,
     pub structure_website: String,
     pub structure_contact: String,
     pub association_name: String,
@@ -44,17 +42,16 @@ pub struct PendingRecommendation {
     pub would_recommend: bool,
     pub summary: Option<String>,
     pub same_author: i64,
-    pub created_at: i64,
 }
 
 pub async fn pending_recommendations(db: &Db) -> Result<Vec<PendingRecommendation>, sea_orm::DbErr> {
     db::all(
         db.conn(),
-        "SELECT r.id, r.structure_id, s.name AS structure_name, s.slug AS structure_slug, \
-           s.website AS structure_website, s.contact_email AS structure_contact, r.association_name, r.author_email, \
-           r.body, r.listening, r.clarity, r.autonomy, r.would_recommend, a.summary, \
+        "SELECT r.id, s.name AS structure_name, s.website AS structure_website, \
+           s.contact_email AS structure_contact, r.association_name, r.author_email, r.body, r.listening, \
+           r.clarity, r.autonomy, r.would_recommend, a.summary, \
            (SELECT COUNT(*) FROM recommendations o WHERE o.author_email = r.author_email AND o.id <> r.id \
-              AND o.created_at > $1) AS same_author, r.created_at \
+              AND o.created_at > $1) AS same_author \
          FROM recommendations r JOIN structures s ON s.id = r.structure_id \
          LEFT JOIN accompaniments a ON a.id = r.accompaniment_id \
          WHERE r.status = 'pending' ORDER BY r.id",

@@ -1,0 +1,54 @@
+//! The decision form of the moderation queue, shared by every kind of item (ads and comments
+//! too), and its parsing.
+
+use serde::Deserialize;
+
+use super::{Closing, Decision};
+use crate::types::bounded;
+use crate::web::FieldErrors;
+
+#[derive(Deserialize, Default, Debug)]
+#[serde(default)]
+pub(crate) struct DecisionForm {
+    pub decision: String,
+    pub reason: String,
+}
+
+impl DecisionForm {
+    /// A decision whose buttons say `yes` or `no`: refusing needs a reason, approving may have
+    /// one.
+    pub fn parse(&self, yes: &str, no: &str) -> Result<Decision, FieldErrors> {
+        let approve = if self.decision == yes {
+            true
+        } else if self.decision == no {
+            false
+        } else {
+            return Err(one_error("err-decision-invalid"));
+        };
+        let min = if approve { 0 } else { 3 };
+        match bounded(&self.reason, min, 1000, "err-reason-required", "err-reason-long") {
+            Ok(reason) => Ok(Decision { approve, reason }),
+            Err(key) => Err(one_error(key)),
+        }
+    }
+
+    /// The closing of a report: handled or dismissed, with an optional note.
+    pub fn parse_closing(&self) -> Result<Closing, FieldErrors> {
+        let acted = match self.decision.as_str() {
+            "traite" => true,
+            "classe" => false,
+            _ => return Err(one_error("err-decision-invalid")),
+        };
+        match bounded(&self.reason, 0, 1000, "", "err-reason-long") {
+            Ok(reason) => Ok(Closing { acted, reason }),
+            Err(key) => Err(one_error(key)),
+        }
+    }
+}
+
+/// The message of a decision form: the queue shows it above the lists.
+fn one_error(key: &'static str) -> FieldErrors {
+    let mut e = FieldErrors::new();
+    e.add("form", key);
+    e
+}
