@@ -509,7 +509,8 @@ async fn partner_sites_can_frame_the_embeddable_list_only() {
 
 #[tokio::test]
 async fn anonymous_pages_are_cached_until_the_directory_changes() {
-    let app = TestApp::spawn().await;
+    // A lifetime no loaded machine reaches between two requests: only a change empties the cache.
+    let app = TestApp::spawn_with(|c| c.page_cache_seconds = 3600).await;
     let id = app.seed().listed_structure("cache", "En Cache (fictive)").await.id;
     refresh(&app).await;
     let visitor = app.client();
