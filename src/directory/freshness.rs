@@ -12,18 +12,9 @@ use sha2::Sha256;
 
 use super::store;
 use crate::app::AppState;
-use crate::db::{self, Row};
+use crate::db;
 use crate::mail::{self, Email};
-use crate::vals;
 use crate::web::Lang;
-
-#[derive(Row)]
-struct Due {
-    id: i64,
-    slug: String,
-    name: String,
-    contact_email: String,
-}
 
 /// The signature of a confirmation link for `slug`, asked at `asked_at`.
 pub fn signature(secret: &[u8], slug: &str, asked_at: i64) -> String {
@@ -42,15 +33,7 @@ pub async fn run(app: &AppState) -> Result<usize, sea_orm::DbErr> {
     let ask_before = now - app.config.confirm_every_months * month;
     let unlist_before = now - app.config.unlist_after_months * month;
     // Claim the reminders: a structure is asked once per confirmation period.
-    let due: Vec<Due> = db::all(
-        app.db.conn(),
-        "UPDATE structures SET confirm_asked_at = $1 \
-         WHERE status = 'approved' AND confirmed_at < $2 AND confirmed_at >= $3 \
-           AND (confirm_asked_at IS NULL OR confirm_asked_at < confirmed_at) \
-         RETURNING id, slug, name, contact_email",
-        vals![now, ask_before, unlist_before],
-    )
-    .await?;
+    let due = store::claim_reminders(&app.db, now, ask_before, unlist_before).await?;
     let base = app.config.base().to_owned();
     for s in &due {
         let link = format!("{base}/annuaire/{}/confirmer?signature={}", s.slug, signature(&app.secret, &s.slug, now));
@@ -64,15 +47,7 @@ pub async fn run(app: &AppState) -> Result<usize, sea_orm::DbErr> {
         }
     }
     // Claim the unlisting notices.
-    let gone: Vec<Due> = db::all(
-        app.db.conn(),
-        "UPDATE structures SET unlisted_notice_at = $1, confirm_asked_at = $1 \
-         WHERE status = 'approved' AND confirmed_at < $2 \
-           AND (unlisted_notice_at IS NULL OR unlisted_notice_at < confirmed_at) \
-         RETURNING id, slug, name, contact_email",
-        vals![now, unlist_before],
-    )
-    .await?;
+    let gone = store::claim_unlisting_notices(&app.db, now, unlist_before).await?;
     for s in &gone {
         let link = format!("{base}/annuaire/{}/confirmer?signature={}", s.slug, signature(&app.secret, &s.slug, now));
         for to in super::recipients(&app.db, s.id, &s.contact_email).await? {
@@ -88,15 +63,7 @@ pub async fn run(app: &AppState) -> Result<usize, sea_orm::DbErr> {
 
 /// Confirms a structure's profile from a signed link; returns its name when the link is valid.
 pub async fn confirm(app: &AppState, slug: &str, sig: &str) -> Result<Option<String>, sea_orm::DbErr> {
-    #[derive(Row)]
-    struct Asked {
-        id: i64,
-        name: String,
-        confirm_asked_at: Option<i64>,
-    }
-    let row: Option<Asked> =
-        db::one(app.db.conn(), "SELECT id, name, confirm_asked_at FROM structures WHERE slug = $1", vals![slug])
-            .await?;
+    let row = store::asked(&app.db, slug).await?;
     let Some(row) = row else { return Ok(None) };
     let Some(asked_at) = row.confirm_asked_at else { return Ok(None) };
     let expected = signature(&app.secret, slug, asked_at);
@@ -104,13 +71,7 @@ pub async fn confirm(app: &AppState, slug: &str, sig: &str) -> Result<Option<Str
         return Ok(None);
     }
     let txn = app.db.begin().await?;
-    db::exec(
-        &txn,
-        "UPDATE structures SET confirmed_at = $1, unlisted_notice_at = NULL WHERE id = $2",
-        vals![db::now(), row.id],
-    )
-    .await?;
-    store::record_change(&txn, row.id).await?;
+    store::confirm(&txn, row.id).await?;
     txn.commit().await?;
     app.directory.changed();
     Ok(Some(row.name))

@@ -1,6 +1,8 @@
 //! Directory storage: structures with their terms, areas and recommendations, the change
-//! feed of the search engine, and (in `store/team.rs`) the teams and their invitations.
+//! feed of the search engine; the teams and their invitations in `store/team.rs`, the
+//! confirmation cycle in `store/freshness.rs`.
 
+mod freshness;
 mod team;
 
 use std::collections::HashMap;
@@ -13,6 +15,7 @@ use crate::geo;
 use crate::search::fold;
 use crate::vals;
 
+pub use freshness::{asked, claim_reminders, claim_unlisting_notices, confirm};
 pub use team::{
     by_member, find_invite, grant_structure_role, insert_invite, insert_member, join_team, set_logo, submit, use_invite,
 };

@@ -22,7 +22,7 @@ pub(crate) use routes::{already, invalid};
 pub use store::JournalEntry;
 
 use crate::db::Db;
-use crate::web::{AppError, FieldErrors};
+use crate::web::AppError;
 
 /// Why a decision was not taken.
 #[derive(Debug, thiserror::Error)]
@@ -44,18 +44,6 @@ impl ModerationError {
         match self {
             ModerationError::AlreadyDecided => Some(("form", "err-already-decided", StatusCode::CONFLICT)),
             _ => None,
-        }
-    }
-
-    /// The status and messages to show the queue again with, or the error page.
-    pub fn into_form(self) -> Result<(StatusCode, FieldErrors), AppError> {
-        match self.on_form() {
-            Some((field, key, status)) => {
-                let mut errors = FieldErrors::new();
-                errors.add(field, key);
-                Ok((status, errors))
-            }
-            None => Err(self.into()),
         }
     }
 }

@@ -9,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 
+use super::forms::one_error;
 use super::queue::{self, RecoItem};
 use super::store::{OpenReport, PendingStructure};
 use super::{DecisionForm, ModerationError, actions};
@@ -44,16 +45,21 @@ async fn show_queue(State(app): State<AppState>, ctx: PageCtx, _: ModeratorUser)
     render(&queue_page(&app, ctx, FieldErrors::new()).await?)
 }
 
-/// The queue again after a refused decision, or the error page.
-async fn refused(app: &AppState, ctx: PageCtx, refused: ModerationError) -> Result<Response, AppError> {
-    let (status, errors) = refused.into_form()?;
-    render_status(status, &queue_page(app, ctx, errors).await?)
+/// The answer to a decision: back to the queue with a flash, or the queue again with the
+/// message of a refusal, or the error page.
+async fn answer(app: &AppState, ctx: PageCtx, decided: Result<(), ModerationError>) -> Result<Response, AppError> {
+    let refused = match decided {
+        Ok(()) => return Ok(see_other("/moderation", "flash-decision-saved")),
+        Err(refused) => refused,
+    };
+    let Some((field, key, status)) = refused.on_form() else { return Err(refused.into()) };
+    render_status(status, &queue_page(app, ctx, one_error(field, key)).await?)
 }
 
 /// The page for an item another moderator decided first (409), or 404 when there is no such item.
 pub(crate) async fn already(app: &AppState, ctx: PageCtx, table: &str, id: i64) -> Result<Response, AppError> {
     let not_pending = actions::not_pending(&app.db, table, id).await?;
-    refused(app, ctx, not_pending).await
+    answer(app, ctx, Err(not_pending)).await
 }
 
 /// The queue again with the messages of a bad decision form (422).
@@ -78,10 +84,7 @@ async fn decide_structure(
         Ok(d) => d,
         Err(errors) => return invalid(&app, ctx, errors).await,
     };
-    match actions::decide_structure(&app, &me, id, decision).await {
-        Ok(()) => Ok(see_other("/moderation", "flash-decision-saved")),
-        Err(e) => refused(&app, ctx, e).await,
-    }
+    answer(&app, ctx, actions::decide_structure(&app, &me, id, decision).await).await
 }
 
 /// POST /moderation/recommandations/{id}: publish or refuse a recommendation.
@@ -97,10 +100,7 @@ async fn decide_recommendation(
         Ok(d) => d,
         Err(errors) => return invalid(&app, ctx, errors).await,
     };
-    match actions::decide_recommendation(&app, &me, id, decision).await {
-        Ok(()) => Ok(see_other("/moderation", "flash-decision-saved")),
-        Err(e) => refused(&app, ctx, e).await,
-    }
+    answer(&app, ctx, actions::decide_recommendation(&app, &me, id, decision).await).await
 }
 
 /// POST /moderation/signalements/{id}: close a report, handled or dismissed.
@@ -116,8 +116,5 @@ async fn close_report(
         Ok(c) => c,
         Err(errors) => return invalid(&app, ctx, errors).await,
     };
-    match actions::close_report(&app, &me, id, closing).await {
-        Ok(()) => Ok(see_other("/moderation", "flash-decision-saved")),
-        Err(e) => refused(&app, ctx, e).await,
-    }
+    answer(&app, ctx, actions::close_report(&app, &me, id, closing).await).await
 }
