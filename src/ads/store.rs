@@ -126,32 +126,44 @@ pub struct AdFields {
     pub tags: String,
 }
 
+impl AdFields {
+    /// The values of the columns an author writes, in the order `update` and `insert_many` name
+    /// them: from `slug` to `tags`.
+    fn values(&self) -> Vec<Value> {
+        vals![
+            self.slug.as_str(),
+            self.kind.as_str(),
+            self.association_name.as_str(),
+            self.title.as_str(),
+            self.body.as_str(),
+            self.software_slug.clone(),
+            self.software_other.as_str(),
+            self.estimated_cost,
+            self.deadline.clone(),
+            self.region_code.clone(),
+            self.remote,
+            self.tags.as_str()
+        ]
+    }
+}
+
+/// Inserts a new ad, a draft; returns its id.
 pub async fn insert<C: ConnectionTrait>(c: &C, author_id: i64, f: &AdFields) -> db::Result<i64> {
     let now = db::now();
-    let id = db::int(
-        c,
-        "INSERT INTO ads (slug, kind, status, author_id, association_name, title, body, software_slug, software_other, \
-           estimated_cost, deadline, region_code, remote, tags, created_at, updated_at, status_changed_at) \
-         VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $14) RETURNING id",
-        vals![
-            f.slug.as_str(),
-            f.kind.as_str(),
-            author_id,
-            f.association_name.as_str(),
-            f.title.as_str(),
-            f.body.as_str(),
-            f.software_slug.clone(),
-            f.software_other.as_str(),
-            f.estimated_cost,
-            f.deadline.clone(),
-            f.region_code.clone(),
-            f.remote,
-            f.tags.as_str(),
-            now
-        ],
-    )
-    .await?;
-    id.ok_or_else(|| sea_orm::DbErr::RecordNotInserted)
+    let draft = BulkAd {
+        author_id,
+        fields: f,
+        status: Status::Draft,
+        accepted_cost: None,
+        close_reason: "",
+        decision_reason: "",
+        created_at: now,
+        published_at: None,
+        status_changed_at: now,
+        expires_at: None,
+        decided_at: None,
+    };
+    insert_many(c, &[draft]).await?.pop().flatten().ok_or(sea_orm::DbErr::RecordNotInserted)
 }
 
 pub async fn update<C: ConnectionTrait>(c: &C, id: i64, f: &AdFields) -> db::Result<()> {
@@ -160,22 +172,7 @@ pub async fn update<C: ConnectionTrait>(c: &C, id: i64, f: &AdFields) -> db::Res
         "UPDATE ads SET slug = $1, kind = $2, association_name = $3, title = $4, body = $5, software_slug = $6, \
            software_other = $7, estimated_cost = $8, deadline = $9, region_code = $10, remote = $11, tags = $12, \
            updated_at = $13 WHERE id = $14",
-        vals![
-            f.slug.as_str(),
-            f.kind.as_str(),
-            f.association_name.as_str(),
-            f.title.as_str(),
-            f.body.as_str(),
-            f.software_slug.clone(),
-            f.software_other.as_str(),
-            f.estimated_cost,
-            f.deadline.clone(),
-            f.region_code.clone(),
-            f.remote,
-            f.tags.as_str(),
-            db::now(),
-            id
-        ],
+        [f.values(), vals![db::now(), id]].concat(),
     )
     .await?;
     Ok(())
@@ -637,6 +634,6 @@ pub async fn changes_since(db: &Db, cursor: i64) -> db::Result<Vec<Change>> {
     .await
 }
 
-// Bulk writing (bench-seed): `insert_many` and friends.
+// Writing many rows at once (`insert` writes one ad through it, bench-seed many).
 mod bulk;
 pub use bulk::*;

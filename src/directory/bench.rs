@@ -93,6 +93,8 @@ pub async fn seed(
     let mut seeded = Seeded::default();
     for chunk in structures.chunks(CHUNK) {
         let rows: Vec<(NewStructure<'_>, Vec<NewRecommendation<'_>>)> = chunk.iter().map(Structure::row).collect();
+        let rows: Vec<(&NewStructure<'_>, &[NewRecommendation<'_>])> =
+            rows.iter().map(|(s, recommendations)| (s, recommendations.as_slice())).collect();
         let txn = db.begin().await?;
         let ids = store::insert_many(&txn, &rows).await?;
         txn.commit().await?;

@@ -267,7 +267,7 @@ pub async fn record_change<C: ConnectionTrait>(c: &C, structure_id: i64) -> Resu
     Ok(())
 }
 
-/// A structure as the demonstration data or an import describes it.
+/// A structure as the demonstration data, an import or the benchmark describes it.
 pub struct NewStructure<'a> {
     pub slug: &'a str,
     pub name: &'a str,
@@ -301,6 +301,35 @@ fn commune_fields(insee: &str) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+impl NewStructure<'_> {
+    /// The values of the profile columns, from `name` to `languages` in the order `update` and
+    /// `insert_many` name them; the legal form and the pricing are given as each statement wants
+    /// them (a term slug for a subquery, or a term id).
+    fn profile_values(&self, legal_form: Value, pricing: Value) -> Vec<Value> {
+        let (commune_name, dep, reg) = commune_fields(self.commune_insee);
+        vals![
+            self.name,
+            self.pitch,
+            self.description,
+            legal_form,
+            self.chatons_member,
+            self.chatons_url,
+            self.website,
+            self.contact_email,
+            self.commune_insee,
+            commune_name,
+            self.postcode,
+            dep,
+            reg,
+            self.national,
+            self.remote,
+            pricing,
+            self.price_info,
+            self.languages
+        ]
+    }
+}
+
 /// Writes the terms and areas of a structure (after clearing the old ones).
 async fn write_terms_and_areas<C: ConnectionTrait>(c: &C, id: i64, s: &NewStructure<'_>) -> Result<(), sea_orm::DbErr> {
     db::exec(c, "DELETE FROM structure_terms WHERE structure_id = $1", vals![id]).await?;
@@ -327,48 +356,7 @@ async fn write_terms_and_areas<C: ConnectionTrait>(c: &C, id: i64, s: &NewStruct
 
 /// Inserts a structure with its terms and areas; returns its id, or `None` if the slug exists.
 pub async fn insert<C: ConnectionTrait>(c: &C, s: &NewStructure<'_>) -> Result<Option<i64>, sea_orm::DbErr> {
-    let now = db::now();
-    let (commune_name, dep, reg) = commune_fields(s.commune_insee);
-    let id = db::int(
-        c,
-        "INSERT INTO structures (slug, name, pitch, description, legal_form_id, chatons_member, chatons_url, website, \
-           contact_email, commune_insee, commune_name, postcode, department_code, region_code, national, remote, \
-           pricing_id, price_info, languages, status, approved_at, confirmed_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, (SELECT id FROM terms WHERE kind = 'legal_form' AND slug = $5), $6, $7, $8, $9, $10, \
-           $11, $12, $13, $14, $15, $16, (SELECT id FROM terms WHERE kind = 'pricing' AND slug = $17), $18, $19, $20, \
-           $21, $22, $23, $23) \
-         ON CONFLICT (slug) DO NOTHING RETURNING id",
-        vals![
-            s.slug,
-            s.name,
-            s.pitch,
-            s.description,
-            s.legal_form,
-            s.chatons_member,
-            s.chatons_url,
-            s.website,
-            s.contact_email,
-            s.commune_insee,
-            commune_name,
-            s.postcode,
-            dep,
-            reg,
-            s.national,
-            s.remote,
-            s.pricing,
-            s.price_info,
-            s.languages,
-            s.status,
-            (s.status == "approved").then_some(now),
-            s.confirmed_at,
-            now
-        ],
-    )
-    .await?;
-    let Some(id) = id else { return Ok(None) };
-    write_terms_and_areas(c, id, s).await?;
-    record_change(c, id).await?;
-    Ok(Some(id))
+    Ok(insert_many(c, &[(s, &[])]).await?.pop().flatten())
 }
 
 pub async fn insert_recommendation<C: ConnectionTrait>(
@@ -450,7 +438,6 @@ pub async fn by_id(db: &Db, id: i64) -> Result<Option<StructureRow>, sea_orm::Db
 /// Saves a structure's profile (its status and slug stay as they are).
 pub async fn update<C: ConnectionTrait>(c: &C, id: i64, s: &NewStructure<'_>) -> Result<(), sea_orm::DbErr> {
     let now = db::now();
-    let (commune_name, dep, reg) = commune_fields(s.commune_insee);
     db::exec(
         c,
         "UPDATE structures SET name = $1, pitch = $2, description = $3, \
@@ -460,28 +447,7 @@ pub async fn update<C: ConnectionTrait>(c: &C, id: i64, s: &NewStructure<'_>) ->
            pricing_id = (SELECT id FROM terms WHERE kind = 'pricing' AND slug = $16), price_info = $17, languages = $18, \
            confirmed_at = $19, updated_at = $19, unlisted_notice_at = NULL \
          WHERE id = $20",
-        vals![
-            s.name,
-            s.pitch,
-            s.description,
-            s.legal_form,
-            s.chatons_member,
-            s.chatons_url,
-            s.website,
-            s.contact_email,
-            s.commune_insee,
-            commune_name,
-            s.postcode,
-            dep,
-            reg,
-            s.national,
-            s.remote,
-            s.pricing,
-            s.price_info,
-            s.languages,
-            now,
-            id
-        ],
+        [s.profile_values(s.legal_form.into(), s.pricing.into()), vals![now, id]].concat(),
     )
     .await?;
     write_terms_and_areas(c, id, s).await?;
@@ -556,6 +522,6 @@ pub async fn record_labels_change<C: ConnectionTrait>(c: &C) -> Result<(), sea_o
     Ok(())
 }
 
-// Bulk writing (bench-seed): `insert_many` and friends.
+// Writing many structures at once (`insert` writes one through it, bench-seed many).
 mod bulk;
 pub use bulk::*;

@@ -147,9 +147,11 @@ pub async fn seed(db: &Db, count: usize, draw: Draw<'_>, progress: impl Fn(usize
         let (ads, known): (Vec<Ad>, Vec<Ad>) = ads.into_iter().partition(|a| !existing.contains(&a.slug));
         seeded.skipped += known.len();
 
+        let fields: Vec<AdFields> = ads.iter().map(|a| ad_fields(a, &associations[a.author], software)).collect();
         let rows = ads
             .iter()
-            .map(|a| bulk_ad(a, &associations[a.author], software))
+            .zip(&fields)
+            .map(|(a, f)| bulk_ad(a, f, associations[a.author].user_id))
             .collect::<anyhow::Result<Vec<BulkAd<'_>>>>()?;
         let txn = db.begin().await?;
         let ids = store::insert_many(&txn, &rows).await?;
@@ -194,11 +196,9 @@ pub async fn seed(db: &Db, count: usize, draw: Draw<'_>, progress: impl Fn(usize
     Ok(seeded)
 }
 
-/// The row `store::insert_many` writes for a generated ad.
-fn bulk_ad<'a>(a: &'a Ad, author: &Account<'_>, software: &HashSet<String>) -> anyhow::Result<BulkAd<'a>> {
-    let status =
-        Status::parse(a.status).ok_or_else(|| anyhow::anyhow!("content/bench/ads.json: no status {}", a.status))?;
-    let fields = AdFields {
+/// What the author of a generated ad wrote.
+fn ad_fields(a: &Ad, author: &Account<'_>, software: &HashSet<String>) -> AdFields {
+    AdFields {
         kind: a.kind.to_owned(),
         association_name: author.name.to_owned(),
         title: a.title.clone(),
@@ -211,9 +211,15 @@ fn bulk_ad<'a>(a: &'a Ad, author: &Account<'_>, software: &HashSet<String>) -> a
         region_code: a.region.map(str::to_owned),
         remote: a.remote,
         tags: a.tags.clone(),
-    };
+    }
+}
+
+/// The row `store::insert_many` writes for a generated ad.
+fn bulk_ad<'a>(a: &'a Ad, fields: &'a AdFields, author_id: i64) -> anyhow::Result<BulkAd<'a>> {
+    let status =
+        Status::parse(a.status).ok_or_else(|| anyhow::anyhow!("content/bench/ads.json: no status {}", a.status))?;
     Ok(BulkAd {
-        author_id: author.user_id,
+        author_id,
         fields,
         status,
         accepted_cost: a.accepted_cost,

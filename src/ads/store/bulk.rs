@@ -1,6 +1,6 @@
-//! Bulk writing of ads with their pledges, offers and followers (the benchmark's data set):
-//! multi-row statements through `db::batch`, with the row structs of the normal path where it
-//! has one (`AdFields`, `NewOffer`).
+//! Writing ads, pledges, offers and followers many at a time, in multi-row statements through
+//! `db::batch`: the benchmark's data set, and `insert` (one new draft). The row structs are those
+//! of the normal path where it has one (`AdFields`, `NewOffer`).
 
 use std::collections::HashMap;
 
@@ -10,13 +10,13 @@ use super::{AdFields, NewOffer, Status};
 use crate::db::{self, Db, Row, Value};
 use crate::vals;
 
-/// An ad as bulk data writes it: what its author wrote (`AdFields`, as `insert` takes them) and
-/// the point of its lifecycle it has reached, which the normal path reaches one step at a time
-/// (`publish`, `decide`, `transition`, `accept_offer`). It was last updated when its status
-/// changed.
+/// An ad as `insert_many` writes it: what its author wrote (`AdFields`) and the point of its
+/// lifecycle it has reached. A new ad is a draft (`insert`); bulk data starts anywhere, where the
+/// normal path gets one step at a time (`publish`, `decide`, `transition`, `accept_offer`). It was
+/// last updated when its status changed.
 pub struct BulkAd<'a> {
     pub author_id: i64,
-    pub fields: AdFields,
+    pub fields: &'a AdFields,
     pub status: Status,
     pub accepted_cost: Option<i64>,
     pub close_reason: &'a str,
@@ -46,12 +46,10 @@ pub struct BulkOffer<'a> {
     pub at: i64,
 }
 
-/// The columns `insert_many` writes, in the order of its values.
+/// The columns `insert_many` writes, in the order of its values: `AdFields::values` first.
 const AD_COLUMNS: &[&str] = &[
     "slug",
     "kind",
-    "status",
-    "author_id",
     "association_name",
     "title",
     "body",
@@ -62,6 +60,8 @@ const AD_COLUMNS: &[&str] = &[
     "region_code",
     "remote",
     "tags",
+    "status",
+    "author_id",
     "accepted_cost",
     "close_reason",
     "created_at",
@@ -85,22 +85,9 @@ pub async fn insert_many<C: ConnectionTrait>(c: &C, ads: &[BulkAd<'_>]) -> Resul
     let rows = ads
         .iter()
         .map(|a| {
-            let f = &a.fields;
-            vals![
-                f.slug.as_str(),
-                f.kind.as_str(),
+            let rest = vals![
                 a.status.as_str(),
                 a.author_id,
-                f.association_name.as_str(),
-                f.title.as_str(),
-                f.body.as_str(),
-                f.software_slug.clone(),
-                f.software_other.as_str(),
-                f.estimated_cost,
-                f.deadline.clone(),
-                f.region_code.clone(),
-                f.remote,
-                f.tags.as_str(),
                 a.accepted_cost,
                 a.close_reason,
                 a.created_at,
@@ -110,7 +97,8 @@ pub async fn insert_many<C: ConnectionTrait>(c: &C, ads: &[BulkAd<'_>]) -> Resul
                 a.expires_at,
                 a.decided_at,
                 a.decision_reason
-            ]
+            ];
+            [a.fields.values(), rest].concat()
         })
         .collect();
     let inserted: Vec<SlugId> = db::batch::insert_returning(c, "ads", AD_COLUMNS, rows, "RETURNING id, slug").await?;

@@ -1,12 +1,12 @@
-//! Bulk writing of structures with their terms, areas and recommendations (the benchmark's data
-//! set): multi-row statements through `db::batch`, with the row struct of the normal path
-//! (`NewStructure`).
+//! Writing structures with their terms, areas and recommendations many at a time, in multi-row
+//! statements through `db::batch`: the benchmark's data set, and `insert` (one structure). The row
+//! struct is the one of the normal path (`NewStructure`).
 
 use std::collections::HashMap;
 
 use sea_orm::ConnectionTrait;
 
-use super::{NewStructure, commune_fields};
+use super::NewStructure;
 use crate::db::{self, Db, Row};
 use crate::vals;
 
@@ -21,7 +21,8 @@ pub struct NewRecommendation<'a> {
     pub created_at: i64,
 }
 
-/// The columns `insert_many` writes, in the order of its values.
+/// The columns `insert_many` writes, in the order of its values: the slug, then
+/// `NewStructure::profile_values`.
 const STRUCTURE_COLUMNS: &[&str] = &[
     "slug",
     "name",
@@ -62,12 +63,12 @@ struct SlugId {
     slug: String,
 }
 
-/// Inserts many structures as `insert` does one (terms, areas, one change-feed row each), with
-/// their recommendations, in multi-row statements; returns the id of each, `None` where the slug
-/// was taken (that structure is left as it is). Ids follow the order of `structures`.
+/// Inserts structures with their terms, areas, recommendations and one change-feed row each, in
+/// multi-row statements; returns the id of each, `None` where the slug was taken (that structure
+/// is left as it is). Ids follow the order of `structures`.
 pub async fn insert_many<C: ConnectionTrait>(
     c: &C,
-    structures: &[(NewStructure<'_>, Vec<NewRecommendation<'_>>)],
+    structures: &[(&NewStructure<'_>, &[NewRecommendation<'_>])],
 ) -> Result<Vec<Option<i64>>, sea_orm::DbErr> {
     let now = db::now();
     let terms: Vec<TermId> = db::all(c, "SELECT id, kind, slug FROM terms", vals![]).await?;
@@ -78,33 +79,9 @@ pub async fn insert_many<C: ConnectionTrait>(
     let rows = structures
         .iter()
         .map(|(s, _)| {
-            let (commune_name, dep, reg) = commune_fields(s.commune_insee);
-            vals![
-                s.slug,
-                s.name,
-                s.pitch,
-                s.description,
-                term("legal_form", s.legal_form),
-                s.chatons_member,
-                s.chatons_url,
-                s.website,
-                s.contact_email,
-                s.commune_insee,
-                commune_name,
-                s.postcode,
-                dep,
-                reg,
-                s.national,
-                s.remote,
-                term("pricing", s.pricing),
-                s.price_info,
-                s.languages,
-                s.status,
-                (s.status == "approved").then_some(now),
-                s.confirmed_at,
-                now,
-                now
-            ]
+            let profile = s.profile_values(term("legal_form", s.legal_form).into(), term("pricing", s.pricing).into());
+            let rest = vals![s.status, (s.status == "approved").then_some(now), s.confirmed_at, now, now];
+            [vals![s.slug], profile, rest].concat()
         })
         .collect();
     let inserted: Vec<SlugId> = db::batch::insert_returning(
