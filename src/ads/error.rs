@@ -57,9 +57,7 @@ impl AdError {
             return Some((StatusCode::UNPROCESSABLE_ENTITY, errors.clone()));
         }
         let (field, key, status) = self.rule()?;
-        let mut errors = FieldErrors::new();
-        errors.add(field, key);
-        Some((status, errors))
+        Some((status, FieldErrors::one(field, key)))
     }
 
     /// (field, message key, status) of a broken rule.

@@ -59,12 +59,6 @@ pub async fn pending_for_moderation(db: &Db) -> Result<PendingAds, sea_orm::DbEr
     Ok(PendingAds { ads, comments })
 }
 
-fn one_error(field: &'static str, key: &'static str) -> crate::web::FieldErrors {
-    let mut e = crate::web::FieldErrors::new();
-    e.add(field, key);
-    e
-}
-
 fn item_id(segment: &str) -> Result<i64, AppError> {
     segment.parse::<i64>().map_err(|_| AppError::NotFound)
 }
@@ -101,7 +95,7 @@ async fn decide_ad(
         "publier" => (&[Status::Pending], Status::Published, "ad.publish", "mail-ad-approved"),
         "refuser" => (&[Status::Pending], Status::Refused, "ad.refuse", "mail-ad-refused"),
         _ => {
-            return invalid(&app, ctx, one_error("form", "err-decision-invalid")).await;
+            return invalid(&app, ctx, crate::web::FieldErrors::one("form", "err-decision-invalid")).await;
         }
     };
     // Refusing or taking down needs a reason, which the author receives.
@@ -109,7 +103,7 @@ async fn decide_ad(
     let reason = match crate::types::bounded(&form.reason, min, 1000, "err-reason-required", "err-reason-long") {
         Ok(r) => r,
         Err(key) => {
-            return invalid(&app, ctx, one_error("form", key)).await;
+            return invalid(&app, ctx, crate::web::FieldErrors::one("form", key)).await;
         }
     };
     let ad = store::by_id(app.db.conn(), id).await?.ok_or(AppError::NotFound)?;
@@ -160,14 +154,14 @@ async fn decide_comment(
         "publier" => (&["pending"], "published", "comment.publish"),
         "refuser" => (&["pending"], "refused", "comment.refuse"),
         _ => {
-            return invalid(&app, ctx, one_error("form", "err-decision-invalid")).await;
+            return invalid(&app, ctx, crate::web::FieldErrors::one("form", "err-decision-invalid")).await;
         }
     };
     let min = if to == "published" { 0 } else { 3 };
     let reason = match crate::types::bounded(&form.reason, min, 1000, "err-reason-required", "err-reason-long") {
         Ok(r) => r,
         Err(key) => {
-            return invalid(&app, ctx, one_error("form", key)).await;
+            return invalid(&app, ctx, crate::web::FieldErrors::one("form", key)).await;
         }
     };
     let comment = store::comment(app.db.conn(), id).await?.ok_or(AppError::NotFound)?;

@@ -23,12 +23,12 @@ impl DecisionForm {
         } else if self.decision == no {
             false
         } else {
-            return Err(one_error("form", "err-decision-invalid"));
+            return Err(FieldErrors::one("form", "err-decision-invalid"));
         };
         let min = if approve { 0 } else { 3 };
         match bounded(&self.reason, min, 1000, "err-reason-required", "err-reason-long") {
             Ok(reason) => Ok(Decision { approve, reason }),
-            Err(key) => Err(one_error("form", key)),
+            Err(key) => Err(FieldErrors::one("form", key)),
         }
     }
 
@@ -37,18 +37,11 @@ impl DecisionForm {
         let acted = match self.decision.as_str() {
             "traite" => true,
             "classe" => false,
-            _ => return Err(one_error("form", "err-decision-invalid")),
+            _ => return Err(FieldErrors::one("form", "err-decision-invalid")),
         };
         match bounded(&self.reason, 0, 1000, "", "err-reason-long") {
             Ok(reason) => Ok(Closing { acted, reason }),
-            Err(key) => Err(one_error("form", key)),
+            Err(key) => Err(FieldErrors::one("form", key)),
         }
     }
-}
-
-/// A single message; the queue shows those of the field `form` above the lists.
-pub(super) fn one_error(field: &'static str, key: &'static str) -> FieldErrors {
-    let mut e = FieldErrors::new();
-    e.add(field, key);
-    e
 }

@@ -9,7 +9,6 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 
-use super::forms::one_error;
 use super::queue::{self, RecoItem};
 use super::store::{OpenReport, PendingStructure};
 use super::{DecisionForm, ModerationError, actions};
@@ -53,7 +52,7 @@ async fn answer(app: &AppState, ctx: PageCtx, decided: Result<(), ModerationErro
         Err(refused) => refused,
     };
     let Some((field, key, status)) = refused.on_form() else { return Err(refused.into()) };
-    render_status(status, &queue_page(app, ctx, one_error(field, key)).await?)
+    render_status(status, &queue_page(app, ctx, FieldErrors::one(field, key)).await?)
 }
 
 /// The page for an item another moderator decided first (409), or 404 when there is no such item.

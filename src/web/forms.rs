@@ -61,6 +61,11 @@ impl FieldErrors {
         Self::default()
     }
 
+    /// A single message, for a rule broken outside the form's own checks.
+    pub fn one(field: &'static str, key: &'static str) -> Self {
+        FieldErrors(vec![(field, key)])
+    }
+
     /// Records a message for a field; the first message of a field wins.
     pub fn add(&mut self, field: &'static str, key: &'static str) {
         if !self.0.iter().any(|(f, _)| *f == field) {

@@ -22,11 +22,8 @@ pub async fn change_status(
     let action = AdAction::parse(&form.action)
         .filter(|action| AdAction::available(status, ad.accepted_offer_id.is_some()).iter().any(|(a, _)| a == action))
         .ok_or(AdError::Transition)?;
-    let reason = bounded(&form.close_reason, 0, 1000, "", "err-reason-long").map_err(|key| {
-        let mut errors = FieldErrors::new();
-        errors.add("close_reason", key);
-        AdError::Invalid(errors)
-    })?;
+    let reason = bounded(&form.close_reason, 0, 1000, "", "err-reason-long")
+        .map_err(|key| AdError::Invalid(FieldErrors::one("close_reason", key)))?;
     if action == AdAction::Publish {
         // A draft must be complete before it is published: the form says what is missing.
         let mut full = AdForm::from_row(ad);
