@@ -236,7 +236,7 @@ struct Detail {
 async fn api_one(State(app): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
     let Some(id) = id.parse::<i64>().ok().filter(|id| *id > 0) else { return Ok(not_found()) };
     let Some(row) = store::by_id(app.db.conn(), id).await? else { return Ok(not_found()) };
-    if !row.status().is_public() {
+    if !row.status.is_public() {
         return Ok(not_found());
     }
     // The card of this row exactly as the catalog builds it, for the same fields as the list.

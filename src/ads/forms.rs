@@ -90,7 +90,7 @@ impl AdForm {
     /// The form of an existing ad.
     pub fn from_row(ad: &super::store::AdRow) -> AdForm {
         AdForm {
-            kind: ad.kind.clone(),
+            kind: ad.kind.as_str().to_owned(),
             association_name: ad.association_name.clone(),
             title: ad.title.clone(),
             body: ad.body.clone(),

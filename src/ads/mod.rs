@@ -180,11 +180,53 @@ impl Status {
         Status::PUBLIC.contains(&self)
     }
 
+    /// A draft, or refused: its author may publish it.
+    pub fn awaits_publication(self) -> bool {
+        matches!(self, Status::Draft | Status::Refused)
+    }
+
     /// Whether associations may still join it and structures make offers.
     pub fn is_open(self) -> bool {
         matches!(self, Status::Published | Status::Funded)
     }
 }
+
+/// Where an offer stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfferStatus {
+    /// Made, the author may accept it.
+    Open,
+    Accepted,
+    /// Taken back by the person who made it.
+    Withdrawn,
+}
+
+impl OfferStatus {
+    /// The value in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OfferStatus::Open => "open",
+            OfferStatus::Accepted => "accepted",
+            OfferStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OfferStatus> {
+        [OfferStatus::Open, OfferStatus::Accepted, OfferStatus::Withdrawn].into_iter().find(|o| o.as_str() == s)
+    }
+
+    pub fn is_open(self) -> bool {
+        self == OfferStatus::Open
+    }
+
+    pub fn is_accepted(self) -> bool {
+        self == OfferStatus::Accepted
+    }
+}
+
+crate::text_enum!(Kind);
+crate::text_enum!(Status);
+crate::text_enum!(OfferStatus);
 
 /// What an author can do to their ad's lifecycle (the `action` of the status form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

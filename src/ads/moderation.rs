@@ -48,7 +48,7 @@ pub async fn pending_for_moderation(db: &Db) -> Result<PendingAds, sea_orm::DbEr
         .map(|a| PendingAd {
             id: a.id,
             path: super::search::path(a.id, &a.slug),
-            kind_key: super::Kind::parse(&a.kind).map(super::Kind::label_key).unwrap_or("ad-kind-besoin"),
+            kind_key: a.kind.label_key(),
             excerpt: super::search::excerpt(&a.body, 400),
             title: a.title,
             association_name: a.association_name,

@@ -278,8 +278,8 @@ impl Catalog {
         AdCard {
             id: r.id,
             slug: r.slug.clone(),
-            kind: Kind::parse(&r.kind).unwrap_or(Kind::Besoin),
-            status: r.status(),
+            kind: r.kind,
+            status: r.status,
             title: r.title.clone(),
             excerpt: excerpt(&r.body, EXCERPT),
             association_name: r.association_name.clone(),
@@ -449,8 +449,8 @@ mod tests {
         AdRow {
             id,
             slug: format!("annonce-{id}"),
-            kind: "besoin".into(),
-            status: "published".into(),
+            kind: Kind::Besoin,
+            status: Status::Published,
             author_id: None,
             association_name: "Asso (fictive)".into(),
             title: format!("Annonce {id}"),

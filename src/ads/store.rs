@@ -2,7 +2,7 @@
 
 use sea_orm::ConnectionTrait;
 
-use super::Status;
+use super::{Kind, Status};
 use crate::db::{self, Db, Row, Value};
 use crate::vals;
 use crate::web::Lang;
@@ -22,8 +22,8 @@ const AD_SELECT: &str = "SELECT a.id, a.slug, a.kind, a.status, a.author_id, a.a
 pub struct AdRow {
     pub id: i64,
     pub slug: String,
-    pub kind: String,
-    pub status: String,
+    pub kind: Kind,
+    pub status: Status,
     pub author_id: Option<i64>,
     pub association_name: String,
     pub title: String,
@@ -47,12 +47,6 @@ pub struct AdRow {
     pub associations: i64,
     pub pledged: i64,
     pub offers: i64,
-}
-
-impl AdRow {
-    pub fn status(&self) -> Status {
-        Status::parse(&self.status).unwrap_or(Status::Draft)
-    }
 }
 
 /// Public ads after `after_id`, `limit` at a time in id order (the engine reads them a page at a

@@ -14,13 +14,45 @@ mod migrations;
 use std::time::Duration;
 
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, FromQueryResult, Statement,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, FromQueryResult, Statement,
     TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 
 pub use migrations::Migrator;
-pub use sea_orm::{DatabaseTransaction, FromQueryResult as Row, Value};
+pub use sea_orm::{
+    ColIdx, DatabaseTransaction, DbErr, FromQueryResult as Row, QueryResult, TryGetError, TryGetable, Value,
+};
+
+/// Stores a closed set of values (a state, a kind) as text and reads it back decoded: a row's
+/// field of that type is the enum itself, and a value the enum does not know fails the query
+/// (never a silent default). The type needs `fn as_str(self) -> &'static str` and
+/// `fn parse(&str) -> Option<Self>`.
+#[macro_export]
+macro_rules! text_enum {
+    ($t:ty) => {
+        impl $crate::db::TryGetable for $t {
+            fn try_get_by<I: $crate::db::ColIdx>(
+                res: &$crate::db::QueryResult,
+                index: I,
+            ) -> ::std::result::Result<Self, $crate::db::TryGetError> {
+                let text = <String as $crate::db::TryGetable>::try_get_by(res, index)?;
+                <$t>::parse(&text).ok_or_else(|| {
+                    $crate::db::TryGetError::DbErr($crate::db::DbErr::Type(format!(
+                        "unknown {} {text:?}",
+                        stringify!($t)
+                    )))
+                })
+            }
+        }
+
+        impl From<$t> for $crate::db::Value {
+            fn from(v: $t) -> Self {
+                $crate::db::Value::from(v.as_str())
+            }
+        }
+    };
+}
 
 /// Builds a `Vec<sea_orm::Value>` from a list of bind values.
 #[macro_export]
@@ -175,4 +207,40 @@ pub fn now() -> i64 {
 /// `FOR UPDATE SKIP LOCKED` on PostgreSQL, nothing on SQLite (which serialises writers).
 pub fn skip_locked(backend: DbBackend) -> &'static str {
     if backend == DbBackend::Postgres { " FOR UPDATE SKIP LOCKED" } else { "" }
+}
+
+#[cfg(test)]
+mod text_enum_tests {
+    use super::{Db, Row, all};
+
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Colour {
+        Red,
+    }
+
+    impl Colour {
+        fn as_str(self) -> &'static str {
+            "red"
+        }
+
+        fn parse(s: &str) -> Option<Colour> {
+            (s == "red").then_some(Colour::Red)
+        }
+    }
+
+    crate::text_enum!(Colour);
+
+    #[derive(Row, Debug)]
+    struct Line {
+        c: Colour,
+    }
+
+    #[tokio::test]
+    async fn text_enums_decode_known_values_and_refuse_the_others() {
+        let db = Db::connect("sqlite::memory:").await.expect("connect");
+        let rows: Vec<Line> = all(db.conn(), "SELECT $1 AS c", crate::vals![Colour::Red]).await.expect("red is known");
+        assert_eq!(rows[0].c, Colour::Red);
+        let err = all::<Line, _>(db.conn(), "SELECT 'blue' AS c", crate::vals![]).await.expect_err("blue is unknown");
+        assert!(err.to_string().contains("unknown Colour \"blue\""), "{err}");
+    }
 }

@@ -20,7 +20,7 @@ pub enum Commented {
 
 /// `user` comments `ad` (at most `rate_comments` per window); the commenter follows the ad.
 pub async fn comment(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &CommentForm) -> Result<Commented, AdError> {
-    if !ad.status().is_public() {
+    if !ad.status.is_public() {
         return Err(AdError::NotPublic);
     }
     let body = form.parse().map_err(AdError::Invalid)?;

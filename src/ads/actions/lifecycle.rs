@@ -18,7 +18,7 @@ pub async fn change_status(
     ad: &AdRow,
     form: &StatusForm,
 ) -> Result<&'static str, AdError> {
-    let status = ad.status();
+    let status = ad.status;
     let action = AdAction::parse(&form.action)
         .filter(|action| AdAction::available(status, ad.accepted_offer_id.is_some()).iter().any(|(a, _)| a == action))
         .ok_or(AdError::Transition)?;

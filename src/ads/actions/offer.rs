@@ -21,7 +21,7 @@ pub async fn offer(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &OfferF
     if ad.author_id == Some(user.id) {
         return Err(AdError::OwnAd);
     }
-    if !ad.status().is_open() || ad.accepted_offer_id.is_some() {
+    if !ad.status.is_open() || ad.accepted_offer_id.is_some() {
         return Err(AdError::OffersClosed);
     }
     let new = form.parse().map_err(AdError::Invalid)?;
@@ -73,7 +73,7 @@ pub async fn withdraw_offer(app: &AppState, user: &CurrentUser, ad: &AdRow) -> R
 pub async fn accept_offer(app: &AppState, user: &CurrentUser, ad: &AdRow, offer_id: i64) -> Result<(), AdError> {
     let offer =
         store::offer(app.db.conn(), offer_id).await?.filter(|o| o.ad_id == ad.id).ok_or(AdError::NoSuchOffer)?;
-    if offer.status != "open" || ad.accepted_offer_id.is_some() || !ad.status().is_open() {
+    if !offer.status.is_open() || ad.accepted_offer_id.is_some() || !ad.status.is_open() {
         return Err(AdError::CannotAccept);
     }
     let txn = app.db.begin().await?;

@@ -19,7 +19,7 @@ pub enum Pledged {
 /// `user`'s association joins `ad` or changes its pledge; the ad may become funded (followers
 /// are told) and the author hears of a new association.
 pub async fn pledge(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &PledgeForm) -> Result<Pledged, AdError> {
-    if !ad.status().is_open() {
+    if !ad.status.is_open() {
         return Err(AdError::NotOpen);
     }
     let new = form.parse().map_err(AdError::Invalid)?;
@@ -42,7 +42,7 @@ pub async fn pledge(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &Pledg
 
 /// `user`'s association leaves `ad` (the author's stays); the ad may no longer be funded.
 pub async fn unpledge(app: &AppState, user: &CurrentUser, ad: &AdRow) -> Result<(), AdError> {
-    if !ad.status().is_open() {
+    if !ad.status.is_open() {
         return Err(AdError::NotOpen);
     }
     if ad.author_id == Some(user.id) {

@@ -71,7 +71,7 @@ async fn any(app: &AppState, segment: &str) -> Result<AdRow, AppError> {
 /// The ad, when this visitor may see it: public, or theirs, or they moderate.
 async fn visible(app: &AppState, segment: &str, user: Option<&CurrentUser>) -> Result<AdRow, AppError> {
     let ad = any(app, segment).await?;
-    if ad.status().is_public() || is_author(&ad, user) || is_moderator(user) { Ok(ad) } else { Err(AppError::NotFound) }
+    if ad.status.is_public() || is_author(&ad, user) || is_moderator(user) { Ok(ad) } else { Err(AppError::NotFound) }
 }
 
 /// The author's own ad, or 403 for anyone else (404 when it cannot be seen at all).
@@ -142,7 +142,7 @@ async fn ad_page(app: &AppState, ctx: PageCtx, ad: AdRow) -> Result<AdPage, AppE
         .filter(|c| c.status == "published" || user.as_ref().is_some_and(|u| c.user_id == Some(u.id)))
         .map(|c| CommentView { html: crate::web::markdown(&c.body), c })
         .collect();
-    let status = ad.status();
+    let status = ad.status;
     let author = is_author(&ad, user.as_ref());
     let my_pledge = user.as_ref().and_then(|u| pledges.iter().find(|p| p.user_id == u.id).cloned());
     let my_offer = user.as_ref().and_then(|u| offers.iter().find(|o| o.user_id == u.id).cloned());
@@ -182,7 +182,7 @@ async fn ad_page(app: &AppState, ctx: PageCtx, ad: AdRow) -> Result<AdPage, AppE
     };
     Ok(AdPage {
         body_html: crate::web::markdown(&ad.body),
-        kind: Kind::parse(&ad.kind).unwrap_or(Kind::Besoin),
+        kind: ad.kind,
         status,
         software,
         place: place(lang, region, ad.remote),

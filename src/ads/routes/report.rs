@@ -81,7 +81,7 @@ async fn report_target(
     q: &ReportQuery,
 ) -> Result<(AdRow, Option<store::Comment>), AppError> {
     let ad = any(app, segment).await?;
-    if !ad.status().is_public() {
+    if !ad.status.is_public() {
         return Err(AppError::NotFound);
     }
     let comment = match q.commentaire.as_str() {

@@ -47,7 +47,7 @@ pub(super) async fn edit_page(
     Path(segment): Path<String>,
 ) -> Result<Response, AppError> {
     let ad = own(&app, &segment, &user).await?;
-    if !actions::editable(ad.status()) {
+    if !actions::editable(ad.status) {
         return Ok(see_other(&path(ad.id, &ad.slug), "flash-ad-not-editable"));
     }
     let form = AdForm::from_row(&ad);
@@ -62,7 +62,7 @@ pub(super) async fn edit(
     CsrfForm(mut form): CsrfForm<AdForm>,
 ) -> Result<Response, AppError> {
     let ad = own(&app, &segment, &user).await?;
-    let status = ad.status();
+    let status = ad.status;
     if !actions::editable(status) {
         return Ok(see_other(&path(ad.id, &ad.slug), "flash-ad-not-editable"));
     }

@@ -59,7 +59,7 @@ pub struct Offer {
     pub amount: i64,
     pub timeframe: String,
     pub message: String,
-    pub status: String,
+    pub status: super::super::OfferStatus,
     pub created_at: i64,
 }
 
