@@ -67,9 +67,75 @@ pub fn bounded(
     }
 }
 
+/// The readable part of a URL made from a name or a title: the folded words (lower case, no
+/// accents) of ASCII letters and digits joined by `-`, at most [`Slug::MAX`] bytes; `fallback`
+/// when nothing is left ("« ! »").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slug(String);
+
+impl Slug {
+    pub const MAX: usize = 80;
+
+    pub fn from_text(text: &str, fallback: &str) -> Slug {
+        let mut slug = String::new();
+        let words = crate::search::fold(text);
+        for word in words.split(' ') {
+            let word: String = word.chars().filter(char::is_ascii_alphanumeric).collect();
+            if word.is_empty() {
+                continue;
+            }
+            if !slug.is_empty() {
+                slug.push('-');
+            }
+            slug.push_str(&word);
+            if slug.len() >= Self::MAX {
+                break;
+            }
+        }
+        slug.truncate(Self::MAX);
+        let slug = slug.trim_end_matches('-');
+        Slug(if slug.is_empty() { fallback.to_owned() } else { slug.to_owned() })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<Slug> for String {
+    fn from(slug: Slug) -> String {
+        slug.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_are_short_plain_ascii_and_never_empty() {
+        let slug = |t: &str| Slug::from_text(t, "annonce").to_string();
+        assert_eq!(slug("Les Nuages Solidaires (fictif)"), "les-nuages-solidaires-fictif");
+        assert_eq!(slug("Coopérative « Libre » d'Été"), "cooperative-libre-d-ete");
+        assert_eq!(
+            slug("Quitter Google Drive : migrer vers Nextcloud !"),
+            "quitter-google-drive-migrer-vers-nextcloud"
+        );
+        assert_eq!(slug("Un logiciel de compta « libre » pour 3 assos !"), "un-logiciel-de-compta-libre-pour-3-assos");
+        assert_eq!(slug("Générer les reçus fiscaux"), "generer-les-recus-fiscaux");
+        assert_eq!(slug("Comptoir des Communs d'Évry"), "comptoir-des-communs-d-evry");
+        assert_eq!(slug("« ! »"), "annonce");
+        assert_eq!(Slug::from_text("!!!", "structure").as_str(), "structure");
+        assert_eq!(slug("Café 日本 associatif"), "cafe-associatif");
+        let long = slug(&"très long titre ".repeat(20));
+        assert!(long.len() <= Slug::MAX && !long.ends_with('-'), "{long}");
+    }
 
     #[test]
     fn emails_are_normalised_and_checked() {

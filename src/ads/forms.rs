@@ -51,23 +51,6 @@ pub fn date(input: &str) -> Result<Option<String>, &'static str> {
     }
 }
 
-/// Folds a title into the slug of its URL.
-pub fn slugify(title: &str) -> String {
-    let folded = crate::search::fold(title);
-    let mut slug = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-        if slug.len() >= 80 {
-            break;
-        }
-    }
-    slug.trim_end_matches('-').to_owned()
-}
-
 #[derive(Deserialize, Default, Debug, Clone)]
 #[serde(default)]
 pub struct AdForm {
@@ -166,7 +149,7 @@ impl AdForm {
             ) => Some(AdFields {
                 kind: kind.as_str().to_owned(),
                 association_name,
-                slug: slugify(&title),
+                slug: crate::types::Slug::from_text(&title, "annonce").into(),
                 title,
                 body,
                 software_slug: (!software.is_empty()).then(|| software.to_owned()),
@@ -326,9 +309,5 @@ mod tests {
         assert_eq!(tags("Compta, RGPD ; compta"), Ok("compta,rgpd".into()));
         assert_eq!(tags(&"x,".repeat(3)), Ok("x".into()));
         assert!(tags("a,b,c,d,e,f,g,h,i").is_err());
-        assert_eq!(
-            slugify("Un logiciel de compta « libre » pour 3 assos !"),
-            "un-logiciel-de-compta-libre-pour-3-assos"
-        );
     }
 }

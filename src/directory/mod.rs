@@ -230,15 +230,6 @@ pub struct Report {
     email: String,
 }
 
-/// A URL-safe name: "Les Nuages Solidaires (fictif)" → "les-nuages-solidaires-fictif".
-fn slugify(name: &str) -> String {
-    let folded = crate::search::fold(name);
-    let mut slug: String = folded.split_whitespace().collect::<Vec<_>>().join("-");
-    slug.retain(|c| c.is_ascii_alphanumeric() || c == '-');
-    slug.truncate(80);
-    if slug.is_empty() { "structure".into() } else { slug.trim_matches('-').to_owned() }
-}
-
 /// Creates a structure with its terms and areas (demonstration data, imports, tests); returns
 /// its id, or `None` when the slug is taken.
 pub async fn create(db: &Db, new: &NewStructure<'_>) -> Result<Option<i64>, sea_orm::DbErr> {
@@ -345,16 +336,4 @@ pub async fn ask_confirmations(app: &crate::app::AppState) -> Result<usize, sea_
 /// Deletes contact messages past their retention period.
 pub async fn purge(db: &Db, config: &Config) -> Result<u64, sea_orm::DbErr> {
     store::purge_contacts(db, config.contact_retention_days).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::slugify;
-
-    #[test]
-    fn slugs_are_plain_ascii() {
-        assert_eq!(slugify("Les Nuages Solidaires (fictif)"), "les-nuages-solidaires-fictif");
-        assert_eq!(slugify("Coopérative « Libre » d'Été"), "cooperative-libre-d-ete");
-        assert_eq!(slugify("!!!"), "structure");
-    }
 }

@@ -7,7 +7,7 @@ use sea_orm::ConnectionTrait;
 
 use crate::db::{self, Db};
 use crate::directory::store::{self, StructureRow};
-use crate::directory::{Directory, DirectoryError, Profile, slugify};
+use crate::directory::{Directory, DirectoryError, Profile};
 use crate::web::CurrentUser;
 
 /// Paths under /annuaire that are not profiles.
@@ -63,7 +63,7 @@ pub async fn save_profile(
 /// Inserts the structure under the first free slug made from its name, its creator on the
 /// team with the structure role.
 async fn create_draft<C: ConnectionTrait>(c: &C, user_id: i64, profile: &Profile) -> Result<i64, DirectoryError> {
-    let base = slugify(&profile.name);
+    let base = String::from(crate::types::Slug::from_text(&profile.name, "structure"));
     let mut id = None;
     for n in 1..50 {
         let slug = if n == 1 { base.clone() } else { format!("{base}-{n}") };

@@ -3,7 +3,7 @@
 
 use crate::audit;
 use crate::db::Db;
-use crate::directory::{Directory, DirectoryError, slugify, store};
+use crate::directory::{Directory, DirectoryError, store};
 use crate::web::CurrentUser;
 
 /// Adds a term (its slug made from the French label) and records it in the audit log.
@@ -15,7 +15,7 @@ pub async fn add_term(
     fr: &str,
     en: &str,
 ) -> Result<(), DirectoryError> {
-    let slug = slugify(fr);
+    let slug = String::from(crate::types::Slug::from_text(fr, "structure"));
     let txn = db.begin().await?;
     if store::insert_term(&txn, kind, &slug, fr, en).await?.is_none() {
         return Err(DirectoryError::TermTaken);
