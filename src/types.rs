@@ -67,6 +67,76 @@ pub fn bounded(
     }
 }
 
+/// A positive amount in whole euros, at most [`Euros::MAX`]: a cost, a pledge, an offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Euros(i64);
+
+impl Euros {
+    /// Largest amount accepted.
+    pub const MAX: i64 = 1_000_000;
+
+    /// "1500", "1 500", "1 500 €", "1500,00"; `None` when nothing was typed. The error is a
+    /// message key.
+    pub fn parse(input: &str) -> Result<Option<Euros>, &'static str> {
+        let s: String = input.chars().filter(|c| !c.is_whitespace() && *c != '€' && *c != '\u{202f}').collect();
+        if s.is_empty() {
+            return Ok(None);
+        }
+        if s.starts_with('-') {
+            return Err("err-amount-negative");
+        }
+        let whole = match s.split_once([',', '.']) {
+            Some((w, cents)) if cents.chars().all(|c| c == '0') && cents.len() <= 2 => w,
+            Some(_) => return Err("err-amount-whole"),
+            None => s.as_str(),
+        };
+        if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) {
+            return Err("err-amount-invalid");
+        }
+        match whole.parse::<i64>() {
+            Ok(0) => Err("err-amount-zero"),
+            Ok(n) if n <= Self::MAX => Ok(Some(Euros(n))),
+            _ => Err("err-amount-too-large"),
+        }
+    }
+
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+/// A calendar day, kept as "YYYY-MM-DD" (what date inputs send and the database stores).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day(chrono::NaiveDate);
+
+impl Day {
+    /// "2027-03-31" or "31/03/2027"; `None` when nothing was typed. The error is a message key.
+    pub fn parse(input: &str) -> Result<Option<Day>, &'static str> {
+        let s = input.trim();
+        if s.is_empty() {
+            return Ok(None);
+        }
+        let parts: Vec<&str> = s.split(['-', '/']).collect();
+        let (y, m, d) = match parts.as_slice() {
+            [y, m, d] if y.len() == 4 => (*y, *m, *d),
+            [d, m, y] if y.len() == 4 => (*y, *m, *d),
+            _ => return Err("err-date-invalid"),
+        };
+        match (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) {
+            (Ok(y), Ok(m), Ok(d)) => {
+                chrono::NaiveDate::from_ymd_opt(y, m, d).map(|d| Some(Day(d))).ok_or("err-date-invalid")
+            }
+            _ => Err("err-date-invalid"),
+        }
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
 /// The readable part of a URL made from a name or a title: the folded words (lower case, no
 /// accents) of ASCII letters and digits joined by `-`, at most [`Slug::MAX`] bytes; `fallback`
 /// when nothing is left ("« ! »").

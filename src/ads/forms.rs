@@ -2,54 +2,10 @@
 
 use serde::Deserialize;
 
+use super::Kind;
 use super::store::AdFields;
-use super::{Kind, MAX_AMOUNT};
-use crate::types::bounded;
+use crate::types::{Day, Euros, bounded};
 use crate::web::FieldErrors;
-
-/// An amount in whole euros: "1500", "1 500", "1 500 €", "1500,00". The error is a message key.
-pub fn amount(input: &str) -> Result<Option<i64>, &'static str> {
-    let s: String = input.chars().filter(|c| !c.is_whitespace() && *c != '€' && *c != '\u{202f}').collect();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    if s.starts_with('-') {
-        return Err("err-amount-negative");
-    }
-    let whole = match s.split_once([',', '.']) {
-        Some((w, cents)) if cents.chars().all(|c| c == '0') && cents.len() <= 2 => w,
-        Some(_) => return Err("err-amount-whole"),
-        None => s.as_str(),
-    };
-    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) {
-        return Err("err-amount-invalid");
-    }
-    match whole.parse::<i64>() {
-        Ok(0) => Err("err-amount-zero"),
-        Ok(n) if n <= MAX_AMOUNT => Ok(Some(n)),
-        _ => Err("err-amount-too-large"),
-    }
-}
-
-/// A date as "2027-03-31" (what date inputs send) or "31/03/2027" → "2027-03-31".
-pub fn date(input: &str) -> Result<Option<String>, &'static str> {
-    let s = input.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    let parts: Vec<&str> = s.split(['-', '/']).collect();
-    let (y, m, d) = match parts.as_slice() {
-        [y, m, d] if y.len() == 4 => (*y, *m, *d),
-        [d, m, y] if y.len() == 4 => (*y, *m, *d),
-        _ => return Err("err-date-invalid"),
-    };
-    match (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) {
-        (Ok(y), Ok(m), Ok(d)) => chrono::NaiveDate::from_ymd_opt(y, m, d)
-            .map(|date| Some(date.format("%Y-%m-%d").to_string()))
-            .ok_or("err-date-invalid"),
-        _ => Err("err-date-invalid"),
-    }
-}
 
 #[derive(Deserialize, Default, Debug, Clone)]
 #[serde(default)]
@@ -116,8 +72,8 @@ impl AdForm {
         }
         let software_other =
             e.check("software_other", bounded(&self.software_other, 0, 80, "", "err-ad-software-other-long"));
-        let estimated_cost = e.check("estimated_cost", amount(&self.estimated_cost));
-        let deadline = e.check("deadline", date(&self.deadline));
+        let estimated_cost = e.check("estimated_cost", Euros::parse(&self.estimated_cost).map(|a| a.map(Euros::get)));
+        let deadline = e.check("deadline", Day::parse(&self.deadline).map(|d| d.map(|d| d.to_string())));
         if let Some(Some(d)) = &deadline {
             if publishing && d.as_str() < today {
                 e.add("deadline", "err-ad-deadline-past");
@@ -204,7 +160,7 @@ impl PledgeForm {
             "pledge_association",
             bounded(&self.pledge_association, 2, 120, "err-association-name", "err-association-name-long"),
         );
-        let amount = e.check("pledge_amount", amount(&self.pledge_amount));
+        let amount = e.check("pledge_amount", Euros::parse(&self.pledge_amount).map(|a| a.map(Euros::get)));
         let value = match (association_name, amount) {
             (Some(association_name), Some(amount)) => Some(Pledge { association_name, amount }),
             _ => None,
@@ -230,7 +186,7 @@ pub struct Offer {
 impl OfferForm {
     pub fn parse(&self) -> Result<Offer, FieldErrors> {
         let mut e = FieldErrors::new();
-        let amount = match amount(&self.offer_amount) {
+        let amount = match Euros::parse(&self.offer_amount).map(|a| a.map(Euros::get)) {
             Ok(Some(a)) => Some(a),
             Ok(None) => {
                 e.add("offer_amount", "err-offer-amount-required");
@@ -287,6 +243,14 @@ pub struct StatusForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn amount(input: &str) -> Result<Option<i64>, &'static str> {
+        Euros::parse(input).map(|a| a.map(Euros::get))
+    }
+
+    fn date(input: &str) -> Result<Option<String>, &'static str> {
+        Day::parse(input).map(|d| d.map(|d| d.to_string()))
+    }
 
     #[test]
     fn amounts_are_whole_positive_euros() {

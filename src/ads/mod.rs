@@ -299,7 +299,7 @@ fn software_known(app: &crate::app::AppState) -> impl Fn(&str) -> bool + use<> {
 }
 
 /// Largest amount (euros) accepted for a cost, a pledge or an offer.
-pub const MAX_AMOUNT: i64 = 1_000_000;
+pub const MAX_AMOUNT: i64 = crate::types::Euros::MAX;
 
 /// Records that an ad changed, for every node's index (call inside the change's transaction).
 pub async fn record_change<C: sea_orm::ConnectionTrait>(c: &C, ad_id: i64) -> Result<(), sea_orm::DbErr> {
