@@ -312,3 +312,155 @@ async fn rebuild<S: Source>(
     text.commit(cursor)?;
     Ok(done)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::sync::atomic::AtomicUsize;
+
+    use super::*;
+
+    /// Notes kept in memory as a feature's store would keep them in the database.
+    #[derive(Default)]
+    struct Notes {
+        rows: Mutex<BTreeMap<i64, String>>,
+        /// How many batches with full texts were read: the index was rebuilt.
+        full_batches: AtomicUsize,
+    }
+
+    #[derive(Default)]
+    struct NoteCatalog(BTreeMap<i64, String>);
+
+    impl Catalog for NoteCatalog {
+        type Row = (i64, String);
+
+        fn size(&self) -> usize {
+            self.0.len()
+        }
+
+        fn insert(&mut self, rows: Vec<(i64, String)>) {
+            self.0.extend(rows);
+        }
+
+        fn with_changes(&self, changed: &[i64], fresh: &[(i64, String)]) -> Self {
+            let mut next = self.0.clone();
+            for id in changed {
+                next.remove(id);
+            }
+            next.extend(fresh.iter().cloned());
+            NoteCatalog(next)
+        }
+    }
+
+    impl Source for Notes {
+        type Row = (i64, String);
+        type Catalog = NoteCatalog;
+        type Extra = ();
+
+        const KIND: &'static str = "note";
+        const FOLDER: &'static str = "notes";
+        const VERSION: &'static str = "notes-v1";
+
+        async fn rows(&self, _: &Db, ids: Option<&[i64]>) -> anyhow::Result<Vec<(i64, String)>> {
+            let rows = self.rows.lock().map_err(|_| anyhow::anyhow!("poisoned"))?;
+            Ok(rows
+                .iter()
+                .filter(|(id, _)| ids.is_none_or(|ids| ids.contains(id)))
+                .map(|(i, t)| (*i, t.clone()))
+                .collect())
+        }
+
+        /// Two notes a page, to go through several batches.
+        async fn batch(&self, _: &Db, after: i64, full: bool) -> anyhow::Result<(Vec<(i64, String)>, Option<i64>)> {
+            if full {
+                self.full_batches.fetch_add(1, Ordering::SeqCst);
+            }
+            let rows = self.rows.lock().map_err(|_| anyhow::anyhow!("poisoned"))?;
+            let page: Vec<_> = rows.range(after + 1..).take(2).map(|(i, t)| (*i, t.clone())).collect();
+            let next = page.last().map(|(id, _)| *id);
+            Ok((page, next))
+        }
+
+        fn document(&self, (id, text): &(i64, String), _: &()) -> Doc {
+            Doc { id: *id, name: text.clone(), body: String::new() }
+        }
+    }
+
+    fn notes(rows: &[(i64, &str)]) -> Notes {
+        let notes = Notes::default();
+        if let Ok(mut map) = notes.rows.lock() {
+            map.extend(rows.iter().map(|(i, t)| (*i, (*t).to_owned())));
+        }
+        notes
+    }
+
+    fn ids(live: &LiveIndex<Notes>, text: &str) -> Vec<i64> {
+        let mut ids: Vec<i64> = live
+            .find(text, |catalog, matches| {
+                catalog.0.keys().filter(|id| matches.is_none_or(|m| m.contains_key(id))).copied().collect()
+            })
+            .expect("search");
+        ids.sort_unstable();
+        ids
+    }
+
+    #[tokio::test]
+    async fn the_index_follows_the_feed_and_is_rebuilt_only_when_out_of_step() {
+        let data = tempfile::tempdir().expect("temporary folder");
+        let db = Db::connect(&format!("sqlite://{}?mode=rwc", data.path().join("t.db").display())).await.expect("db");
+        db.migrate().await.expect("migrations");
+        let config = Config::default();
+        let rows = [(1, "Pommes du verger"), (2, "Poires au sirop"), (3, "Compote de pommes"), (4, "Tarte")];
+
+        // A new index is built from every batch: two notes a batch until an empty one.
+        let live = LiveIndex::start(notes(&rows), &db, &config, data.path()).await.expect("start");
+        assert_eq!(live.source().full_batches.load(Ordering::SeqCst), 3);
+        assert_eq!(live.catalog().size(), 4);
+        assert_eq!(ids(&live, "pomme"), vec![1, 3]);
+        assert_eq!(ids(&live, " "), vec![1, 2, 3, 4]);
+
+        // A change and a removal, recorded in the feed, reach the index, the catalog and the
+        // text scores cached for a query already asked.
+        if let Ok(mut map) = live.source().rows.lock() {
+            map.insert(2, "Poires et pommes".into());
+            map.remove(&3);
+        }
+        feed::record(db.conn(), Notes::KIND, 2).await.expect("record");
+        feed::record(db.conn(), Notes::KIND, 3).await.expect("record");
+        feed::record(db.conn(), Notes::KIND, 2).await.expect("record");
+        feed::record(db.conn(), "other", 1).await.expect("record");
+        assert_eq!(live.refresh().await.expect("refresh"), 2);
+        assert_eq!(live.refresh().await.expect("refresh"), 0);
+        assert_eq!(ids(&live, "pomme"), vec![1, 2]);
+        assert_eq!(live.catalog().size(), 3);
+
+        // Another node (or a restart) finds the index in step and does not rebuild it.
+        let rows = [(1, "Pommes du verger"), (2, "Poires et pommes"), (4, "Tarte")];
+        drop(live);
+        let again = LiveIndex::start(notes(&rows), &db, &config, data.path()).await.expect("restart");
+        assert_eq!(again.source().full_batches.load(Ordering::SeqCst), 0);
+        assert_eq!(ids(&again, "pomme"), vec![1, 2]);
+
+        // Behind the feed: rebuilt, two notes a batch until an empty one.
+        feed::record(db.conn(), Notes::KIND, 4).await.expect("record");
+        drop(again);
+        let behind = LiveIndex::start(notes(&rows), &db, &config, data.path()).await.expect("restart");
+        assert_eq!(behind.source().full_batches.load(Ordering::SeqCst), 3);
+
+        // reindex tells its progress and ends on the total.
+        let seen = Mutex::new(Vec::new());
+        let total = behind
+            .reindex(|done, total| {
+                if let Ok(mut seen) = seen.lock() {
+                    seen.push((done, total));
+                }
+            })
+            .await
+            .expect("reindex");
+        assert_eq!(total, 3);
+        let seen = seen.into_inner().expect("progress");
+        assert_eq!(seen.first(), Some(&(0, 3)));
+        assert_eq!(seen.last(), Some(&(3, 3)));
+        assert_eq!(ids(&behind, "tarte"), vec![4]);
+    }
+}
