@@ -131,11 +131,17 @@ impl<S: Source> LiveIndex<S> {
         let (text, index_cursor) = TextIndex::open(&dir, S::VERSION)?;
         let cursor = feed::last(db, S::KIND).await?;
         source.reload(db, None).await?;
-        let (catalog, count) = load_catalog(&source, db).await?;
-        if index_cursor != Some(cursor) || text.num_docs() != count as u64 {
+        // An index behind the feed is rebuilt before the catalog is read, so that the two are
+        // not in memory at once; one in step is checked against the catalog's count.
+        let in_step = if index_cursor == Some(cursor) { Some(load_catalog(&source, db).await?) } else { None };
+        if in_step.as_ref().is_none_or(|(_, count)| text.num_docs() != *count as u64) {
             let total = rebuild(&source, db, &text, cursor, &|_| {}).await?;
             tracing::info!(index = S::FOLDER, dir = %dir.display(), total, "index rebuilt");
         }
+        let catalog = match in_step {
+            Some((catalog, _)) => catalog,
+            None => load_catalog(&source, db).await?.0,
+        };
         Ok(Arc::new(LiveIndex {
             source,
             db: db.clone(),
@@ -441,9 +447,17 @@ mod tests {
         assert_eq!(again.source().full_batches.load(Ordering::SeqCst), 0);
         assert_eq!(ids(&again, "pomme"), vec![1, 2]);
 
+        // In step with the feed but not with the rows (a note written without its record):
+        // rebuilt too.
+        drop(again);
+        let unrecorded = [(1, "Pommes du verger"), (2, "Poires et pommes"), (4, "Tarte"), (5, "Crumble")];
+        let counted = LiveIndex::start(notes(&unrecorded), &db, &config, data.path()).await.expect("restart");
+        assert_eq!(counted.source().full_batches.load(Ordering::SeqCst), 3);
+        assert_eq!(ids(&counted, "crumble"), vec![5]);
+
         // Behind the feed: rebuilt, two notes a batch until an empty one.
         feed::record(db.conn(), Notes::KIND, 4).await.expect("record");
-        drop(again);
+        drop(counted);
         let behind = LiveIndex::start(notes(&rows), &db, &config, data.path()).await.expect("restart");
         assert_eq!(behind.source().full_batches.load(Ordering::SeqCst), 3);
 
