@@ -301,13 +301,10 @@ fn software_known(app: &crate::app::AppState) -> impl Fn(&str) -> bool + use<> {
 /// Largest amount (euros) accepted for a cost, a pledge or an offer.
 pub const MAX_AMOUNT: i64 = crate::types::Euros::MAX;
 
+/// The kind of the ads' records in the change feed `search_changes`.
+const CHANGE_KIND: &str = "ad";
+
 /// Records that an ad changed, for every node's index (call inside the change's transaction).
 pub async fn record_change<C: sea_orm::ConnectionTrait>(c: &C, ad_id: i64) -> Result<(), sea_orm::DbErr> {
-    crate::db::exec(
-        c,
-        "INSERT INTO search_changes (kind, target_id, changed_at) VALUES ('ad', $1, $2)",
-        crate::vals![ad_id, crate::db::now()],
-    )
-    .await?;
-    Ok(())
+    crate::search::feed::record(c, CHANGE_KIND, ad_id).await
 }

@@ -236,9 +236,23 @@ fn newest(a: &AdCard, b: &AdCard) -> std::cmp::Ordering {
     b.published_at.cmp(&a.published_at).then(b.id.cmp(&a.id))
 }
 
-impl Catalog {
-    /// A copy with `changed` replaced by `fresh` (absent ids are removed).
-    pub fn with_changes(&self, changed: &[i64], fresh: &[AdRow]) -> Catalog {
+impl search::Catalog for Catalog {
+    type Row = AdRow;
+
+    fn size(&self) -> usize {
+        self.cards.len()
+    }
+
+    /// Adds (or replaces) the cards of `rows`; the newest-first order waits for `finish`.
+    fn insert(&mut self, rows: Vec<AdRow>) {
+        self.add(&rows);
+    }
+
+    fn finish(&mut self) {
+        self.reorder();
+    }
+
+    fn with_changes(&self, changed: &[i64], fresh: &[AdRow]) -> Catalog {
         let mut next = self.clone();
         for id in changed {
             next.by_id.remove(id);
@@ -246,7 +260,9 @@ impl Catalog {
         next.extend(fresh);
         next
     }
+}
 
+impl Catalog {
     pub fn from_rows(rows: &[AdRow]) -> Catalog {
         let mut catalog = Catalog::default();
         catalog.extend(rows);
@@ -255,12 +271,12 @@ impl Catalog {
 
     /// Adds (or replaces) the cards of `rows`.
     pub fn extend(&mut self, rows: &[AdRow]) {
-        self.insert(rows);
+        self.add(rows);
         self.reorder();
     }
 
     /// Adds (or replaces) the cards of `rows`; call [`Catalog::reorder`] once done.
-    pub fn insert(&mut self, rows: &[AdRow]) {
+    fn add(&mut self, rows: &[AdRow]) {
         self.by_id.reserve(rows.len());
         for row in rows {
             let card = self.card(row);
@@ -269,7 +285,7 @@ impl Catalog {
     }
 
     /// Puts the cards back in newest-first order.
-    pub fn reorder(&mut self) {
+    fn reorder(&mut self) {
         self.cards = self.by_id.values().cloned().collect();
         self.cards.sort_unstable_by(|a, b| newest(a, b));
     }
@@ -297,10 +313,6 @@ impl Catalog {
             published_at: r.published_at.unwrap_or(r.created_at),
             updated_at: r.updated_at,
         }
-    }
-
-    pub fn size(&self) -> usize {
-        self.cards.len()
     }
 
     pub fn get(&self, id: i64) -> Option<Arc<AdCard>> {
@@ -434,6 +446,7 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::Catalog as _;
 
     #[test]
     fn excerpts_are_plain_text_cut_on_a_word() {

@@ -63,13 +63,6 @@ pub async fn public_page(db: &Db, after_id: i64, limit: i64, full: bool) -> db::
     .await
 }
 
-pub async fn public_count(db: &Db) -> db::Result<i64> {
-    let statuses: Vec<String> = Status::PUBLIC.iter().map(|s| format!("'{}'", s.as_str())).collect();
-    Ok(db::int(db.conn(), &format!("SELECT COUNT(*) FROM ads WHERE status IN ({})", statuses.join(", ")), vals![])
-        .await?
-        .unwrap_or(0))
-}
-
 /// Public ads (all, or those of `ids`), for the search engine.
 pub async fn public(db: &Db, ids: Option<&[i64]>) -> db::Result<Vec<AdRow>> {
     let statuses: Vec<String> = Status::PUBLIC.iter().map(|s| format!("'{}'", s.as_str())).collect();
@@ -475,27 +468,6 @@ pub async fn to_expire(db: &Db, now: i64) -> db::Result<Vec<AdRow>> {
              AND a.expires_at <= $1 ORDER BY a.id LIMIT 500"
         ),
         vals![now],
-    )
-    .await
-}
-
-pub async fn last_change(db: &Db) -> db::Result<i64> {
-    Ok(db::int(db.conn(), "SELECT COALESCE(MAX(id), 0) FROM search_changes WHERE kind = 'ad'", vals![])
-        .await?
-        .unwrap_or(0))
-}
-
-#[derive(Row, Debug)]
-pub struct Change {
-    pub id: i64,
-    pub target_id: i64,
-}
-
-pub async fn changes_since(db: &Db, cursor: i64) -> db::Result<Vec<Change>> {
-    db::all(
-        db.conn(),
-        "SELECT id, target_id FROM search_changes WHERE kind = 'ad' AND id > $1 ORDER BY id LIMIT 1000",
-        vals![cursor],
     )
     .await
 }

@@ -313,6 +313,10 @@ pub async fn structure_by_id(db: &Db, id: i64) -> Result<Option<StructureRef>, s
     Ok(store::by_id(db, id).await?.map(StructureRef::from))
 }
 
+/// The kind of the directory's records in the change feed `search_changes`: a structure, or
+/// the taxonomy's labels (target 0).
+const CHANGE_KIND: &str = "structure";
+
 /// Records that a structure changed (its recommendations, its status), inside the change's
 /// transaction, so that every node's search engine follows.
 pub async fn record_change<C: sea_orm::ConnectionTrait>(c: &C, structure_id: i64) -> Result<(), sea_orm::DbErr> {

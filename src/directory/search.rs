@@ -1,29 +1,24 @@
 //! The directory's search: a tantivy index for the French-aware text match, and an in-memory
 //! catalog of the listed structures for filters, facet counts, sorting and pages. Both are
-//! caches of the database, rebuilt at start and kept in step through `search_changes`; the
-//! facet counts come from the very set of structures the results are drawn from.
+//! caches of the database, rebuilt at start and kept in step through `search_changes` by the
+//! engine (`engine.rs`); the facet counts come from the very set of structures the results are
+//! drawn from.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use super::Card;
 use crate::geo;
 use crate::search;
 
 /// Bumped when the index layout changes: the index is then rebuilt at start.
-const INDEX_VERSION: &str = "structures-v2";
+pub const INDEX_VERSION: &str = "structures-v2";
 
 /// The text of a structure for the index: its name, and the rest of its words.
 pub fn document(card: &Card) -> search::Doc {
     let body = [card.pitch.as_str(), card.description.as_str(), card.search_terms.as_str(), card.commune_name.as_str()]
         .join("\n");
     search::Doc { id: card.id, name: card.name.clone(), body }
-}
-
-/// The text index of the listed structures.
-pub fn open_index(dir: &Path) -> anyhow::Result<(search::TextIndex, Option<i64>)> {
-    search::TextIndex::open(dir, INDEX_VERSION)
 }
 
 /// How the results are ordered.
@@ -102,25 +97,18 @@ pub struct Catalog {
     cards: HashMap<i64, Arc<Card>>,
 }
 
-impl Catalog {
-    pub fn from_cards(cards: Vec<Card>) -> Self {
-        Catalog { cards: cards.into_iter().map(|c| (c.id, Arc::new(c))).collect() }
-    }
+impl search::Catalog for Catalog {
+    type Row = Card;
 
-    pub fn size(&self) -> usize {
+    fn size(&self) -> usize {
         self.cards.len()
     }
 
-    pub fn get(&self, id: i64) -> Option<Arc<Card>> {
-        self.cards.get(&id).cloned()
+    fn insert(&mut self, cards: Vec<Card>) {
+        self.cards.extend(cards.into_iter().map(|c| (c.id, Arc::new(c))));
     }
 
-    pub fn all(&self) -> impl Iterator<Item = &Arc<Card>> {
-        self.cards.values()
-    }
-
-    /// A copy with `changed` replaced by `fresh` (absent ids are removed).
-    pub fn with_changes(&self, changed: &[i64], fresh: &[Card]) -> Catalog {
+    fn with_changes(&self, changed: &[i64], fresh: &[Card]) -> Catalog {
         let mut cards = self.cards.clone();
         for id in changed {
             cards.remove(id);
@@ -129,6 +117,16 @@ impl Catalog {
             cards.insert(card.id, Arc::new(card.clone()));
         }
         Catalog { cards }
+    }
+}
+
+impl Catalog {
+    pub fn get(&self, id: i64) -> Option<Arc<Card>> {
+        self.cards.get(&id).cloned()
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &Arc<Card>> {
+        self.cards.values()
     }
 
     /// Filters, counts facets and sorts. `matches` are the text scores when text was typed;
@@ -222,30 +220,5 @@ impl Catalog {
         let page = f.page.clamp(1, pages);
         let cards = hits.into_iter().skip((page - 1) * per_page).take(per_page).map(|(_, c)| c).collect();
         Results { total, page, pages, cards, facets, sort }
-    }
-}
-
-/// Index, catalog and change cursor of one node.
-pub struct Engine {
-    pub text: search::TextIndex,
-    pub catalog: RwLock<Arc<Catalog>>,
-    pub cursor: std::sync::atomic::AtomicI64,
-    pub dir: PathBuf,
-}
-
-impl Engine {
-    pub fn catalog(&self) -> Arc<Catalog> {
-        match self.catalog.read() {
-            Ok(c) => c.clone(),
-            Err(poisoned) => poisoned.into_inner().clone(),
-        }
-    }
-
-    pub fn set_catalog(&self, catalog: Catalog) {
-        let mut guard = match self.catalog.write() {
-            Ok(g) => g,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        *guard = Arc::new(catalog);
     }
 }

@@ -235,36 +235,9 @@ pub async fn published_recommendations(db: &Db, id: i64) -> Result<Vec<Recommend
     .await
 }
 
-#[derive(Row, Debug, Clone)]
-pub struct Change {
-    pub id: i64,
-    pub target_id: i64,
-}
-
-pub async fn changes_since(db: &Db, cursor: i64) -> Result<Vec<Change>, sea_orm::DbErr> {
-    db::all(
-        db.conn(),
-        "SELECT id, target_id FROM search_changes WHERE kind = 'structure' AND id > $1 ORDER BY id LIMIT 1000",
-        vals![cursor],
-    )
-    .await
-}
-
-pub async fn last_change(db: &Db) -> Result<i64, sea_orm::DbErr> {
-    Ok(db::int(db.conn(), "SELECT COALESCE(MAX(id), 0) FROM search_changes WHERE kind = 'structure'", vals![])
-        .await?
-        .unwrap_or(0))
-}
-
 /// Records that a structure changed, for every node's index (call inside the change's transaction).
 pub async fn record_change<C: ConnectionTrait>(c: &C, structure_id: i64) -> Result<(), sea_orm::DbErr> {
-    db::exec(
-        c,
-        "INSERT INTO search_changes (kind, target_id, changed_at) VALUES ('structure', $1, $2)",
-        vals![structure_id, db::now()],
-    )
-    .await?;
-    Ok(())
+    crate::search::feed::record(c, super::CHANGE_KIND, structure_id).await
 }
 
 /// A structure as the demonstration data, an import or the benchmark describes it.
@@ -513,13 +486,7 @@ pub async fn rename_term<C: ConnectionTrait>(c: &C, id: i64, fr: &str, en: &str)
 
 /// Records that the labels of the taxonomy changed (target 0), for every node to reload them.
 pub async fn record_labels_change<C: ConnectionTrait>(c: &C) -> Result<(), sea_orm::DbErr> {
-    db::exec(
-        c,
-        "INSERT INTO search_changes (kind, target_id, changed_at) VALUES ('structure', 0, $1)",
-        vals![db::now()],
-    )
-    .await?;
-    Ok(())
+    crate::search::feed::record(c, super::CHANGE_KIND, 0).await
 }
 
 // Writing many structures at once (`insert` writes one through it, bench-seed many).

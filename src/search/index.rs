@@ -1,6 +1,6 @@
 //! A French-aware text index on disk (tantivy): documents are an id, a name and a body; a
-//! search answers the matching ids with their scores. The directory and the ads each keep one,
-//! committed with the cursor of the change feed they reflect.
+//! search answers the matching ids with their scores. Each feature's `LiveIndex` keeps one,
+//! committed with the cursor of the change feed it reflects.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -80,14 +80,10 @@ impl TextIndex {
 
     /// Replaces the documents of `changed` (removing those not in `docs`) and commits with
     /// the cursor of the change feed.
-    pub fn apply(&self, changed: &[i64], docs: &[Doc], cursor: i64, full: bool) -> anyhow::Result<()> {
+    pub fn apply(&self, changed: &[i64], docs: &[Doc], cursor: i64) -> anyhow::Result<()> {
         let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("index writer poisoned"))?;
-        if full {
-            writer.delete_all_documents()?;
-        } else {
-            for id in changed {
-                writer.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
-            }
+        for id in changed {
+            writer.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
         }
         for doc in docs {
             writer.add_document(self.document(doc))?;
@@ -97,31 +93,6 @@ impl TextIndex {
         commit.commit()?;
         drop(writer);
         self.reader.reload()?;
-        Ok(())
-    }
-
-    /// Rebuilds the whole index from `docs`, telling `progress` how many are done.
-    pub fn rebuild(
-        &self,
-        docs: impl ExactSizeIterator<Item = Doc>,
-        cursor: i64,
-        progress: &dyn Fn(usize),
-    ) -> anyhow::Result<()> {
-        let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("index writer poisoned"))?;
-        writer.delete_all_documents()?;
-        let total = docs.len();
-        for (i, doc) in docs.enumerate() {
-            writer.add_document(self.document(&doc))?;
-            if i % 100 == 99 {
-                progress(i + 1);
-            }
-        }
-        let mut commit = writer.prepare_commit()?;
-        commit.set_payload(&format!("{}:{cursor}", self.version));
-        commit.commit()?;
-        drop(writer);
-        self.reader.reload()?;
-        progress(total);
         Ok(())
     }
 

@@ -1,5 +1,6 @@
 //! Full-text search infrastructure on tantivy: the French analyser and the query builder that
-//! every feature's index uses. The database stays the source of truth; indexes are caches that
+//! every feature's index uses, the change feed (`feed.rs`) and the live engine a feature plugs
+//! its items into (`live.rs`). The database stays the source of truth; indexes are caches that
 //! each node rebuilds and keeps in step through the `search_changes` feed.
 //!
 //! Analyser: words → drop very long tokens → lower case → French stop words (the list has
@@ -7,8 +8,11 @@
 //! without its accents the same stem as the accented one: "Fédérations", "federation" and
 //! "fédération" meet on one term, so do "comptabilité" and "comptabilite"; "des" is ignored.
 
+pub mod feed;
 mod index;
+mod live;
 pub use index::{Doc, TextIndex};
+pub use live::{Catalog, LiveIndex, Source};
 
 use tantivy::Index;
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
