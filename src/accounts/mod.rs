@@ -15,7 +15,7 @@ use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use std::sync::LazyLock;
 
-pub use hooks::{BoxFuture, PersonalData};
+pub use hooks::PersonalData;
 pub use routes::routes;
 
 use crate::db::{Db, StoreError};
