@@ -136,6 +136,12 @@ pub async fn summary(db: &Db, id: i64) -> Result<Option<AccountSummary>, sea_orm
     }))
 }
 
+/// Gives `user_id` the role `role` (nothing when they have it), inside the caller's
+/// transaction: how other features make a person an association or a structure account.
+pub async fn grant_role<C: sea_orm::ConnectionTrait>(c: &C, user_id: i64, role: Role) -> crate::db::Result<()> {
+    store::add_role(c, user_id, role).await
+}
+
 /// Why a role change was refused.
 #[derive(Debug, PartialEq, Eq)]
 pub enum RoleChangeError {

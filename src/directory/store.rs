@@ -16,9 +16,7 @@ use crate::search::fold;
 use crate::vals;
 
 pub use freshness::{asked, claim_reminders, claim_unlisting_notices, confirm};
-pub use team::{
-    by_member, find_invite, grant_structure_role, insert_invite, insert_member, join_team, set_logo, submit, use_invite,
-};
+pub use team::{by_member, find_invite, insert_invite, insert_member, join_team, set_logo, submit, use_invite};
 
 #[derive(Row, Debug, Clone)]
 pub struct StructureRow {

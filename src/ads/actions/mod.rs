@@ -17,9 +17,11 @@ pub use offer::{Offered, accept_offer, offer, withdraw_offer};
 pub use pledge::{Pledged, pledge, unpledge};
 pub use write::{create, edit, editable};
 
-use super::Status;
+use super::{Status, store};
+use crate::accounts;
 use crate::app::AppState;
 use crate::config::Moderation;
+use crate::web::{CurrentUser, Role};
 
 /// The state an ad goes to when its author publishes it.
 fn published_state(app: &AppState) -> Status {
@@ -43,4 +45,17 @@ fn published_flash(to: Status) -> &'static str {
 fn changed(app: &AppState) {
     app.ads.changed();
     app.mail_queued();
+}
+
+/// Remembers the association `user` acts for, which makes them an association account.
+async fn remember_association<C: sea_orm::ConnectionTrait>(
+    c: &C,
+    user: &CurrentUser,
+    name: &str,
+) -> crate::db::Result<()> {
+    store::remember_association(c, user.id, name).await?;
+    if !user.has(Role::Association) {
+        accounts::grant_role(c, user.id, Role::Association).await?;
+    }
+    Ok(())
 }
