@@ -1,4 +1,5 @@
-//! Storage of ads, pledges, offers, comments and followers.
+//! Storage of ads, pledges, offers, comments and followers; what the moderation queue shows of
+//! reported ones in `store/moderation.rs`.
 
 use sea_orm::ConnectionTrait;
 
@@ -497,5 +498,7 @@ pub async fn changes_since(db: &Db, cursor: i64) -> db::Result<Vec<Change>> {
 // Writing many rows at once (`insert` writes one ad through it, bench-seed many).
 mod bulk;
 mod funding;
+mod moderation;
 pub use bulk::*;
 pub use funding::*;
+pub use moderation::*;

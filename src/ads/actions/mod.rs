@@ -1,11 +1,13 @@
 //! The units of work of the ads, one file per action. Each one checks the rules (an
 //! [`AdError`](super::AdError) when one is broken), writes through the store in one transaction
 //! with the emails it causes and the change record every node's index reads, commits, then wakes
-//! this node's engine and mail sender. Handlers call exactly one of them.
+//! this node's engine and mail sender. Handlers call exactly one of them. A moderator's decision
+//! (`moderate.rs`) answers a [`ModerationError`](crate::moderation::ModerationError) instead.
 
 mod comment;
 mod expiry;
 mod lifecycle;
+mod moderate;
 mod offer;
 mod pledge;
 mod write;
@@ -13,6 +15,7 @@ mod write;
 pub use comment::{Commented, comment};
 pub use expiry::keep_lifetimes;
 pub use lifecycle::change_status;
+pub use moderate::{Verdict, decide_ad, decide_comment};
 pub use offer::{Offered, accept_offer, offer, withdraw_offer};
 pub use pledge::{Pledged, pledge, unpledge};
 pub use write::{create, edit, editable};
