@@ -18,7 +18,7 @@ use super::store::{self, PendingComment};
 use super::{Kind, Status};
 use crate::app::AppState;
 use crate::db::{self, Db};
-use crate::moderation::{self, DecisionForm, Pending, QueueSection, Reported, TakeDown};
+use crate::moderation::{self, DecisionForm, Names, Pending, QueueSection, Reported, TakeDown};
 use crate::types::BoxFuture;
 use crate::web::{AppError, CsrfForm, ModeratorUser, PageCtx};
 
@@ -46,12 +46,11 @@ async fn decide_ad(
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let id = moderation::item_id(&id)?;
-    let (verdict, reason) = match form.choose(&Verdict::CHOICES, |v| v == Verdict::Publish) {
-        Ok(decision) => decision,
-        Err(errors) => return moderation::invalid(&app, ctx, errors).await,
-    };
-    moderation::answer(&app, ctx, actions::decide_ad(&app, &me, id, verdict, &reason).await).await
+    let parsed = form.choose(&Verdict::CHOICES, |v| v == Verdict::Publish);
+    moderation::decide(&app, ctx, &id, parsed, async |id, (v, reason)| {
+        actions::decide_ad(&app, &me, id, v, &reason).await
+    })
+    .await
 }
 
 /// POST /moderation/commentaires/{id}: `publier` or `refuser` a pending comment, `retirer` a
@@ -63,12 +62,9 @@ async fn decide_comment(
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let id = moderation::item_id(&id)?;
-    let (verdict, reason) = match form.choose(&Verdict::CHOICES, |v| v == Verdict::Publish) {
-        Ok(decision) => decision,
-        Err(errors) => return moderation::invalid(&app, ctx, errors).await,
-    };
-    moderation::answer(&app, ctx, actions::decide_comment(&app, &me, id, verdict, &reason).await).await
+    let parsed = form.choose(&Verdict::CHOICES, |v| v == Verdict::Publish);
+    let decide = async |id, (v, reason): (Verdict, String)| actions::decide_comment(&app, &me, id, v, &reason).await;
+    moderation::decide(&app, ctx, &id, parsed, decide).await
 }
 
 struct PendingAds;
@@ -92,16 +88,8 @@ struct AdsSection<'a> {
 }
 
 impl QueueSection for PendingAds {
-    fn kind(&self) -> &'static str {
-        REPORTED_AD
-    }
-
-    fn anchor(&self) -> &'static str {
-        "annonces"
-    }
-
-    fn title_key(&self) -> &'static str {
-        "moderation-ads"
+    fn names(&self) -> Names {
+        Names { kind: REPORTED_AD, anchor: "annonces", title_key: "moderation-ads" }
     }
 
     fn pending<'a>(&'a self, db: &'a Db, ctx: &'a PageCtx) -> BoxFuture<'a, Result<Pending, AppError>> {
@@ -119,8 +107,7 @@ impl QueueSection for PendingAds {
                     updated_at: a.updated_at,
                 })
                 .collect();
-            let count = ads.len();
-            Ok(Pending { count, html: AdsSection { ctx, ads }.render()? })
+            Pending::render(ads.len(), &AdsSection { ctx, ads })
         })
     }
 
@@ -160,23 +147,14 @@ struct CommentsSection<'a> {
 }
 
 impl QueueSection for PendingComments {
-    fn kind(&self) -> &'static str {
-        REPORTED_COMMENT
-    }
-
-    fn anchor(&self) -> &'static str {
-        "commentaires"
-    }
-
-    fn title_key(&self) -> &'static str {
-        "moderation-comments"
+    fn names(&self) -> Names {
+        Names { kind: REPORTED_COMMENT, anchor: "commentaires", title_key: "moderation-comments" }
     }
 
     fn pending<'a>(&'a self, db: &'a Db, ctx: &'a PageCtx) -> BoxFuture<'a, Result<Pending, AppError>> {
         Box::pin(async move {
             let comments = store::pending_comments(db).await?;
-            let count = comments.len();
-            Ok(Pending { count, html: CommentsSection { ctx, comments }.render()? })
+            Pending::render(comments.len(), &CommentsSection { ctx, comments })
         })
     }
 

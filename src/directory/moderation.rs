@@ -9,7 +9,7 @@ use askama::Template;
 
 use super::store::{self, PendingStructure};
 use crate::db::{self, Db};
-use crate::moderation::{Pending, QueueSection, Reported};
+use crate::moderation::{Names, Pending, QueueSection, Reported};
 use crate::types::BoxFuture;
 use crate::web::{AppError, PageCtx};
 
@@ -31,23 +31,14 @@ struct Section<'a> {
 }
 
 impl QueueSection for Structures {
-    fn kind(&self) -> &'static str {
-        REPORTED
-    }
-
-    fn anchor(&self) -> &'static str {
-        "structures"
-    }
-
-    fn title_key(&self) -> &'static str {
-        "moderation-structures"
+    fn names(&self) -> Names {
+        Names { kind: REPORTED, anchor: "structures", title_key: "moderation-structures" }
     }
 
     fn pending<'a>(&'a self, db: &'a Db, ctx: &'a PageCtx) -> BoxFuture<'a, Result<Pending, AppError>> {
         Box::pin(async move {
             let structures = store::pending_structures(db).await?;
-            let count = structures.len();
-            Ok(Pending { count, html: Section { ctx, structures }.render()? })
+            Pending::render(structures.len(), &Section { ctx, structures })
         })
     }
 

@@ -6,21 +6,16 @@
 
 use std::collections::HashMap;
 
+use askama::Template;
+
 use crate::db::{self, Db};
 use crate::types::BoxFuture;
 use crate::web::{AppError, PageCtx};
 
 /// A kind of item that moderators decide on and that visitors may report.
 pub trait QueueSection: Send + Sync {
-    /// The kind of item, as its reports store it (`"structure"`); the queue shows it with the
-    /// message key `report-target-{kind}`.
-    fn kind(&self) -> &'static str;
-
-    /// The section's anchor on the queue page, also the id of its heading (`"structures"`).
-    fn anchor(&self) -> &'static str;
-
-    /// The message key of the section's heading and of its link, which takes `$count`.
-    fn title_key(&self) -> &'static str;
+    /// The kind of its items and its place on the page.
+    fn names(&self) -> Names;
 
     /// What waits for a decision, rendered for the queue page with `ctx`.
     fn pending<'a>(&'a self, db: &'a Db, ctx: &'a PageCtx) -> BoxFuture<'a, Result<Pending, AppError>>;
@@ -29,12 +24,31 @@ pub trait QueueSection: Send + Sync {
     fn reported<'a>(&'a self, db: &'a Db, ids: &'a [i64]) -> BoxFuture<'a, db::Result<HashMap<i64, Reported>>>;
 }
 
+/// The kind of a section's items and its place on the queue page.
+#[derive(Debug, Clone, Copy)]
+pub struct Names {
+    /// The kind of item, as its reports store it (`"structure"`); the queue shows it with the
+    /// message key `report-target-{kind}`.
+    pub kind: &'static str,
+    /// The section's anchor on the queue page, also the id of its heading (`"structures"`).
+    pub anchor: &'static str,
+    /// The message key of the section's heading and of its link, which takes `$count`.
+    pub title_key: &'static str,
+}
+
 /// A section's part of the queue page.
 pub struct Pending {
     /// How many items wait (the section says it is empty when none does).
     pub count: usize,
     /// The items, each with its decision form; the page puts them under the section's heading.
     pub html: String,
+}
+
+impl Pending {
+    /// `count` items, rendered by the feature's template `items`.
+    pub fn render(count: usize, items: &impl Template) -> Result<Pending, AppError> {
+        Ok(Pending { count, html: items.render()? })
+    }
 }
 
 /// What the queue shows of a reported item, around the report itself.

@@ -21,13 +21,12 @@ mod routes;
 mod store;
 
 use axum::http::StatusCode;
-use sea_orm::ConnectionTrait;
 
 pub use actions::not_pending;
 pub use forms::DecisionForm;
-pub use hooks::{Pending, QueueSection, Reported, TakeDown};
-pub use routes::{answer, invalid, item_id, routes};
-pub use store::JournalEntry;
+pub use hooks::{Names, Pending, QueueSection, Reported, TakeDown};
+pub use routes::{answer, decide, invalid, routes};
+pub use store::{JournalEntry, close_reports_about};
 
 use crate::db::{self, Db};
 use crate::web::AppError;
@@ -85,18 +84,6 @@ pub struct Closing {
 /// [`QueueSection`] answers for); `email` may be empty.
 pub async fn report(db: &Db, kind: &str, id: i64, reason: &str, message: &str, email: &str) -> db::Result<()> {
     store::insert_report(db, kind, id, reason, message, email).await
-}
-
-/// Closes the open reports about item `id` of `kind` as handled by the decision `by` took on it
-/// (call inside the decision's transaction).
-pub async fn close_reports_about<C: ConnectionTrait>(
-    c: &C,
-    kind: &str,
-    id: i64,
-    by: i64,
-    reason: &str,
-) -> db::Result<()> {
-    store::close_reports_about(c, kind, id, by, reason).await
 }
 
 /// The audit log, newest first, a page at a time (for the admin journal).

@@ -34,17 +34,19 @@ pub async fn load(sections: &[Arc<dyn QueueSection>], db: &Db, ctx: &PageCtx) ->
     let mut pending = Vec::with_capacity(sections.len());
     for s in sections {
         let part = s.pending(db, ctx).await?;
-        pending.push(Section { anchor: s.anchor(), title_key: s.title_key(), count: part.count, html: part.html });
+        let names = s.names();
+        pending.push(Section { anchor: names.anchor, title_key: names.title_key, count: part.count, html: part.html });
     }
     let open = store::open_reports(db).await?;
     let mut about: HashMap<(&str, i64), Reported> = HashMap::new();
     for s in sections {
-        let ids: Vec<i64> = open.iter().filter(|r| r.target_kind == s.kind()).map(|r| r.target_id).collect();
+        let kind = s.names().kind;
+        let ids: Vec<i64> = open.iter().filter(|r| r.target_kind == kind).map(|r| r.target_id).collect();
         if ids.is_empty() {
             continue;
         }
         for (id, reported) in s.reported(db, &ids).await? {
-            about.insert((s.kind(), id), reported);
+            about.insert((kind, id), reported);
         }
     }
     let reports = open

@@ -52,8 +52,24 @@ pub async fn invalid(app: &AppState, ctx: PageCtx, errors: FieldErrors) -> Resul
     render_status(StatusCode::UNPROCESSABLE_ENTITY, &queue_page(app, ctx, errors).await?)
 }
 
-/// The item id of a decision route (`/moderation/…/{id}`); anything else is not found.
-pub fn item_id(segment: &str) -> Result<i64, AppError> {
+/// What every decision handler does: the item of the route's `segment` (else not found), the
+/// form as `parsed` (else the queue again, 422), then `decide` on them and [`answer`].
+pub async fn decide<T>(
+    app: &AppState,
+    ctx: PageCtx,
+    segment: &str,
+    parsed: Result<T, FieldErrors>,
+    decide: impl AsyncFnOnce(i64, T) -> Result<(), ModerationError>,
+) -> Result<Response, AppError> {
+    let id = item_id(segment)?;
+    let decision = match parsed {
+        Ok(d) => d,
+        Err(errors) => return invalid(app, ctx, errors).await,
+    };
+    answer(app, ctx, decide(id, decision).await).await
+}
+
+fn item_id(segment: &str) -> Result<i64, AppError> {
     segment.parse::<i64>().map_err(|_| AppError::NotFound)
 }
 
@@ -65,10 +81,8 @@ async fn close_report(
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let id = item_id(&id)?;
-    let closing = match form.parse_closing() {
-        Ok(c) => c,
-        Err(errors) => return invalid(&app, ctx, errors).await,
-    };
-    answer(&app, ctx, actions::close_report(&app, &me, id, closing).await).await
+    decide(&app, ctx, &id, form.parse_closing(), async |id, closing| {
+        actions::close_report(&app, &me, id, closing).await
+    })
+    .await
 }

@@ -105,8 +105,8 @@ pub async fn insert_report(
     Ok(())
 }
 
-/// Closes the open reports about an item as handled by the decision that took it down or
-/// decided it.
+/// Closes the open reports about item `id` of `kind` as handled by the decision `by` took on it
+/// (call inside the decision's transaction).
 pub async fn close_reports_about<C: ConnectionTrait>(
     c: &C,
     kind: &str,

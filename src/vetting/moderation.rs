@@ -17,7 +17,7 @@ use super::store::{self, PendingRecommendation};
 use crate::app::AppState;
 use crate::db::{self, Db};
 use crate::mail::{self, Email as Mail};
-use crate::moderation::{self, Decision, DecisionForm, ModerationError, Pending, QueueSection, Reported};
+use crate::moderation::{self, Decision, DecisionForm, ModerationError, Names, Pending, QueueSection, Reported};
 use crate::types::BoxFuture;
 use crate::web::{AppError, CsrfForm, CurrentUser, Lang, ModeratorUser, PageCtx};
 use crate::{audit, directory};
@@ -52,24 +52,15 @@ struct Section<'a> {
 }
 
 impl QueueSection for Recommendations {
-    fn kind(&self) -> &'static str {
-        REPORTED
-    }
-
-    fn anchor(&self) -> &'static str {
-        "recommandations"
-    }
-
-    fn title_key(&self) -> &'static str {
-        "moderation-recommendations"
+    fn names(&self) -> Names {
+        Names { kind: REPORTED, anchor: "recommandations", title_key: "moderation-recommendations" }
     }
 
     fn pending<'a>(&'a self, db: &'a Db, ctx: &'a PageCtx) -> BoxFuture<'a, Result<Pending, AppError>> {
         Box::pin(async move {
             let recommendations: Vec<RecoItem> =
                 store::pending_recommendations(db).await?.into_iter().map(item).collect();
-            let count = recommendations.len();
-            Ok(Pending { count, html: Section { ctx, recommendations }.render()? })
+            Pending::render(recommendations.len(), &Section { ctx, recommendations })
         })
     }
 
@@ -130,12 +121,8 @@ async fn decide(
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let id = moderation::item_id(&id)?;
-    let decision = match form.parse("publier", "refuser") {
-        Ok(d) => d,
-        Err(errors) => return moderation::invalid(&app, ctx, errors).await,
-    };
-    moderation::answer(&app, ctx, decide_recommendation(&app, &me, id, decision).await).await
+    let parsed = form.parse("publier", "refuser");
+    moderation::decide(&app, ctx, &id, parsed, async |id, d| decide_recommendation(&app, &me, id, d).await).await
 }
 
 /// Publishes or refuses the pending recommendation `id`: its author is told, with the reason;

@@ -280,17 +280,11 @@ pub struct RecoStructure {
 
 /// The structures of the recommendations `ids`, whatever their status.
 pub async fn structures_of(db: &Db, ids: &[i64]) -> db::Result<Vec<RecoStructure>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    db::all(
+    db::all_in(
         db.conn(),
-        &format!(
-            "SELECT r.id, s.slug AS structure_slug, s.name AS structure_name \
-             FROM recommendations r JOIN structures s ON s.id = r.structure_id WHERE r.id IN ({})",
-            db::placeholders(1, ids.len())
-        ),
-        ids.iter().map(|id| db::Value::from(*id)).collect(),
+        "SELECT r.id, s.slug AS structure_slug, s.name AS structure_name \
+         FROM recommendations r JOIN structures s ON s.id = r.structure_id WHERE r.id IN ({ids})",
+        ids,
     )
     .await
 }

@@ -1,6 +1,6 @@
 //! What the moderation queue shows of reported ads and comments.
 
-use crate::db::{self, Db, Row, Value};
+use crate::db::{self, Db, Row};
 
 /// A reported ad: its link and whether it is still up.
 #[derive(Row, Debug, Clone)]
@@ -13,11 +13,7 @@ pub struct ReportedAd {
 
 /// The ads `ids`, whatever their status.
 pub async fn reported_ads(db: &Db, ids: &[i64]) -> db::Result<Vec<ReportedAd>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!("SELECT id, slug, title, status FROM ads WHERE id IN ({})", db::placeholders(1, ids.len()));
-    db::all(db.conn(), &sql, ids.iter().map(|id| Value::from(*id)).collect()).await
+    db::all_in(db.conn(), "SELECT id, slug, title, status FROM ads WHERE id IN ({ids})", ids).await
 }
 
 /// A reported comment, with the link of its ad and whether it is still up.
@@ -33,13 +29,11 @@ pub struct ReportedComment {
 
 /// The comments `ids`, whatever their status, with their ad.
 pub async fn reported_comments(db: &Db, ids: &[i64]) -> db::Result<Vec<ReportedComment>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
+    db::all_in(
+        db.conn(),
         "SELECT c.id, c.body, c.status, a.id AS ad_id, a.slug AS ad_slug, a.title AS ad_title \
-         FROM ad_comments c JOIN ads a ON a.id = c.ad_id WHERE c.id IN ({})",
-        db::placeholders(1, ids.len())
-    );
-    db::all(db.conn(), &sql, ids.iter().map(|id| Value::from(*id)).collect()).await
+         FROM ad_comments c JOIN ads a ON a.id = c.ad_id WHERE c.id IN ({ids})",
+        ids,
+    )
+    .await
 }

@@ -16,10 +16,6 @@ pub(super) async fn decide(
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let id = moderation::item_id(&id)?;
-    let decision = match form.parse("approuver", "refuser") {
-        Ok(d) => d,
-        Err(errors) => return moderation::invalid(&app, ctx, errors).await,
-    };
-    moderation::answer(&app, ctx, actions::decide_structure(&app, &me, id, decision).await).await
+    let parsed = form.parse("approuver", "refuser");
+    moderation::decide(&app, ctx, &id, parsed, async |id, d| actions::decide_structure(&app, &me, id, d).await).await
 }

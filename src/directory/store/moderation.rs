@@ -4,7 +4,7 @@
 
 use sea_orm::ConnectionTrait;
 
-use crate::db::{self, Db, Row, Value};
+use crate::db::{self, Db, Row};
 use crate::vals;
 
 #[derive(Row, Debug, Clone)]
@@ -60,13 +60,5 @@ pub struct Named {
 
 /// The names of the structures `ids`, whatever their status.
 pub async fn names(db: &Db, ids: &[i64]) -> db::Result<Vec<Named>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    db::all(
-        db.conn(),
-        &format!("SELECT id, slug, name FROM structures WHERE id IN ({})", db::placeholders(1, ids.len())),
-        ids.iter().map(|id| Value::from(*id)).collect(),
-    )
-    .await
+    db::all_in(db.conn(), "SELECT id, slug, name FROM structures WHERE id IN ({ids})", ids).await
 }
