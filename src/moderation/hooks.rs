@@ -2,7 +2,7 @@
 //! hands them over, `AppState` holds them), so that moderation names no other feature: each
 //! kind of item the moderators look after renders its own section of the queue page and says
 //! how a report about one of its items is shown. The decisions live with the feature that owns
-//! the item (under `/moderation/…`) and answer through [`answer`](super::answer).
+//! the item (under `/moderation/…`) and answer through [`decide`](super::decide).
 
 use std::collections::HashMap;
 

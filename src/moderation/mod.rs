@@ -6,11 +6,10 @@
 //!
 //! Moderation names no other feature (`.ci/check-deps` checks it): a feature registers its
 //! sections, files reports under its own kind (`report`), decides on its items in its own
-//! routes with the shared [`DecisionForm`], and answers with the queue page through [`answer`]
-//! and [`invalid`].
+//! routes with the shared [`DecisionForm`], and answers with the queue page through [`decide`].
 //!
 //! Layout: `hooks.rs` (what a feature registers), `routes.rs` (the queue page, the closing of
-//! reports, the answers the features' decisions share), `forms.rs` (the decision form),
+//! reports, the steps and answers the features' decisions share), `forms.rs` (the decision form),
 //! `actions/` (one decision a file), `queue.rs` (what waits), `store.rs` (SQL).
 
 mod actions;
@@ -25,7 +24,7 @@ use axum::http::StatusCode;
 pub use actions::not_pending;
 pub use forms::DecisionForm;
 pub use hooks::{Names, Pending, QueueSection, Reported, TakeDown};
-pub use routes::{answer, decide, invalid, routes};
+pub use routes::{decide, routes};
 pub use store::{JournalEntry, close_reports_about};
 
 use crate::db::{self, Db};

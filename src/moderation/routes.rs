@@ -38,7 +38,7 @@ async fn show_queue(State(app): State<AppState>, ctx: PageCtx, _: ModeratorUser)
 
 /// The answer to a decision: back to the queue with a flash, or the queue again with the
 /// message of a refusal, or the error page.
-pub async fn answer(app: &AppState, ctx: PageCtx, decided: Result<(), ModerationError>) -> Result<Response, AppError> {
+async fn answer(app: &AppState, ctx: PageCtx, decided: Result<(), ModerationError>) -> Result<Response, AppError> {
     let refused = match decided {
         Ok(()) => return Ok(see_other("/moderation", "flash-decision-saved")),
         Err(refused) => refused,
@@ -48,7 +48,7 @@ pub async fn answer(app: &AppState, ctx: PageCtx, decided: Result<(), Moderation
 }
 
 /// The queue again with the messages of a bad decision form (422).
-pub async fn invalid(app: &AppState, ctx: PageCtx, errors: FieldErrors) -> Result<Response, AppError> {
+async fn invalid(app: &AppState, ctx: PageCtx, errors: FieldErrors) -> Result<Response, AppError> {
     render_status(StatusCode::UNPROCESSABLE_ENTITY, &queue_page(app, ctx, errors).await?)
 }
 
