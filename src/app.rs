@@ -10,7 +10,7 @@ use axum::extract::FromRef;
 use tokio::sync::Notify;
 
 use crate::web::WebState;
-use crate::{accounts, ads, directory};
+use crate::{accounts, ads, directory, moderation};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -24,6 +24,8 @@ pub struct AppState {
     pub ads: Arc<ads::Ads>,
     /// Each feature's part of a person's data: export and account deletion.
     pub personal_data: Arc<[Arc<dyn accounts::PersonalData>]>,
+    /// The sections of the moderation queue, in page order: each feature's items to decide on.
+    pub queue_sections: Arc<[Arc<dyn moderation::QueueSection>]>,
 }
 
 impl AppState {

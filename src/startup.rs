@@ -21,7 +21,7 @@ use crate::jobs::{self, Task};
 use crate::router::{NAV, router};
 use crate::vals;
 use crate::web::{WebState, session};
-use crate::{ads, directory, mail, site};
+use crate::{ads, directory, mail, moderation, site, vetting};
 
 #[derive(Row)]
 struct Setting {
@@ -97,6 +97,7 @@ impl Application {
             mail_wake: Arc::new(Notify::new()),
             data_dir: Arc::new(data_dir),
             personal_data: Arc::new([ads::personal_data(&ads)]),
+            queue_sections: queue_sections(),
             directory,
             ads,
         };
@@ -153,6 +154,14 @@ impl Application {
         let _ = tokio::time::timeout(Duration::from_secs(10), ads_task).await;
         Ok(())
     }
+}
+
+/// The sections of the moderation queue, in the order of the page: structures,
+/// recommendations, ads, comments (the reports, moderation's own, come last).
+fn queue_sections() -> Arc<[Arc<dyn moderation::QueueSection>]> {
+    let mut sections = vec![directory::queue_section(), vetting::queue_section()];
+    sections.extend(ads::queue_sections());
+    sections.into()
 }
 
 /// The features' scheduled tasks, run by every node after the infrastructure's housekeeping.

@@ -1,6 +1,12 @@
 //! Small value types shared by features, parsed once and never re-checked.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+
+/// The future a hook returns: a feature's work that another feature, or the application, calls
+/// without naming it (`accounts::PersonalData`, `moderation::QueueSection`).
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// A normalised email address (trimmed, lower-cased), plausibly deliverable.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,14 +2,10 @@
 //! (`startup` hands them over), so that accounts names no other feature: the export asks each
 //! hook for its part, the deletion lets each one let go of the person first.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use sea_orm::{DatabaseTransaction, DbErr};
 
 use crate::db::Db;
-
-pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+use crate::types::BoxFuture;
 
 /// A feature's part of a person's data.
 pub trait PersonalData: Send + Sync {

@@ -15,7 +15,7 @@ use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use std::sync::LazyLock;
 
-pub use hooks::{BoxFuture, PersonalData};
+pub use hooks::PersonalData;
 pub use routes::routes;
 
 use crate::db::{Db, StoreError};
@@ -134,6 +134,12 @@ pub async fn summary(db: &Db, id: i64) -> Result<Option<AccountSummary>, sea_orm
         created_at: u.created_at,
         roles,
     }))
+}
+
+/// Gives `user_id` the role `role` (nothing when they have it), inside the caller's
+/// transaction: how other features make a person an association or a structure account.
+pub async fn grant_role<C: sea_orm::ConnectionTrait>(c: &C, user_id: i64, role: Role) -> crate::db::Result<()> {
+    store::add_role(c, user_id, role).await
 }
 
 /// Why a role change was refused.

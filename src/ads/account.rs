@@ -6,8 +6,9 @@ use std::sync::Arc;
 use sea_orm::{DatabaseTransaction, DbErr};
 
 use super::{Ads, Status, record_change, store};
-use crate::accounts::{BoxFuture, PersonalData};
+use crate::accounts::PersonalData;
 use crate::db::Db;
+use crate::types::BoxFuture;
 use crate::vals;
 
 struct AdsData(Arc<Ads>);

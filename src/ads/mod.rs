@@ -32,7 +32,7 @@ pub use actions::keep_lifetimes;
 pub use demo::{seed_demo, shared_accounts as demo_shared_accounts};
 pub use engine::Ads;
 pub use error::AdError;
-pub use moderation::{PendingAds, pending_for_moderation};
+pub use moderation::queue_sections;
 
 /// Every route of the ads: pages and feeds (their anonymous answers cached), moderation decisions.
 pub fn routes(app: &crate::app::AppState) -> axum::Router<crate::app::AppState> {

@@ -1,23 +1,31 @@
-//! Moderation of ads and comments: publishing or refusing what waits (pre-moderation), taking
-//! down what was reported (post-moderation). Each decision carries a reason, goes to the audit
-//! log, closes the open reports on the item, and is told to its author.
+//! The ads' part of the moderation queue, registered with moderation at start: the ads and the
+//! comments waiting for a moderator (pre-moderation; `templates/ads/queue_ads.html` and
+//! `queue_comments.html`), how a reported ad or comment is shown, with the form that takes it
+//! down, and the thin handlers of the decisions (`actions/moderate.rs` does the work).
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::post;
 
 use super::Status;
-use super::notify::{self, Notice};
-use super::search::excerpt;
-use super::store;
+use super::actions::{self, Verdict};
+use super::search::{excerpt, path};
+use super::store::{self, PendingComment};
 use crate::app::AppState;
-use crate::audit;
 use crate::db::{self, Db};
-use crate::mail::{self, Email as Mail};
-use crate::moderation::{DecisionForm, already, invalid};
-use crate::vals;
-use crate::web::{AppError, CsrfForm, ModeratorUser, PageCtx, see_other};
+use crate::moderation::{self, DecisionForm, Names, Pending, QueueSection, Reported, TakeDown};
+use crate::types::BoxFuture;
+use crate::web::{AppError, CsrfForm, ModeratorUser, PageCtx};
+
+/// The kind of a report about an ad.
+pub(super) const REPORTED_AD: &str = "ad";
+/// The kind of a report about a comment.
+pub(super) const REPORTED_COMMENT: &str = "ad_comment";
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -25,60 +33,9 @@ pub fn routes() -> Router<AppState> {
         .route("/moderation/commentaires/{id}", post(decide_comment))
 }
 
-/// What waits for the moderators among ads and comments.
-pub struct PendingAds {
-    pub ads: Vec<PendingAd>,
-    pub comments: Vec<store::PendingComment>,
-}
-
-pub struct PendingAd {
-    pub id: i64,
-    pub path: String,
-    pub title: String,
-    pub association_name: String,
-    pub kind_key: &'static str,
-    pub excerpt: String,
-    pub updated_at: i64,
-}
-
-pub async fn pending_for_moderation(db: &Db) -> Result<PendingAds, sea_orm::DbErr> {
-    let ads = store::pending(db)
-        .await?
-        .into_iter()
-        .map(|a| PendingAd {
-            id: a.id,
-            path: super::search::path(a.id, &a.slug),
-            kind_key: a.kind.label_key(),
-            excerpt: super::search::excerpt(&a.body, 400),
-            title: a.title,
-            association_name: a.association_name,
-            updated_at: a.updated_at,
-        })
-        .collect();
-    let comments = store::pending_comments(db).await?;
-    Ok(PendingAds { ads, comments })
-}
-
-fn item_id(segment: &str) -> Result<i64, AppError> {
-    segment.parse::<i64>().map_err(|_| AppError::NotFound)
-}
-
-/// Closes the open reports about an item, as handled by this decision.
-async fn close_reports<C: sea_orm::ConnectionTrait>(
-    c: &C,
-    kind: &str,
-    id: i64,
-    by: i64,
-    reason: &str,
-) -> Result<(), sea_orm::DbErr> {
-    db::exec(
-        c,
-        "UPDATE reports SET status = 'handled', decided_at = $1, decided_by = $2, decision_reason = $3 \
-         WHERE target_kind = $4 AND target_id = $5 AND status = 'open'",
-        vals![db::now(), by, reason, kind, id],
-    )
-    .await?;
-    Ok(())
+/// The hooks moderation calls for the ads, in the order of their sections: ads, then comments.
+pub fn queue_sections() -> [Arc<dyn QueueSection>; 2] {
+    [Arc::new(PendingAds), Arc::new(PendingComments)]
 }
 
 /// POST /moderation/annonces/{id}: `publier` or `refuser` a pending ad, `retirer` a public one.
@@ -89,54 +46,11 @@ async fn decide_ad(
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let id = item_id(&id)?;
-    let (from, to, action, key): (&[Status], Status, &str, &str) = match form.decision.as_str() {
-        "retirer" => (&Status::PUBLIC, Status::Removed, "ad.remove", "mail-ad-removed"),
-        "publier" => (&[Status::Pending], Status::Published, "ad.publish", "mail-ad-approved"),
-        "refuser" => (&[Status::Pending], Status::Refused, "ad.refuse", "mail-ad-refused"),
-        _ => {
-            return invalid(&app, ctx, crate::web::FieldErrors::one("form", "err-decision-invalid")).await;
-        }
-    };
-    // Refusing or taking down needs a reason, which the author receives.
-    let min = if to == Status::Published { 0 } else { 3 };
-    let reason = match crate::types::bounded(&form.reason, min, 1000, "err-reason-required", "err-reason-long") {
-        Ok(r) => r,
-        Err(key) => {
-            return invalid(&app, ctx, crate::web::FieldErrors::one("form", key)).await;
-        }
-    };
-    let ad = store::by_id(app.db.conn(), id).await?.ok_or(AppError::NotFound)?;
-    let txn = app.db.begin().await?;
-    if !store::decide(&txn, id, from, to, me.id, &reason).await? {
-        drop(txn);
-        return already(&app, ctx, "ads", id).await;
-    }
-    if to == Status::Published {
-        store::publish(
-            &txn,
-            id,
-            Status::Published,
-            db::now() + app.config.ads_lifetime_days * 86_400,
-            &[Status::Published],
-        )
-        .await?;
-    }
-    audit::record(&txn, &me, action, &format!("ad:{id}"), Some(&reason)).await?;
-    close_reports(&txn, "ad", id, me.id, &reason).await?;
-    super::record_change(&txn, id).await?;
-    if let Some((email, lang)) = super::notify::author_contact(&txn, &ad).await? {
-        let args = [
-            ("title", ad.title.clone()),
-            ("reason", reason.clone()),
-            ("url", format!("{}{}", app.config.base(), super::search::path(ad.id, &ad.slug))),
-        ];
-        mail::queue(&txn, &Mail::compose(lang, &email, ad.author_id, key, &args)).await?;
-    }
-    txn.commit().await?;
-    app.ads.changed();
-    app.mail_queued();
-    Ok(see_other("/moderation", "flash-decision-saved"))
+    let parsed = form.choose(&Verdict::CHOICES, |v| v == Verdict::Publish);
+    moderation::decide(&app, ctx, &id, parsed, async |id, (v, reason)| {
+        actions::decide_ad(&app, &me, id, v, &reason).await
+    })
+    .await
 }
 
 /// POST /moderation/commentaires/{id}: `publier` or `refuser` a pending comment, `retirer` a
@@ -148,44 +62,120 @@ async fn decide_comment(
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let id = item_id(&id)?;
-    let (from, to, action): (&[&str], &str, &str) = match form.decision.as_str() {
-        "retirer" => (&["published"], "removed", "comment.remove"),
-        "publier" => (&["pending"], "published", "comment.publish"),
-        "refuser" => (&["pending"], "refused", "comment.refuse"),
-        _ => {
-            return invalid(&app, ctx, crate::web::FieldErrors::one("form", "err-decision-invalid")).await;
-        }
-    };
-    let min = if to == "published" { 0 } else { 3 };
-    let reason = match crate::types::bounded(&form.reason, min, 1000, "err-reason-required", "err-reason-long") {
-        Ok(r) => r,
-        Err(key) => {
-            return invalid(&app, ctx, crate::web::FieldErrors::one("form", key)).await;
-        }
-    };
-    let comment = store::comment(app.db.conn(), id).await?.ok_or(AppError::NotFound)?;
-    let ad = store::by_id(app.db.conn(), comment.ad_id).await?.ok_or(AppError::NotFound)?;
-    let txn = app.db.begin().await?;
-    if !store::decide_comment(&txn, id, from, to, me.id, &reason).await? {
-        drop(txn);
-        return already(&app, ctx, "ad_comments", id).await;
+    let parsed = form.choose(&Verdict::CHOICES, |v| v == Verdict::Publish);
+    let decide = async |id, (v, reason): (Verdict, String)| actions::decide_comment(&app, &me, id, v, &reason).await;
+    moderation::decide(&app, ctx, &id, parsed, decide).await
+}
+
+struct PendingAds;
+
+/// A pending ad as the queue shows it.
+struct PendingAd {
+    id: i64,
+    path: String,
+    title: String,
+    association_name: String,
+    kind_key: &'static str,
+    excerpt: String,
+    updated_at: i64,
+}
+
+#[derive(Template)]
+#[template(path = "ads/queue_ads.html")]
+struct AdsSection<'a> {
+    ctx: &'a PageCtx,
+    ads: Vec<PendingAd>,
+}
+
+impl QueueSection for PendingAds {
+    fn names(&self) -> Names {
+        Names { kind: REPORTED_AD, anchor: "annonces", title_key: "moderation-ads" }
     }
-    audit::record(&txn, &me, action, &format!("ad_comment:{id}"), Some(&reason)).await?;
-    close_reports(&txn, "ad_comment", id, me.id, &reason).await?;
-    if to == "published" {
-        let notice = Notice::Comment { who: comment.author_name.clone(), excerpt: excerpt(&comment.body, 600) };
-        notify::followers(&app, &txn, &ad, comment.user_id, &notice).await?;
-    } else if let Some(author) = comment.user_id
-        && let Some((email, lang)) = store::contact(&txn, author).await?
-    {
-        let args = [("title", ad.title.clone()), ("reason", reason.clone())];
-        let key = if to == "removed" { "mail-comment-removed" } else { "mail-comment-refused" };
-        mail::queue(&txn, &Mail::compose(lang, &email, Some(author), key, &args)).await?;
+
+    fn pending<'a>(&'a self, db: &'a Db, ctx: &'a PageCtx) -> BoxFuture<'a, Result<Pending, AppError>> {
+        Box::pin(async move {
+            let ads: Vec<PendingAd> = store::pending(db)
+                .await?
+                .into_iter()
+                .map(|a| PendingAd {
+                    id: a.id,
+                    path: path(a.id, &a.slug),
+                    kind_key: a.kind.label_key(),
+                    excerpt: excerpt(&a.body, 400),
+                    title: a.title,
+                    association_name: a.association_name,
+                    updated_at: a.updated_at,
+                })
+                .collect();
+            Pending::render(ads.len(), &AdsSection { ctx, ads })
+        })
     }
-    super::record_change(&txn, ad.id).await?;
-    txn.commit().await?;
-    app.ads.changed();
-    app.mail_queued();
-    Ok(see_other("/moderation", "flash-decision-saved"))
+
+    fn reported<'a>(&'a self, db: &'a Db, ids: &'a [i64]) -> BoxFuture<'a, db::Result<HashMap<i64, Reported>>> {
+        Box::pin(async move {
+            let found: HashMap<i64, store::ReportedAd> =
+                store::reported_ads(db, ids).await?.into_iter().map(|a| (a.id, a)).collect();
+            // An ad not taken down yet (or gone) keeps the form that takes it down.
+            Ok(ids
+                .iter()
+                .map(|&id| {
+                    let ad = found.get(&id);
+                    let removed = ad.is_some_and(|a| Status::parse(&a.status) == Some(Status::Removed));
+                    let reported = Reported {
+                        link: ad.map(|a| (format!("/annonces/{}-{}", a.id, a.slug), a.title.clone())),
+                        quote: None,
+                        take_down: (!removed).then(|| TakeDown {
+                            action: format!("/moderation/annonces/{id}"),
+                            field: "ra",
+                            label_key: "moderation-remove-ad",
+                        }),
+                    };
+                    (id, reported)
+                })
+                .collect())
+        })
+    }
+}
+
+struct PendingComments;
+
+#[derive(Template)]
+#[template(path = "ads/queue_comments.html")]
+struct CommentsSection<'a> {
+    ctx: &'a PageCtx,
+    comments: Vec<PendingComment>,
+}
+
+impl QueueSection for PendingComments {
+    fn names(&self) -> Names {
+        Names { kind: REPORTED_COMMENT, anchor: "commentaires", title_key: "moderation-comments" }
+    }
+
+    fn pending<'a>(&'a self, db: &'a Db, ctx: &'a PageCtx) -> BoxFuture<'a, Result<Pending, AppError>> {
+        Box::pin(async move {
+            let comments = store::pending_comments(db).await?;
+            Pending::render(comments.len(), &CommentsSection { ctx, comments })
+        })
+    }
+
+    fn reported<'a>(&'a self, db: &'a Db, ids: &'a [i64]) -> BoxFuture<'a, db::Result<HashMap<i64, Reported>>> {
+        Box::pin(async move {
+            let found = store::reported_comments(db, ids).await?;
+            Ok(found
+                .into_iter()
+                .map(|c| {
+                    let reported = Reported {
+                        link: Some((format!("/annonces/{}-{}", c.ad_id, c.ad_slug), c.ad_title)),
+                        quote: Some(("moderation-reported-comment", c.body)),
+                        take_down: (c.status == "published").then(|| TakeDown {
+                            action: format!("/moderation/commentaires/{}", c.id),
+                            field: "rc",
+                            label_key: "moderation-remove-comment",
+                        }),
+                    };
+                    (c.id, reported)
+                })
+                .collect())
+        })
+    }
 }

@@ -1,4 +1,5 @@
-//! Storage of ads, pledges, offers, comments and followers.
+//! Storage of ads, pledges, offers, comments and followers; what the moderation queue shows of
+//! reported ones in `store/moderation.rs`.
 
 use sea_orm::ConnectionTrait;
 
@@ -367,21 +368,9 @@ pub async fn association_name(db: &Db, user_id: i64) -> db::Result<String> {
     Ok(name.map(|n| n.association_name).unwrap_or_default())
 }
 
-/// Remembers the association an account acts for, which makes it an association account.
-pub async fn remember_association<C: ConnectionTrait>(
-    c: &C,
-    user: &crate::web::CurrentUser,
-    name: &str,
-) -> db::Result<()> {
-    db::exec(c, "UPDATE users SET association_name = $1 WHERE id = $2", vals![name, user.id]).await?;
-    if !user.has(crate::web::Role::Association) {
-        db::exec(
-            c,
-            "INSERT INTO user_roles (user_id, role, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            vals![user.id, crate::web::Role::Association.as_str(), db::now()],
-        )
-        .await?;
-    }
+/// Remembers the association an account acts for (its role is `actions::remember_association`'s).
+pub async fn remember_association<C: ConnectionTrait>(c: &C, user_id: i64, name: &str) -> db::Result<()> {
+    db::exec(c, "UPDATE users SET association_name = $1 WHERE id = $2", vals![name, user_id]).await?;
     Ok(())
 }
 
@@ -475,5 +464,7 @@ pub async fn to_expire(db: &Db, now: i64) -> db::Result<Vec<AdRow>> {
 // Writing many rows at once (`insert` writes one ad through it, bench-seed many).
 mod bulk;
 mod funding;
+mod moderation;
 pub use bulk::*;
 pub use funding::*;
+pub use moderation::*;

@@ -172,6 +172,16 @@ pub async fn all<T: FromQueryResult, C: ConnectionTrait>(c: &C, sql: &str, value
     rows.iter().map(|r| T::from_query_result(r, "")).collect()
 }
 
+/// Fetches every row of `sql`, in which `{ids}` stands for the list `ids` (`… WHERE id IN
+/// ({ids})`); no query when the list is empty.
+pub async fn all_in<T: FromQueryResult, C: ConnectionTrait>(c: &C, sql: &str, ids: &[i64]) -> Result<Vec<T>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = sql.replace("{ids}", &placeholders(1, ids.len()));
+    all(c, &sql, ids.iter().map(|id| Value::from(*id)).collect()).await
+}
+
 /// Fetches one integer (a count, an id from `RETURNING id`); `None` when no row came back.
 pub async fn int<C: ConnectionTrait>(c: &C, sql: &str, values: Vec<Value>) -> Result<Option<i64>> {
     match c.query_one_raw(stmt(c.get_database_backend(), sql, values)).await? {

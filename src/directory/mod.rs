@@ -9,7 +9,8 @@
 //! `actions/` (the units of work behind them), `forms.rs` (what was typed and its parsing),
 //! `store.rs` (SQL), `engine.rs` (the search engine of this node), `logo.rs` (logo
 //! re-encoding), `freshness.rs` (confirmation reminders), `opendata.rs` and `datainclusion.rs`
-//! (open data and API), `map.rs` (the department map).
+//! (open data and API), `map.rs` (the department map), `moderation.rs` (the structures' section
+//! of the moderation queue).
 
 mod actions;
 pub mod bench;
@@ -20,6 +21,7 @@ mod forms;
 mod freshness;
 mod logo;
 mod map;
+mod moderation;
 mod opendata;
 mod routes;
 mod search;
@@ -31,6 +33,7 @@ use axum::http::StatusCode;
 pub use actions::{add_term, rename_term};
 pub use demo::seed_demo;
 pub use engine::{Directory, Labels};
+pub use moderation::queue_section;
 pub use routes::routes;
 pub use search::{Filters, Results, Sort};
 pub use store::NewStructure;

@@ -1,8 +1,10 @@
 //! Directory storage: structures with their terms, areas and recommendations, the change
 //! feed of the search engine; the teams and their invitations in `store/team.rs`, the
-//! confirmation cycle in `store/freshness.rs`.
+//! confirmation cycle in `store/freshness.rs`, the moderators' decisions in
+//! `store/moderation.rs`.
 
 mod freshness;
+mod moderation;
 mod team;
 
 use std::collections::HashMap;
@@ -16,9 +18,8 @@ use crate::search::fold;
 use crate::vals;
 
 pub use freshness::{asked, claim_reminders, claim_unlisting_notices, confirm};
-pub use team::{
-    by_member, find_invite, grant_structure_role, insert_invite, insert_member, join_team, set_logo, submit, use_invite,
-};
+pub use moderation::{PendingStructure, decide_structure, names, pending_structures};
+pub use team::{by_member, find_invite, insert_invite, insert_member, join_team, set_logo, submit, use_invite};
 
 #[derive(Row, Debug, Clone)]
 pub struct StructureRow {

@@ -1,27 +1,33 @@
-//! The moderation queue (`/moderation`): structures waiting for approval, recommendations
-//! waiting for publication, and open reports. Every decision carries a reason, is written to
-//! the audit log, and is told by email to the people concerned. An item already decided by
-//! another moderator gets a clear answer instead of a second decision.
+//! The moderation queue (`/moderation`): what the features registered waits there (structures,
+//! recommendations, ads, comments: each a [`QueueSection`] handed over at start), then the open
+//! reports, which moderation owns. Every decision carries a reason, is written to the audit log,
+//! and is told by email to the people concerned. An item already decided by another moderator
+//! gets a clear answer instead of a second decision.
 //!
-//! Layout: `routes.rs` (the queue page and the decision handlers), `forms.rs` (the decision
-//! form), `actions/` (one decision a file), `queue.rs` (what waits, with the flags that call
-//! for a closer look), `store.rs` (SQL). Ads and comments are moderated by `ads`, through the
-//! same queue page.
+//! Moderation names no other feature (`.ci/check-deps` checks it): a feature registers its
+//! sections, files reports under its own kind (`report`), decides on its items in its own
+//! routes with the shared [`DecisionForm`], and answers with the queue page through [`decide`].
+//!
+//! Layout: `hooks.rs` (what a feature registers), `routes.rs` (the queue page, the closing of
+//! reports, the steps and answers the features' decisions share), `forms.rs` (the decision form),
+//! `actions/` (one decision a file), `queue.rs` (what waits), `store.rs` (SQL).
 
 mod actions;
 mod forms;
+mod hooks;
 mod queue;
 mod routes;
 mod store;
 
 use axum::http::StatusCode;
 
-pub(crate) use forms::DecisionForm;
-pub use routes::routes;
-pub(crate) use routes::{already, invalid};
-pub use store::JournalEntry;
+pub use actions::not_pending;
+pub use forms::DecisionForm;
+pub use hooks::{Names, Pending, QueueSection, Reported, TakeDown};
+pub use routes::{decide, routes};
+pub use store::{JournalEntry, close_reports_about};
 
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::web::AppError;
 
 /// Why a decision was not taken.
@@ -58,7 +64,7 @@ impl From<ModerationError> for AppError {
     }
 }
 
-/// A moderator's decision on a structure or a recommendation.
+/// A moderator's decision to approve or refuse an item (a structure, a recommendation).
 pub struct Decision {
     pub approve: bool,
     /// Required to refuse, optional to approve; the people concerned receive it.
@@ -73,29 +79,9 @@ pub struct Closing {
     pub reason: String,
 }
 
-/// What can be reported.
-#[derive(Debug, Clone, Copy)]
-pub enum ReportTarget {
-    Structure(i64),
-    Recommendation(i64),
-    Ad(i64),
-    AdComment(i64),
-}
-
-/// Files a report in the moderation queue; `email` may be empty.
-pub async fn report(
-    db: &Db,
-    target: ReportTarget,
-    reason: &str,
-    message: &str,
-    email: &str,
-) -> Result<(), sea_orm::DbErr> {
-    let (kind, id) = match target {
-        ReportTarget::Structure(id) => ("structure", id),
-        ReportTarget::Recommendation(id) => ("recommendation", id),
-        ReportTarget::Ad(id) => ("ad", id),
-        ReportTarget::AdComment(id) => ("ad_comment", id),
-    };
+/// Files a report in the moderation queue about item `id` of `kind` (the kind its feature's
+/// [`QueueSection`] answers for); `email` may be empty.
+pub async fn report(db: &Db, kind: &str, id: i64, reason: &str, message: &str, email: &str) -> db::Result<()> {
     store::insert_report(db, kind, id, reason, message, email).await
 }
 

@@ -1,5 +1,5 @@
-//! The moderation queue: read models of what waits for a decision, and the decisions, each
-//! taken only once (`… WHERE status = 'pending'`), so two moderators cannot both decide.
+//! Moderation storage: the reports and their closing, each closed only once (`… WHERE status =
+//! 'open'`) so two moderators cannot both decide; who decided an item; the audit log read model.
 
 use sea_orm::ConnectionTrait;
 
@@ -7,141 +7,22 @@ use crate::db::{self, Db, Row};
 use crate::vals;
 
 #[derive(Row, Debug, Clone)]
-pub struct PendingStructure {
-    pub id: i64,
-    pub name: String,
-    pub pitch: String,
-    pub website: String,
-    pub contact_email: String,
-    pub commune_name: String,
-    pub created_at: i64,
-}
-
-pub async fn pending_structures(db: &Db) -> Result<Vec<PendingStructure>, sea_orm::DbErr> {
-    db::all(
-        db.conn(),
-        "SELECT id, slug, name, pitch, website, contact_email, commune_name, created_at FROM structures \
-         WHERE status = 'pending' ORDER BY id",
-        vals![],
-    )
-    .await
-}
-
-#[derive(Row, Debug, Clone)]
-pub struct PendingRecommendation {
-    pub id: i64,
-    pub structure_name: String,
-    pub structure_website: String,
-    pub structure_contact: String,
-    pub association_name: String,
-    pub author_email: String,
-    pub body: String,
-    pub listening: i32,
-    pub clarity: i32,
-    pub autonomy: i32,
-    pub would_recommend: bool,
-    pub summary: Option<String>,
-    pub same_author: i64,
-}
-
-pub async fn pending_recommendations(db: &Db) -> Result<Vec<PendingRecommendation>, sea_orm::DbErr> {
-    db::all(
-        db.conn(),
-        "SELECT r.id, s.name AS structure_name, s.website AS structure_website, \
-           s.contact_email AS structure_contact, r.association_name, r.author_email, r.body, r.listening, \
-           r.clarity, r.autonomy, r.would_recommend, a.summary, \
-           (SELECT COUNT(*) FROM recommendations o WHERE o.author_email = r.author_email AND o.id <> r.id \
-              AND o.created_at > $1) AS same_author \
-         FROM recommendations r JOIN structures s ON s.id = r.structure_id \
-         LEFT JOIN accompaniments a ON a.id = r.accompaniment_id \
-         WHERE r.status = 'pending' ORDER BY r.id",
-        vals![db::now() - 30 * 86_400],
-    )
-    .await
-}
-
-#[derive(Row, Debug, Clone)]
 pub struct OpenReport {
     pub id: i64,
     pub target_kind: String,
+    pub target_id: i64,
     pub reason: String,
     pub message: String,
     pub reporter_email: String,
     pub created_at: i64,
-    pub target_name: Option<String>,
-    pub target_slug: Option<String>,
-    pub target_id: i64,
-    /// The ad reported, or the ad of the comment reported.
-    pub ad_id: Option<i64>,
-    pub ad_slug: Option<String>,
-    pub ad_title: Option<String>,
-    pub ad_status: Option<String>,
-    pub comment_body: Option<String>,
-    pub comment_status: Option<String>,
 }
 
-pub async fn open_reports(db: &Db) -> Result<Vec<OpenReport>, sea_orm::DbErr> {
+pub async fn open_reports(db: &Db) -> db::Result<Vec<OpenReport>> {
     db::all(
         db.conn(),
-        "SELECT p.id, p.target_kind, p.target_id, p.reason, p.message, p.reporter_email, p.created_at, \
-           s.name AS target_name, s.slug AS target_slug, ad.id AS ad_id, ad.slug AS ad_slug, ad.title AS ad_title, \
-           ad.status AS ad_status, cm.body AS comment_body, cm.status AS comment_status \
-         FROM reports p LEFT JOIN structures s ON s.id = (CASE WHEN p.target_kind = 'structure' THEN p.target_id \
-           WHEN p.target_kind = 'recommendation' \
-             THEN (SELECT r.structure_id FROM recommendations r WHERE r.id = p.target_id) ELSE NULL END) \
-         LEFT JOIN ad_comments cm ON p.target_kind = 'ad_comment' AND cm.id = p.target_id \
-         LEFT JOIN ads ad ON ad.id = (CASE WHEN p.target_kind = 'ad' THEN p.target_id \
-           WHEN p.target_kind = 'ad_comment' THEN cm.ad_id ELSE NULL END) \
-         WHERE p.status = 'open' ORDER BY p.id",
+        "SELECT id, target_kind, target_id, reason, message, reporter_email, created_at FROM reports \
+         WHERE status = 'open' ORDER BY id",
         vals![],
-    )
-    .await
-}
-
-/// Decides a pending structure; false when it is not pending (any more).
-pub async fn decide_structure<C: ConnectionTrait>(
-    c: &C,
-    id: i64,
-    approve: bool,
-    by: i64,
-    reason: &str,
-) -> Result<bool, sea_orm::DbErr> {
-    let now = db::now();
-    let status = if approve { "approved" } else { "rejected" };
-    let n = db::exec(
-        c,
-        "UPDATE structures SET status = $1, decided_at = $2, decided_by = $3, decision_reason = $4, \
-           approved_at = CASE WHEN $1 = 'approved' THEN $2 ELSE approved_at END, confirmed_at = $2 \
-         WHERE id = $5 AND status = 'pending'",
-        vals![status, now, by, reason, id],
-    )
-    .await?;
-    Ok(n == 1)
-}
-
-#[derive(Row)]
-pub struct Decided {
-    pub structure_id: i64,
-    pub author_email: String,
-    pub association_name: String,
-}
-
-/// Decides a pending recommendation; `None` when it is not pending (any more).
-pub async fn decide_recommendation<C: ConnectionTrait>(
-    c: &C,
-    id: i64,
-    approve: bool,
-    by: i64,
-    reason: &str,
-) -> Result<Option<Decided>, sea_orm::DbErr> {
-    let now = db::now();
-    let status = if approve { "published" } else { "rejected" };
-    db::one(
-        c,
-        "UPDATE recommendations SET status = $1, decided_at = $2, decided_by = $3, decision_reason = $4, \
-           published_at = CASE WHEN $1 = 'published' THEN $2 ELSE published_at END \
-         WHERE id = $5 AND status = 'pending' RETURNING structure_id, author_email, association_name",
-        vals![status, now, by, reason, id],
     )
     .await
 }
@@ -173,15 +54,9 @@ pub struct Decision {
     pub decided_by_name: Option<String>,
 }
 
-/// Who decided an item already decided, for the "already decided" page; `None` if unknown item.
-pub async fn decided_by(db: &Db, table: &str, id: i64) -> Result<Option<Decision>, sea_orm::DbErr> {
-    let table = match table {
-        "structures" => "structures",
-        "recommendations" => "recommendations",
-        "ads" => "ads",
-        "ad_comments" => "ad_comments",
-        _ => "reports",
-    };
+/// Who decided item `id` of `table` (a table with `id` and `decided_by` columns, named by the
+/// feature that owns it), for the "already decided" answer; `None` for an unknown item.
+pub async fn decided_by(db: &Db, table: &'static str, id: i64) -> db::Result<Option<Decision>> {
     db::one(
         db.conn(),
         &format!("SELECT u.display_name AS decided_by_name FROM {table} t LEFT JOIN users u ON u.id = t.decided_by WHERE t.id = $1"),
@@ -225,6 +100,25 @@ pub async fn insert_report(
         "INSERT INTO reports (target_kind, target_id, reason, message, reporter_email, status, created_at) \
          VALUES ($1, $2, $3, $4, $5, 'open', $6)",
         vals![kind, id, reason, message, email, db::now()],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Closes the open reports about item `id` of `kind` as handled by the decision `by` took on it
+/// (call inside the decision's transaction).
+pub async fn close_reports_about<C: ConnectionTrait>(
+    c: &C,
+    kind: &str,
+    id: i64,
+    by: i64,
+    reason: &str,
+) -> db::Result<()> {
+    db::exec(
+        c,
+        "UPDATE reports SET status = 'handled', decided_at = $1, decided_by = $2, decision_reason = $3 \
+         WHERE target_kind = $4 AND target_id = $5 AND status = 'open'",
+        vals![db::now(), by, reason, kind, id],
     )
     .await?;
     Ok(())

@@ -6,12 +6,22 @@
 //! signed-in association member may also recommend a structure on their own initiative. Every
 //! recommendation waits for a moderator before it counts, and its author can withdraw it from
 //! the link of the confirmation email.
+//!
+//! Layout: `routes.rs` (the pages), `forms.rs`, `store.rs` (SQL), `moderation.rs` (the
+//! recommendations' section of the moderation queue and the decision on one).
 
 mod forms;
+mod moderation;
 mod routes;
 mod store;
 
-pub use routes::routes;
+pub use moderation::queue_section;
+
+/// Every route of the vetting: declarations, answers, recommendations, reports, and the
+/// moderators' decision on a recommendation.
+pub fn routes() -> axum::Router<crate::app::AppState> {
+    routes::routes().merge(moderation::routes())
+}
 
 /// An accompaniment link is valid this long.
 pub const LINK_DAYS: i64 = 30;

@@ -522,14 +522,8 @@ async fn report(
     };
     match (message, email) {
         (Some(message), Some(email)) if errors.is_empty() => {
-            crate::moderation::report(
-                &app.db,
-                crate::moderation::ReportTarget::Recommendation(reco.id),
-                &form.reason,
-                &message,
-                &email,
-            )
-            .await?;
+            crate::moderation::report(&app.db, super::moderation::REPORTED, reco.id, &form.reason, &message, &email)
+                .await?;
             Ok(see_other(&format!("/annuaire/{}", reco.structure_slug), "flash-report-sent"))
         }
         _ => render_status(

@@ -1,4 +1,4 @@
-//! Storage of accompaniments and recommendations.
+//! Storage of accompaniments and recommendations, and of the moderators' decisions on them.
 
 use sea_orm::ConnectionTrait;
 
@@ -202,6 +202,89 @@ pub async fn published(db: &Db, id: i64) -> Result<Option<PublishedReco>, sea_or
         "SELECT r.id, r.association_name, s.name AS structure_name, s.slug AS structure_slug FROM recommendations r \
          JOIN structures s ON s.id = r.structure_id WHERE r.id = $1 AND r.status = 'published'",
         vals![id],
+    )
+    .await
+}
+
+// ---- moderation -----------------------------------------------------------------------------
+
+#[derive(Row, Debug, Clone)]
+pub struct PendingRecommendation {
+    pub id: i64,
+    pub structure_name: String,
+    pub structure_website: String,
+    pub structure_contact: String,
+    pub association_name: String,
+    pub author_email: String,
+    pub body: String,
+    pub listening: i32,
+    pub clarity: i32,
+    pub autonomy: i32,
+    pub would_recommend: bool,
+    pub summary: Option<String>,
+    /// The author's other recommendations of the last 30 days.
+    pub same_author: i64,
+}
+
+/// Recommendations waiting for a moderator, oldest first.
+pub async fn pending_recommendations(db: &Db) -> db::Result<Vec<PendingRecommendation>> {
+    db::all(
+        db.conn(),
+        "SELECT r.id, s.name AS structure_name, s.website AS structure_website, \
+           s.contact_email AS structure_contact, r.association_name, r.author_email, r.body, r.listening, \
+           r.clarity, r.autonomy, r.would_recommend, a.summary, \
+           (SELECT COUNT(*) FROM recommendations o WHERE o.author_email = r.author_email AND o.id <> r.id \
+              AND o.created_at > $1) AS same_author \
+         FROM recommendations r JOIN structures s ON s.id = r.structure_id \
+         LEFT JOIN accompaniments a ON a.id = r.accompaniment_id \
+         WHERE r.status = 'pending' ORDER BY r.id",
+        vals![db::now() - 30 * 86_400],
+    )
+    .await
+}
+
+#[derive(Row)]
+pub struct Decided {
+    pub structure_id: i64,
+    pub author_email: String,
+    pub association_name: String,
+}
+
+/// Decides a pending recommendation; `None` when it is not pending (any more).
+pub async fn decide_recommendation<C: ConnectionTrait>(
+    c: &C,
+    id: i64,
+    approve: bool,
+    by: i64,
+    reason: &str,
+) -> db::Result<Option<Decided>> {
+    let now = db::now();
+    let status = if approve { "published" } else { "rejected" };
+    db::one(
+        c,
+        "UPDATE recommendations SET status = $1, decided_at = $2, decided_by = $3, decision_reason = $4, \
+           published_at = CASE WHEN $1 = 'published' THEN $2 ELSE published_at END \
+         WHERE id = $5 AND status = 'pending' RETURNING structure_id, author_email, association_name",
+        vals![status, now, by, reason, id],
+    )
+    .await
+}
+
+/// The structure of a recommendation, for a link to its profile.
+#[derive(Row, Debug, Clone)]
+pub struct RecoStructure {
+    pub id: i64,
+    pub structure_slug: String,
+    pub structure_name: String,
+}
+
+/// The structures of the recommendations `ids`, whatever their status.
+pub async fn structures_of(db: &Db, ids: &[i64]) -> db::Result<Vec<RecoStructure>> {
+    db::all_in(
+        db.conn(),
+        "SELECT r.id, s.slug AS structure_slug, s.name AS structure_name \
+         FROM recommendations r JOIN structures s ON s.id = r.structure_id WHERE r.id IN ({ids})",
+        ids,
     )
     .await
 }

@@ -4,7 +4,7 @@ use super::super::forms::PledgeForm;
 use super::super::notify::{self, Notice};
 use super::super::store::{self, AdRow};
 use super::super::{AdError, record_change};
-use super::changed;
+use super::{changed, remember_association};
 use crate::app::AppState;
 use crate::web::CurrentUser;
 
@@ -26,7 +26,7 @@ pub async fn pledge(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &Pledg
     let joined_before = store::pledges(&app.db, ad.id).await?.iter().any(|p| p.user_id == user.id);
     let txn = app.db.begin().await?;
     store::upsert_pledge(&txn, ad.id, user.id, &new.association_name, new.amount).await?;
-    store::remember_association(&txn, user, &new.association_name).await?;
+    remember_association(&txn, user, &new.association_name).await?;
     store::follow(&txn, ad.id, user.id).await?;
     if let Some(to) = store::settle_funding(&txn, ad.id).await? {
         notify::followers(app, &txn, ad, None, &Notice::Status(to)).await?;

@@ -2,7 +2,7 @@
 
 use super::super::store::{self, AdFields, AdRow};
 use super::super::{AdError, Status, record_change};
-use super::{expiry, published_flash, published_state};
+use super::{expiry, published_flash, published_state, remember_association};
 use crate::app::AppState;
 use crate::web::CurrentUser;
 
@@ -22,7 +22,7 @@ pub fn editable(status: Status) -> bool {
 pub async fn create(app: &AppState, user: &CurrentUser, fields: &AdFields, publishing: bool) -> Result<Saved, AdError> {
     let txn = app.db.begin().await?;
     let id = store::insert(&txn, user.id, fields).await?;
-    store::remember_association(&txn, user, &fields.association_name).await?;
+    remember_association(&txn, user, &fields.association_name).await?;
     store::upsert_pledge(&txn, id, user.id, &fields.association_name, None).await?;
     store::follow(&txn, id, user.id).await?;
     let flash = if publishing {
@@ -48,7 +48,7 @@ pub async fn edit(
 ) -> Result<Saved, AdError> {
     let txn = app.db.begin().await?;
     store::update(&txn, ad.id, fields).await?;
-    store::remember_association(&txn, user, &fields.association_name).await?;
+    remember_association(&txn, user, &fields.association_name).await?;
     let mut flash = "flash-ad-saved";
     if publishing {
         let to = published_state(app);

@@ -6,6 +6,7 @@ use axum::response::Response;
 use axum_extra::extract::Query;
 use serde::Deserialize;
 
+use super::super::moderation::{REPORTED_AD, REPORTED_COMMENT};
 use super::super::search::path;
 use super::super::store::{self, AdRow};
 use super::any;
@@ -134,11 +135,11 @@ pub(super) async fn report(
     let path = path(ad.id, &ad.slug);
     match form.parse() {
         Ok(Report { reason, message, email }) => {
-            let target = match &comment {
-                Some(c) => crate::moderation::ReportTarget::AdComment(c.id),
-                None => crate::moderation::ReportTarget::Ad(ad.id),
+            let (kind, id) = match &comment {
+                Some(c) => (REPORTED_COMMENT, c.id),
+                None => (REPORTED_AD, ad.id),
             };
-            crate::moderation::report(&app.db, target, &reason, &message, &email).await?;
+            crate::moderation::report(&app.db, kind, id, &reason, &message, &email).await?;
             Ok(see_other(&path, "flash-ad-report-sent"))
         }
         Err(errors) => {

@@ -1,8 +1,10 @@
 //! Joining a team from an invitation: the invitation is used once, and only by someone who is
 //! on no team yet.
 
+use crate::accounts;
 use crate::db::Db;
 use crate::directory::{DirectoryError, store};
+use crate::web::Role;
 use crate::web::session::hash_token;
 
 /// An open invitation, as the person invited sees it.
@@ -38,7 +40,7 @@ pub async fn join(db: &Db, user_id: i64, token: &str) -> Result<Joined, Director
         return Err(DirectoryError::InviteInvalid);
     }
     store::join_team(&txn, invite.structure_id, user_id).await?;
-    store::grant_structure_role(&txn, user_id).await?;
+    accounts::grant_role(&txn, user_id, Role::Structure).await?;
     txn.commit().await?;
     Ok(Joined::Joined)
 }

@@ -5,10 +5,11 @@ use std::collections::BTreeSet;
 
 use sea_orm::ConnectionTrait;
 
+use crate::accounts;
 use crate::db::{self, Db};
 use crate::directory::store::{self, StructureRow};
 use crate::directory::{Directory, DirectoryError, Profile};
-use crate::web::CurrentUser;
+use crate::web::{CurrentUser, Role};
 
 /// Paths under /annuaire that are not profiles.
 const RESERVED_SLUGS: [&str; 3] = ["embed", "carte-svg", "carte.svg"];
@@ -77,6 +78,6 @@ async fn create_draft<C: ConnectionTrait>(c: &C, user_id: i64, profile: &Profile
     }
     let id = id.ok_or(DirectoryError::NoFreeSlug(base))?;
     store::insert_member(c, id, user_id).await?;
-    store::grant_structure_role(c, user_id).await?;
+    accounts::grant_role(c, user_id, Role::Structure).await?;
     Ok(id)
 }

@@ -1,7 +1,8 @@
 //! Directory pages, one file per page or action: the searchable list (`list.rs`), its map
 //! (`map.rs`), the list for partner sites (`embed.rs`), the profiles (`profile.rs`) with their
 //! contact relay (`contact.rs`) and reports (`report.rs`), the one-click confirmation
-//! (`confirm.rs`), the logos (`logo.rs`), and the structure's workspace (`workspace/`).
+//! (`confirm.rs`), the logos (`logo.rs`), the structure's workspace (`workspace/`), and the
+//! moderators' decision on a structure (`moderate.rs`).
 //! Handlers parse, call one action of `../actions/` and answer; the open data routes are in
 //! `../opendata.rs`.
 
@@ -11,6 +12,7 @@ mod embed;
 mod list;
 mod logo;
 mod map;
+mod moderate;
 mod profile;
 mod report;
 mod workspace;
@@ -27,8 +29,8 @@ use crate::app::AppState;
 use crate::web::AppError;
 use crate::web::facets::UrlState;
 
-/// Every route of the directory: pages, workspace, open data and API. The anonymous answers of
-/// the pages and of the API are kept in the directory's page cache.
+/// Every route of the directory: pages, workspace, open data and API, the moderators' decision.
+/// The anonymous answers of the pages and of the API are kept in the directory's page cache.
 pub fn routes(app: &AppState) -> Router<AppState> {
     let cache = app.directory.page_cache();
     let pages = Router::new()
@@ -40,7 +42,11 @@ pub fn routes(app: &AppState) -> Router<AppState> {
         .route("/annuaire/{slug}/confirmer", get(confirm::confirm))
         .route("/annuaire/embed", get(embed::embed))
         .route("/medias/logos/{file}", get(logo::logo));
-    crate::web::cache::cached(pages, cache.clone()).merge(super::opendata::routes(cache)).merge(workspace::routes())
+    let moderation = Router::new().route("/moderation/structures/{id}", post(moderate::decide));
+    crate::web::cache::cached(pages, cache.clone())
+        .merge(super::opendata::routes(cache))
+        .merge(workspace::routes())
+        .merge(moderation)
 }
 
 /// A search of the list: the labels, the filters kept from the query, the results and the URL

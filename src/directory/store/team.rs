@@ -6,7 +6,6 @@ use sea_orm::ConnectionTrait;
 use super::{STRUCTURE_SELECT, StructureRow, record_change};
 use crate::db::{self, Db, Row};
 use crate::vals;
-use crate::web::Role;
 
 /// The structure whose team the account belongs to.
 pub async fn by_member(db: &Db, user_id: i64) -> Result<Option<StructureRow>, sea_orm::DbErr> {
@@ -35,17 +34,6 @@ pub async fn join_team<C: ConnectionTrait>(c: &C, structure_id: i64, user_id: i6
         c,
         "INSERT INTO structure_members (structure_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
         vals![structure_id, user_id, db::now()],
-    )
-    .await?;
-    Ok(())
-}
-
-/// Gives a team member the structure role (nothing when they have it).
-pub async fn grant_structure_role<C: ConnectionTrait>(c: &C, user_id: i64) -> Result<(), sea_orm::DbErr> {
-    db::exec(
-        c,
-        "INSERT INTO user_roles (user_id, role, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-        vals![user_id, Role::Structure.as_str(), db::now()],
     )
     .await?;
     Ok(())
