@@ -13,7 +13,7 @@ pub async fn record<C: ConnectionTrait>(
     action: &str,
     target: &str,
     reason: Option<&str>,
-) -> Result<(), sea_orm::DbErr> {
+) -> db::Result<()> {
     db::exec(
         c,
         "INSERT INTO audit_log (actor_id, actor_label, action, target, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6)",

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 pub use hooks::PersonalData;
 pub use routes::routes;
 
-use crate::db::{Db, StoreError};
+use crate::db::{self, Db, StoreError};
 use crate::mail::{self, Email as Mail};
 use crate::types::Email;
 use crate::web::{AppError, Lang, Role};
@@ -123,7 +123,7 @@ pub struct AccountSummary {
     pub roles: Vec<Role>,
 }
 
-pub async fn summary(db: &Db, id: i64) -> Result<Option<AccountSummary>, sea_orm::DbErr> {
+pub async fn summary(db: &Db, id: i64) -> db::Result<Option<AccountSummary>> {
     let Some(u) = store::by_id(db.conn(), id).await? else { return Ok(None) };
     let roles = store::roles(db.conn(), id).await?;
     Ok(Some(AccountSummary {
@@ -157,7 +157,7 @@ pub async fn set_roles(
     actor: &crate::web::CurrentUser,
     user_id: i64,
     roles: &[Role],
-) -> Result<Result<(Vec<Role>, Vec<Role>), RoleChangeError>, sea_orm::DbErr> {
+) -> db::Result<Result<(Vec<Role>, Vec<Role>), RoleChangeError>> {
     let txn = db.begin().await?;
     if store::by_id(&txn, user_id).await?.is_none() {
         return Ok(Err(RoleChangeError::NotFound));
@@ -198,12 +198,7 @@ struct ListRow {
 
 /// Accounts whose email or name contains `query`, newest first, a page at a time.
 /// Returns the page and whether there is a next one.
-pub async fn search(
-    db: &Db,
-    query: &str,
-    page: u32,
-    per_page: u32,
-) -> Result<(Vec<AccountSummary>, bool), sea_orm::DbErr> {
+pub async fn search(db: &Db, query: &str, page: u32, per_page: u32) -> db::Result<(Vec<AccountSummary>, bool)> {
     let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
     let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
     let rows: Vec<ListRow> = crate::db::all(

@@ -62,7 +62,7 @@ pub async fn insert_user<C: ConnectionTrait>(
     password_hash: &str,
     locale: &str,
     verified: bool,
-) -> Result<Option<i64>, sea_orm::DbErr> {
+) -> db::Result<Option<i64>> {
     let now = db::now();
     db::int(
         c,
@@ -73,16 +73,16 @@ pub async fn insert_user<C: ConnectionTrait>(
     .await
 }
 
-pub async fn by_email(db: &Db, email: &str) -> Result<Option<UserRow>, sea_orm::DbErr> {
+pub async fn by_email(db: &Db, email: &str) -> db::Result<Option<UserRow>> {
     by_email_in(db.conn(), email).await
 }
 
 /// The account of an email, read on `c` (a connection or the caller's transaction).
-pub async fn by_email_in<C: ConnectionTrait>(c: &C, email: &str) -> Result<Option<UserRow>, sea_orm::DbErr> {
+pub async fn by_email_in<C: ConnectionTrait>(c: &C, email: &str) -> db::Result<Option<UserRow>> {
     db::one(c, &format!("SELECT {USER_COLS} FROM users WHERE email = $1"), vals![email]).await
 }
 
-pub async fn by_id<C: ConnectionTrait>(c: &C, id: i64) -> Result<Option<UserRow>, sea_orm::DbErr> {
+pub async fn by_id<C: ConnectionTrait>(c: &C, id: i64) -> db::Result<Option<UserRow>> {
     db::one(c, &format!("SELECT {USER_COLS} FROM users WHERE id = $1"), vals![id]).await
 }
 
@@ -92,7 +92,7 @@ pub async fn new_token<C: ConnectionTrait>(
     user_id: i64,
     purpose: Purpose,
     new_email: Option<&str>,
-) -> Result<String, sea_orm::DbErr> {
+) -> db::Result<String> {
     let token = random_token();
     let now = db::now();
     db::exec(
@@ -106,7 +106,7 @@ pub async fn new_token<C: ConnectionTrait>(
 }
 
 /// Whether a token is currently usable, without using it.
-pub async fn peek_token(db: &Db, token: &str, purpose: Purpose) -> Result<Option<TokenUse>, sea_orm::DbErr> {
+pub async fn peek_token(db: &Db, token: &str, purpose: Purpose) -> db::Result<Option<TokenUse>> {
     db::one(
         db.conn(),
         "SELECT user_id, new_email FROM account_tokens \
@@ -117,11 +117,7 @@ pub async fn peek_token(db: &Db, token: &str, purpose: Purpose) -> Result<Option
 }
 
 /// Uses a token: atomic, so two concurrent uses cannot both succeed.
-pub async fn take_token<C: ConnectionTrait>(
-    c: &C,
-    token: &str,
-    purpose: Purpose,
-) -> Result<Option<TokenUse>, sea_orm::DbErr> {
+pub async fn take_token<C: ConnectionTrait>(c: &C, token: &str, purpose: Purpose) -> db::Result<Option<TokenUse>> {
     let now = db::now();
     db::one(
         c,
@@ -133,7 +129,7 @@ pub async fn take_token<C: ConnectionTrait>(
     .await
 }
 
-pub async fn mark_verified<C: ConnectionTrait>(c: &C, user_id: i64) -> Result<(), sea_orm::DbErr> {
+pub async fn mark_verified<C: ConnectionTrait>(c: &C, user_id: i64) -> db::Result<()> {
     db::exec(
         c,
         "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
@@ -143,7 +139,7 @@ pub async fn mark_verified<C: ConnectionTrait>(c: &C, user_id: i64) -> Result<()
     Ok(())
 }
 
-pub async fn set_password<C: ConnectionTrait>(c: &C, user_id: i64, hash: &str) -> Result<(), sea_orm::DbErr> {
+pub async fn set_password<C: ConnectionTrait>(c: &C, user_id: i64, hash: &str) -> db::Result<()> {
     db::exec(c, "UPDATE users SET password_hash = $1 WHERE id = $2", vals![hash, user_id]).await?;
     Ok(())
 }
@@ -155,12 +151,12 @@ pub async fn set_email<C: ConnectionTrait>(c: &C, user_id: i64, email: &str) -> 
     Ok(())
 }
 
-pub async fn set_display_name(db: &Db, user_id: i64, name: &str) -> Result<(), sea_orm::DbErr> {
+pub async fn set_display_name(db: &Db, user_id: i64, name: &str) -> db::Result<()> {
     db::exec(db.conn(), "UPDATE users SET display_name = $1 WHERE id = $2", vals![name, user_id]).await?;
     Ok(())
 }
 
-pub async fn delete_user<C: ConnectionTrait>(c: &C, user_id: i64) -> Result<(), sea_orm::DbErr> {
+pub async fn delete_user<C: ConnectionTrait>(c: &C, user_id: i64) -> db::Result<()> {
     db::exec(c, "DELETE FROM users WHERE id = $1", vals![user_id]).await?;
     Ok(())
 }
@@ -170,13 +166,13 @@ struct RoleRow {
     role: String,
 }
 
-pub async fn roles<C: ConnectionTrait>(c: &C, user_id: i64) -> Result<Vec<Role>, sea_orm::DbErr> {
+pub async fn roles<C: ConnectionTrait>(c: &C, user_id: i64) -> db::Result<Vec<Role>> {
     let rows: Vec<RoleRow> =
         db::all(c, "SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role", vals![user_id]).await?;
     Ok(rows.iter().filter_map(|r| Role::parse(&r.role)).collect())
 }
 
-pub async fn add_role<C: ConnectionTrait>(c: &C, user_id: i64, role: Role) -> Result<(), sea_orm::DbErr> {
+pub async fn add_role<C: ConnectionTrait>(c: &C, user_id: i64, role: Role) -> db::Result<()> {
     db::exec(
         c,
         "INSERT INTO user_roles (user_id, role, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -186,12 +182,12 @@ pub async fn add_role<C: ConnectionTrait>(c: &C, user_id: i64, role: Role) -> Re
     Ok(())
 }
 
-pub async fn remove_role<C: ConnectionTrait>(c: &C, user_id: i64, role: Role) -> Result<(), sea_orm::DbErr> {
+pub async fn remove_role<C: ConnectionTrait>(c: &C, user_id: i64, role: Role) -> db::Result<()> {
     db::exec(c, "DELETE FROM user_roles WHERE user_id = $1 AND role = $2", vals![user_id, role.as_str()]).await?;
     Ok(())
 }
 
-pub async fn count_admins<C: ConnectionTrait>(c: &C) -> Result<i64, sea_orm::DbErr> {
+pub async fn count_admins<C: ConnectionTrait>(c: &C) -> db::Result<i64> {
     Ok(db::int(c, "SELECT COUNT(*) FROM user_roles WHERE role = 'admin'", vals![]).await?.unwrap_or(0))
 }
 
@@ -210,7 +206,7 @@ pub struct MailExport {
     pub sent_at: Option<i64>,
 }
 
-pub async fn sessions_of(db: &Db, user_id: i64) -> Result<Vec<SessionExport>, sea_orm::DbErr> {
+pub async fn sessions_of(db: &Db, user_id: i64) -> db::Result<Vec<SessionExport>> {
     db::all(
         db.conn(),
         "SELECT created_at, last_seen_at, expires_at FROM sessions WHERE user_id = $1 ORDER BY created_at",
@@ -219,7 +215,7 @@ pub async fn sessions_of(db: &Db, user_id: i64) -> Result<Vec<SessionExport>, se
     .await
 }
 
-pub async fn mails_of(db: &Db, user_id: i64) -> Result<Vec<MailExport>, sea_orm::DbErr> {
+pub async fn mails_of(db: &Db, user_id: i64) -> db::Result<Vec<MailExport>> {
     db::all(
         db.conn(),
         "SELECT recipient, subject, created_at, sent_at FROM outbox WHERE user_id = $1 ORDER BY id",

@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use sea_orm::{DatabaseTransaction, DbErr};
+use sea_orm::DatabaseTransaction;
 
 use super::{Ads, Status, record_change, store};
 use crate::accounts::PersonalData;
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::types::BoxFuture;
 use crate::vals;
 
@@ -23,11 +23,11 @@ impl PersonalData for AdsData {
         "ads"
     }
 
-    fn export<'a>(&'a self, db: &'a Db, user_id: i64) -> BoxFuture<'a, Result<serde_json::Value, DbErr>> {
+    fn export<'a>(&'a self, db: &'a Db, user_id: i64) -> BoxFuture<'a, db::Result<serde_json::Value>> {
         Box::pin(export(db, user_id))
     }
 
-    fn forget<'a>(&'a self, txn: &'a DatabaseTransaction, user_id: i64) -> BoxFuture<'a, Result<(), DbErr>> {
+    fn forget<'a>(&'a self, txn: &'a DatabaseTransaction, user_id: i64) -> BoxFuture<'a, db::Result<()>> {
         Box::pin(forget(txn, user_id))
     }
 
@@ -37,7 +37,7 @@ impl PersonalData for AdsData {
 }
 
 /// What the ads hold about a person, for their data export.
-async fn export(db: &crate::db::Db, user_id: i64) -> Result<serde_json::Value, sea_orm::DbErr> {
+async fn export(db: &crate::db::Db, user_id: i64) -> db::Result<serde_json::Value> {
     #[derive(crate::db::Row)]
     struct Line {
         ad_id: i64,
@@ -97,7 +97,7 @@ async fn export(db: &crate::db::Db, user_id: i64) -> Result<serde_json::Value, s
 /// ads go with it, its open ads are closed (nobody could manage them any more), its pledges and
 /// offers are withdrawn, and the ads whose figures change are settled again (pledges no longer
 /// counted may un-fund an ad) and told to every node's index.
-async fn forget<C: sea_orm::ConnectionTrait>(c: &C, user_id: i64) -> Result<(), sea_orm::DbErr> {
+async fn forget<C: sea_orm::ConnectionTrait>(c: &C, user_id: i64) -> db::Result<()> {
     #[derive(crate::db::Row)]
     struct Id {
         id: i64,

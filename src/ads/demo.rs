@@ -385,7 +385,7 @@ async fn file_report<C: sea_orm::ConnectionTrait>(
     id: i64,
     report: &DemoReport,
     now: i64,
-) -> Result<(), sea_orm::DbErr> {
+) -> db::Result<()> {
     db::exec(
         c,
         "INSERT INTO reports (target_kind, target_id, reason, message, reporter_email, status, created_at) \

@@ -32,7 +32,7 @@ struct SoftwareLabel {
 }
 
 /// Software labels in both languages, for the text index.
-async fn software_labels(db: &Db) -> Result<HashMap<String, String>, sea_orm::DbErr> {
+async fn software_labels(db: &Db) -> db::Result<HashMap<String, String>> {
     let rows: Vec<SoftwareLabel> =
         db::all(db.conn(), "SELECT slug, label_fr, label_en FROM terms WHERE kind = 'software'", vals![]).await?;
     Ok(rows.into_iter().map(|r| (r.slug, format!("{} {}", r.label_fr, r.label_en))).collect())

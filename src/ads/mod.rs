@@ -228,6 +228,19 @@ crate::text_enum!(Kind);
 crate::text_enum!(Status);
 crate::text_enum!(OfferStatus);
 
+crate::text_enum! {
+    /// Where a comment stands.
+    pub enum CommentStatus {
+        /// Waiting for a moderator (pre-moderation).
+        Pending = "pending",
+        Published = "published",
+        /// Refused by a moderator while pending.
+        Refused = "refused",
+        /// Taken down by a moderator after publication.
+        Removed = "removed",
+    }
+}
+
 /// What an author can do to their ad's lifecycle (the `action` of the status form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AdAction {
@@ -305,6 +318,6 @@ pub const MAX_AMOUNT: i64 = crate::types::Euros::MAX;
 const CHANGE_KIND: &str = "ad";
 
 /// Records that an ad changed, for every node's index (call inside the change's transaction).
-pub async fn record_change<C: sea_orm::ConnectionTrait>(c: &C, ad_id: i64) -> Result<(), sea_orm::DbErr> {
+pub async fn record_change<C: sea_orm::ConnectionTrait>(c: &C, ad_id: i64) -> crate::db::Result<()> {
     crate::search::feed::record(c, CHANGE_KIND, ad_id).await
 }

@@ -12,10 +12,10 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::post;
 
-use super::Status;
 use super::actions::{self, Verdict};
 use super::search::{excerpt, path};
 use super::store::{self, PendingComment};
+use super::{CommentStatus, Status};
 use crate::app::AppState;
 use crate::db::{self, Db};
 use crate::moderation::{self, DecisionForm, Names, Pending, QueueSection, Reported, TakeDown};
@@ -120,7 +120,7 @@ impl QueueSection for PendingAds {
                 .iter()
                 .map(|&id| {
                     let ad = found.get(&id);
-                    let removed = ad.is_some_and(|a| Status::parse(&a.status) == Some(Status::Removed));
+                    let removed = ad.is_some_and(|a| a.status == Status::Removed);
                     let reported = Reported {
                         link: ad.map(|a| (format!("/annonces/{}-{}", a.id, a.slug), a.title.clone())),
                         quote: None,
@@ -167,7 +167,7 @@ impl QueueSection for PendingComments {
                     let reported = Reported {
                         link: Some((format!("/annonces/{}-{}", c.ad_id, c.ad_slug), c.ad_title)),
                         quote: Some(("moderation-reported-comment", c.body)),
-                        take_down: (c.status == "published").then(|| TakeDown {
+                        take_down: (c.status == CommentStatus::Published).then(|| TakeDown {
                             action: format!("/moderation/commentaires/{}", c.id),
                             field: "rc",
                             label_key: "moderation-remove-comment",

@@ -9,6 +9,7 @@ use super::Status;
 use super::search::path;
 use super::store::{self, AdRow};
 use crate::app::AppState;
+use crate::db;
 use crate::mail::{self, Email as Mail};
 use crate::web::Lang;
 
@@ -61,7 +62,7 @@ pub async fn followers<C: sea_orm::ConnectionTrait>(
     ad: &AdRow,
     actor: Option<i64>,
     notice: &Notice,
-) -> Result<(), sea_orm::DbErr> {
+) -> db::Result<()> {
     let url = ad_url(app, ad);
     for f in store::followers(c, ad.id).await? {
         if Some(f.user_id) == actor {
@@ -87,10 +88,7 @@ pub async fn followers<C: sea_orm::ConnectionTrait>(
 }
 
 /// The author's address and language.
-pub async fn author_contact<C: sea_orm::ConnectionTrait>(
-    c: &C,
-    ad: &AdRow,
-) -> Result<Option<(String, Lang)>, sea_orm::DbErr> {
+pub async fn author_contact<C: sea_orm::ConnectionTrait>(c: &C, ad: &AdRow) -> db::Result<Option<(String, Lang)>> {
     match ad.author_id {
         Some(author) => store::contact(c, author).await,
         None => Ok(None),
@@ -104,7 +102,7 @@ pub async fn joined<C: sea_orm::ConnectionTrait>(
     ad: &AdRow,
     association: &str,
     amount: Option<i64>,
-) -> Result<(), sea_orm::DbErr> {
+) -> db::Result<()> {
     let Some((email, lang)) = author_contact(c, ad).await? else { return Ok(()) };
     let amount = amount.map(|a| lang.t_args("mail-ad-joined-amount", &[("amount", lang.euros(a))]));
     let args = [
@@ -122,7 +120,7 @@ pub async fn expiring<C: sea_orm::ConnectionTrait>(
     c: &C,
     ad: &AdRow,
     expires_at: i64,
-) -> Result<(), sea_orm::DbErr> {
+) -> db::Result<()> {
     let Some((email, lang)) = author_contact(c, ad).await? else { return Ok(()) };
     let args = [("title", ad.title.clone()), ("date", lang.date(expires_at)), ("url", ad_url(app, ad))];
     mail::queue(c, &Mail::compose(lang, &email, ad.author_id, "mail-ad-reminder", &args)).await

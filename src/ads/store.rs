@@ -3,7 +3,7 @@
 
 use sea_orm::ConnectionTrait;
 
-use super::{Kind, Status};
+use super::{CommentStatus, Kind, Status};
 use crate::db::{self, Db, Row, Value};
 use crate::vals;
 use crate::web::Lang;
@@ -259,7 +259,7 @@ pub struct Comment {
     pub user_id: Option<i64>,
     pub author_name: String,
     pub body: String,
-    pub status: String,
+    pub status: CommentStatus,
     pub created_at: i64,
 }
 
@@ -310,7 +310,7 @@ pub async fn insert_comment<C: ConnectionTrait>(
     user_id: i64,
     author_name: &str,
     body: &str,
-    status: &str,
+    status: CommentStatus,
 ) -> db::Result<i64> {
     db::int(
         c,
@@ -337,20 +337,16 @@ pub async fn comments_since(db: &Db, user_id: i64, since: i64) -> db::Result<i64
 pub async fn decide_comment<C: ConnectionTrait>(
     c: &C,
     id: i64,
-    from: &[&str],
-    to: &str,
+    from: CommentStatus,
+    to: CommentStatus,
     by: i64,
     reason: &str,
 ) -> db::Result<bool> {
-    let from: Vec<String> = from.iter().map(|s| format!("'{s}'")).collect();
     let n = db::exec(
         c,
-        &format!(
-            "UPDATE ad_comments SET status = $1, decided_at = $2, decided_by = $3, decision_reason = $4 \
-             WHERE id = $5 AND status IN ({})",
-            from.join(", ")
-        ),
-        vals![to, db::now(), by, reason, id],
+        "UPDATE ad_comments SET status = $1, decided_at = $2, decided_by = $3, decision_reason = $4 \
+         WHERE id = $5 AND status = $6",
+        vals![to, db::now(), by, reason, id, from],
     )
     .await?;
     Ok(n == 1)

@@ -28,8 +28,54 @@ pub use sea_orm::{
 /// field of that type is the enum itself, and a value the enum does not know fails the query
 /// (never a silent default). The type needs `fn as_str(self) -> &'static str` and
 /// `fn parse(&str) -> Option<Self>`.
+///
+/// The second form declares the enum with its stored names and writes those two functions,
+/// `ALL` and `Display`:
+///
+/// ```ignore
+/// text_enum! {
+///     /// Where a comment stands.
+///     pub enum CommentStatus { Pending = "pending", Published = "published" }
+/// }
+/// ```
 #[macro_export]
 macro_rules! text_enum {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every value, in the order of the declaration.
+            #[allow(dead_code)]
+            pub const ALL: &[$name] = &[$($name::$variant),+];
+
+            /// The value in the database.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            /// The value of a stored name; `None` for a name this version does not know.
+            pub fn parse(text: &str) -> Option<Self> {
+                match text {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        $crate::text_enum!($name);
+    };
     ($t:ty) => {
         impl $crate::db::TryGetable for $t {
             fn try_get_by<I: $crate::db::ColIdx>(
@@ -223,22 +269,12 @@ pub fn skip_locked(backend: DbBackend) -> &'static str {
 mod text_enum_tests {
     use super::{Db, Row, all};
 
-    #[derive(Debug, Clone, Copy, PartialEq)]
-    enum Colour {
-        Red,
-    }
-
-    impl Colour {
-        fn as_str(self) -> &'static str {
-            "red"
-        }
-
-        fn parse(s: &str) -> Option<Colour> {
-            (s == "red").then_some(Colour::Red)
+    crate::text_enum! {
+        enum Colour {
+            Red = "red",
+            Green = "green",
         }
     }
-
-    crate::text_enum!(Colour);
 
     #[derive(Row, Debug)]
     struct Line {
@@ -250,6 +286,11 @@ mod text_enum_tests {
         let db = Db::connect("sqlite::memory:").await.expect("connect");
         let rows: Vec<Line> = all(db.conn(), "SELECT $1 AS c", crate::vals![Colour::Red]).await.expect("red is known");
         assert_eq!(rows[0].c, Colour::Red);
+        assert_eq!(
+            Colour::ALL.iter().map(|c| Colour::parse(c.as_str())).collect::<Vec<_>>(),
+            [Some(Colour::Red), Some(Colour::Green)]
+        );
+        assert_eq!(Colour::Green.to_string(), "green");
         let err = all::<Line, _>(db.conn(), "SELECT 'blue' AS c", crate::vals![]).await.expect_err("blue is unknown");
         assert!(err.to_string().contains("unknown Colour \"blue\""), "{err}");
     }

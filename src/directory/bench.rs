@@ -17,6 +17,7 @@ use serde::Deserialize;
 
 use super::store::{self, NewRecommendation, NewStructure};
 use crate::db::{self, Db};
+use crate::directory::StructureStatus;
 use crate::geo;
 use crate::synthetic::{NAME_SUFFIX, Names, SLUG_SUFFIX, of_town, pick, slugify, subset, weighted};
 
@@ -75,7 +76,7 @@ pub struct Seeded {
 }
 
 /// How many structures bench-seed did not create.
-pub async fn foreign(db: &Db) -> Result<i64, sea_orm::DbErr> {
+pub async fn foreign(db: &Db) -> db::Result<i64> {
     store::count_slugs_not_ending(db, SLUG_SUFFIX).await
 }
 
@@ -106,7 +107,7 @@ pub async fn seed(
             seeded.added += 1;
             let published = s.recommendations.iter().filter(|r| r.published).count();
             seeded.recommendations += published;
-            seeded.recommended += usize::from(s.status == "approved" && published > 0);
+            seeded.recommended += usize::from(s.status == StructureStatus::Approved && published > 0);
         }
         progress(chunk.len());
     }
@@ -141,7 +142,7 @@ struct Structure {
     pricing: &'static str,
     price_info: &'static str,
     languages: &'static str,
-    status: &'static str,
+    status: StructureStatus,
     confirmed_at: i64,
     terms: Vec<(&'static str, &'static str)>,
     areas: Vec<(&'static str, &'static str)>,
@@ -301,13 +302,13 @@ impl<'w> Generator<'w> {
         // Listing: ~85% approved and recommended, the rest draft, pending or without
         // published recommendation.
         let (status, published) = match rng.random_range(0..100) {
-            0..85 => ("approved", 1 + (rng.random_range(0.0f64..1.0).powi(2) * 8.0) as usize),
-            85..90 => ("approved", 0),
-            90..95 => ("pending", 0),
-            _ => ("draft", 0),
+            0..85 => (StructureStatus::Approved, 1 + (rng.random_range(0.0f64..1.0).powi(2) * 8.0) as usize),
+            85..90 => (StructureStatus::Approved, 0),
+            90..95 => (StructureStatus::Pending, 0),
+            _ => (StructureStatus::Draft, 0),
         };
         let published = published.min(8);
-        let pending = if status == "approved" && published == 0 { rng.random_range(0..=2) } else { 0 };
+        let pending = if status == StructureStatus::Approved && published == 0 { rng.random_range(0..=2) } else { 0 };
 
         let sw_names: Vec<&str> = software.iter().map(|(_, l)| *l).collect();
         let where_ = match areas.first() {

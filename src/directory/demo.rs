@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use super::store::{self, NewStructure};
 use crate::db::{self, Db};
+use crate::directory::StructureStatus;
 
 #[derive(Deserialize)]
 struct DemoRecommendation {
@@ -75,7 +76,8 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<usize> {
             pricing: &s.pricing,
             price_info: &s.price_info,
             languages: &languages,
-            status: &s.status,
+            status: StructureStatus::parse(&s.status)
+                .ok_or_else(|| anyhow::anyhow!("demo structures: unknown status {}", s.status))?,
             confirmed_at: now - s.confirmed_months_ago * 30 * 86_400,
             terms,
             areas,

@@ -27,7 +27,7 @@ pub fn signature(secret: &[u8], slug: &str, asked_at: i64) -> String {
 }
 
 /// Sends the reminders and unlisting notices that are due; returns how many structures.
-pub async fn run(app: &AppState) -> Result<usize, sea_orm::DbErr> {
+pub async fn run(app: &AppState) -> db::Result<usize> {
     let now = db::now();
     let month = 30 * 86_400;
     let ask_before = now - app.config.confirm_every_months * month;
@@ -62,7 +62,7 @@ pub async fn run(app: &AppState) -> Result<usize, sea_orm::DbErr> {
 }
 
 /// Confirms a structure's profile from a signed link; returns its name when the link is valid.
-pub async fn confirm(app: &AppState, slug: &str, sig: &str) -> Result<Option<String>, sea_orm::DbErr> {
+pub async fn confirm(app: &AppState, slug: &str, sig: &str) -> db::Result<Option<String>> {
     let row = store::asked(&app.db, slug).await?;
     let Some(row) = row else { return Ok(None) };
     let Some(asked_at) = row.confirm_asked_at else { return Ok(None) };

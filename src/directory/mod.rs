@@ -41,9 +41,21 @@ pub use store::TermFull as Term;
 pub use taxonomy::{SeedTerm, TERMS};
 
 use crate::config::Config;
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::types::Email;
 use crate::web::{AppError, FieldErrors};
+
+crate::text_enum! {
+    /// Where a structure stands: only approved ones are listed.
+    pub enum StructureStatus {
+        /// Being written by its team, never submitted.
+        Draft = "draft",
+        /// Submitted, waiting for a moderator.
+        Pending = "pending",
+        Approved = "approved",
+        Rejected = "rejected",
+    }
+}
 
 /// What the listing pages need of a structure, kept in memory.
 #[derive(Debug, Clone)]
@@ -187,7 +199,7 @@ pub struct Profile {
 }
 
 impl Profile {
-    fn as_new<'a>(&'a self, slug: &'a str, status: &'a str, confirmed_at: i64) -> NewStructure<'a> {
+    fn as_new<'a>(&'a self, slug: &'a str, status: StructureStatus, confirmed_at: i64) -> NewStructure<'a> {
         NewStructure {
             slug,
             name: &self.name,
@@ -235,7 +247,7 @@ pub struct Report {
 
 /// Creates a structure with its terms and areas (demonstration data, imports, tests); returns
 /// its id, or `None` when the slug is taken.
-pub async fn create(db: &Db, new: &NewStructure<'_>) -> Result<Option<i64>, sea_orm::DbErr> {
+pub async fn create(db: &Db, new: &NewStructure<'_>) -> db::Result<Option<i64>> {
     let txn = db.begin().await?;
     let id = store::insert(&txn, new).await?;
     txn.commit().await?;
@@ -244,12 +256,7 @@ pub async fn create(db: &Db, new: &NewStructure<'_>) -> Result<Option<i64>, sea_
 
 /// Publishes a recommendation of a structure. The vetting workflow will call this once an
 /// association confirmed it and a moderator approved it.
-pub async fn publish_recommendation(
-    db: &Db,
-    structure_id: i64,
-    association: &str,
-    body: &str,
-) -> Result<(), sea_orm::DbErr> {
+pub async fn publish_recommendation(db: &Db, structure_id: i64, association: &str, body: &str) -> db::Result<()> {
     let txn = db.begin().await?;
     store::insert_recommendation(&txn, structure_id, association, body, crate::db::now()).await?;
     txn.commit().await
@@ -259,7 +266,7 @@ pub async fn publish_recommendation(
 pub const TERM_KINDS: [&str; 5] = ["service", "software", "audience", "legal_form", "pricing"];
 
 /// Every taxonomy term, with how many structures use it.
-pub async fn terms(db: &Db) -> Result<Vec<Term>, sea_orm::DbErr> {
+pub async fn terms(db: &Db) -> db::Result<Vec<Term>> {
     store::terms_full(db).await
 }
 
@@ -271,7 +278,7 @@ pub struct StructureRef {
     pub name: String,
     pub website: String,
     pub contact_email: String,
-    pub status: String,
+    pub status: StructureStatus,
 }
 
 impl From<store::StructureRow> for StructureRef {
@@ -288,17 +295,17 @@ impl From<store::StructureRow> for StructureRef {
 }
 
 /// The structure whose team the account belongs to.
-pub async fn team_structure(db: &Db, user_id: i64) -> Result<Option<StructureRef>, sea_orm::DbErr> {
+pub async fn team_structure(db: &Db, user_id: i64) -> db::Result<Option<StructureRef>> {
     Ok(store::by_member(db, user_id).await?.map(StructureRef::from))
 }
 
 /// Email addresses of a structure's team.
-pub async fn team_emails(db: &Db, structure_id: i64) -> Result<Vec<String>, sea_orm::DbErr> {
+pub async fn team_emails(db: &Db, structure_id: i64) -> db::Result<Vec<String>> {
     store::team_emails(db, structure_id).await
 }
 
 /// Everyone to tell about a structure: its team, else its contact address.
-pub async fn recipients(db: &Db, structure_id: i64, contact_email: &str) -> Result<Vec<String>, sea_orm::DbErr> {
+pub async fn recipients(db: &Db, structure_id: i64, contact_email: &str) -> db::Result<Vec<String>> {
     let mut emails = store::team_emails(db, structure_id).await?;
     if emails.is_empty() && !contact_email.is_empty() {
         emails.push(contact_email.to_owned());
@@ -307,12 +314,12 @@ pub async fn recipients(db: &Db, structure_id: i64, contact_email: &str) -> Resu
 }
 
 /// A structure by its slug, listed or not.
-pub async fn structure_by_slug(db: &Db, slug: &str) -> Result<Option<StructureRef>, sea_orm::DbErr> {
+pub async fn structure_by_slug(db: &Db, slug: &str) -> db::Result<Option<StructureRef>> {
     Ok(store::by_slug(db, slug).await?.map(StructureRef::from))
 }
 
 /// A structure by its id, listed or not.
-pub async fn structure_by_id(db: &Db, id: i64) -> Result<Option<StructureRef>, sea_orm::DbErr> {
+pub async fn structure_by_id(db: &Db, id: i64) -> db::Result<Option<StructureRef>> {
     Ok(store::by_id(db, id).await?.map(StructureRef::from))
 }
 
@@ -322,12 +329,12 @@ const CHANGE_KIND: &str = "structure";
 
 /// Records that a structure changed (its recommendations, its status), inside the change's
 /// transaction, so that every node's search engine follows.
-pub async fn record_change<C: sea_orm::ConnectionTrait>(c: &C, structure_id: i64) -> Result<(), sea_orm::DbErr> {
+pub async fn record_change<C: sea_orm::ConnectionTrait>(c: &C, structure_id: i64) -> db::Result<()> {
     store::record_change(c, structure_id).await
 }
 
 /// Labels of the services and software of the taxonomy, as (kind, slug, label).
-pub async fn term_choices(db: &Db, lang: crate::web::Lang) -> Result<Vec<(String, String, String)>, sea_orm::DbErr> {
+pub async fn term_choices(db: &Db, lang: crate::web::Lang) -> db::Result<Vec<(String, String, String)>> {
     Ok(store::all_terms(db)
         .await?
         .into_iter()
@@ -336,11 +343,11 @@ pub async fn term_choices(db: &Db, lang: crate::web::Lang) -> Result<Vec<(String
 }
 
 /// Sends the confirmation reminders and unlisting notices that are due.
-pub async fn ask_confirmations(app: &crate::app::AppState) -> Result<usize, sea_orm::DbErr> {
+pub async fn ask_confirmations(app: &crate::app::AppState) -> db::Result<usize> {
     freshness::run(app).await
 }
 
 /// Deletes contact messages past their retention period.
-pub async fn purge(db: &Db, config: &Config) -> Result<u64, sea_orm::DbErr> {
+pub async fn purge(db: &Db, config: &Config) -> db::Result<u64> {
     store::purge_contacts(db, config.contact_retention_days).await
 }

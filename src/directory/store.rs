@@ -13,6 +13,7 @@ use sea_orm::ConnectionTrait;
 
 use super::Card;
 use crate::db::{self, Db, Row, Value};
+use crate::directory::StructureStatus;
 use crate::geo;
 use crate::search::fold;
 use crate::vals;
@@ -44,7 +45,7 @@ pub struct StructureRow {
     pub pricing: Option<String>,
     pub price_info: String,
     pub languages: String,
-    pub status: String,
+    pub status: StructureStatus,
     pub confirmed_at: i64,
     pub updated_at: i64,
     pub recommendations: i64,
@@ -74,10 +75,7 @@ pub struct AreaRow {
 }
 
 /// Approved structures (all of them, or those of `ids`), with their terms and areas.
-async fn approved(
-    db: &Db,
-    ids: Option<&[i64]>,
-) -> Result<(Vec<StructureRow>, Vec<TermRow>, Vec<AreaRow>), sea_orm::DbErr> {
+async fn approved(db: &Db, ids: Option<&[i64]>) -> db::Result<(Vec<StructureRow>, Vec<TermRow>, Vec<AreaRow>)> {
     let (filter, values): (String, Vec<Value>) = match ids {
         Some(ids) if !ids.is_empty() => (
             format!(" AND s.id IN ({})", db::placeholders(1, ids.len())),
@@ -112,7 +110,7 @@ async fn approved(
 
 /// The cards of approved structures with at least `min_recommendations` published
 /// recommendations (all, or those of `ids`).
-pub async fn cards(db: &Db, ids: Option<&[i64]>, min_recommendations: i64) -> Result<Vec<Card>, sea_orm::DbErr> {
+pub async fn cards(db: &Db, ids: Option<&[i64]>, min_recommendations: i64) -> db::Result<Vec<Card>> {
     let (structures, terms, areas) = approved(db, ids).await?;
     let mut terms_of: HashMap<i64, Vec<TermRow>> = HashMap::new();
     for t in terms {
@@ -192,11 +190,11 @@ fn card(s: StructureRow, terms: &[TermRow], areas: &[AreaRow]) -> Card {
     }
 }
 
-pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<StructureRow>, sea_orm::DbErr> {
+pub async fn by_slug(db: &Db, slug: &str) -> db::Result<Option<StructureRow>> {
     db::one(db.conn(), &format!("{STRUCTURE_SELECT} WHERE s.slug = $1"), vals![slug]).await
 }
 
-pub async fn terms_of(db: &Db, id: i64) -> Result<Vec<TermRow>, sea_orm::DbErr> {
+pub async fn terms_of(db: &Db, id: i64) -> db::Result<Vec<TermRow>> {
     db::all(
         db.conn(),
         "SELECT st.structure_id, t.kind, t.slug, t.label_fr, t.label_en FROM structure_terms st \
@@ -206,7 +204,7 @@ pub async fn terms_of(db: &Db, id: i64) -> Result<Vec<TermRow>, sea_orm::DbErr> 
     .await
 }
 
-pub async fn areas_of(db: &Db, id: i64) -> Result<Vec<AreaRow>, sea_orm::DbErr> {
+pub async fn areas_of(db: &Db, id: i64) -> db::Result<Vec<AreaRow>> {
     db::all(
         db.conn(),
         "SELECT structure_id, kind, code FROM structure_areas WHERE structure_id = $1 ORDER BY code",
@@ -225,7 +223,7 @@ pub struct RecommendationRow {
     pub summary: Option<String>,
 }
 
-pub async fn published_recommendations(db: &Db, id: i64) -> Result<Vec<RecommendationRow>, sea_orm::DbErr> {
+pub async fn published_recommendations(db: &Db, id: i64) -> db::Result<Vec<RecommendationRow>> {
     db::all(
         db.conn(),
         "SELECT r.id, r.association_name, r.body, r.published_at, a.summary FROM recommendations r \
@@ -237,7 +235,7 @@ pub async fn published_recommendations(db: &Db, id: i64) -> Result<Vec<Recommend
 }
 
 /// Records that a structure changed, for every node's index (call inside the change's transaction).
-pub async fn record_change<C: ConnectionTrait>(c: &C, structure_id: i64) -> Result<(), sea_orm::DbErr> {
+pub async fn record_change<C: ConnectionTrait>(c: &C, structure_id: i64) -> db::Result<()> {
     crate::search::feed::record(c, super::CHANGE_KIND, structure_id).await
 }
 
@@ -259,7 +257,7 @@ pub struct NewStructure<'a> {
     pub pricing: &'a str,
     pub price_info: &'a str,
     pub languages: &'a str,
-    pub status: &'a str,
+    pub status: StructureStatus,
     pub confirmed_at: i64,
     /// (kind, slug) of services, software and audiences.
     pub terms: Vec<(&'a str, &'a str)>,
@@ -305,7 +303,7 @@ impl NewStructure<'_> {
 }
 
 /// Writes the terms and areas of a structure (after clearing the old ones).
-async fn write_terms_and_areas<C: ConnectionTrait>(c: &C, id: i64, s: &NewStructure<'_>) -> Result<(), sea_orm::DbErr> {
+async fn write_terms_and_areas<C: ConnectionTrait>(c: &C, id: i64, s: &NewStructure<'_>) -> db::Result<()> {
     db::exec(c, "DELETE FROM structure_terms WHERE structure_id = $1", vals![id]).await?;
     db::exec(c, "DELETE FROM structure_areas WHERE structure_id = $1", vals![id]).await?;
     for (kind, slug) in &s.terms {
@@ -329,7 +327,7 @@ async fn write_terms_and_areas<C: ConnectionTrait>(c: &C, id: i64, s: &NewStruct
 }
 
 /// Inserts a structure with its terms and areas; returns its id, or `None` if the slug exists.
-pub async fn insert<C: ConnectionTrait>(c: &C, s: &NewStructure<'_>) -> Result<Option<i64>, sea_orm::DbErr> {
+pub async fn insert<C: ConnectionTrait>(c: &C, s: &NewStructure<'_>) -> db::Result<Option<i64>> {
     Ok(insert_many(c, &[(s, &[])]).await?.pop().flatten())
 }
 
@@ -339,7 +337,7 @@ pub async fn insert_recommendation<C: ConnectionTrait>(
     association_name: &str,
     body: &str,
     published_at: i64,
-) -> Result<(), sea_orm::DbErr> {
+) -> db::Result<()> {
     db::exec(
         c,
         "INSERT INTO recommendations (structure_id, association_name, body, status, published_at, created_at) \
@@ -359,7 +357,7 @@ pub struct TermOption {
 }
 
 /// Every taxonomy term, in display order.
-pub async fn all_terms(db: &Db) -> Result<Vec<TermOption>, sea_orm::DbErr> {
+pub async fn all_terms(db: &Db) -> db::Result<Vec<TermOption>> {
     db::all(db.conn(), "SELECT kind, slug, label_fr, label_en FROM terms ORDER BY kind, position, slug", vals![]).await
 }
 
@@ -370,7 +368,7 @@ pub async fn insert_contact<C: ConnectionTrait>(
     name: &str,
     email: &str,
     body: &str,
-) -> Result<(), sea_orm::DbErr> {
+) -> db::Result<()> {
     db::exec(
         c,
         "INSERT INTO contact_messages (structure_id, sender_name, sender_email, body, created_at) VALUES ($1, $2, $3, $4, $5)",
@@ -380,7 +378,7 @@ pub async fn insert_contact<C: ConnectionTrait>(
     Ok(())
 }
 
-pub async fn purge_contacts(db: &Db, retention_days: i64) -> Result<u64, sea_orm::DbErr> {
+pub async fn purge_contacts(db: &Db, retention_days: i64) -> db::Result<u64> {
     db::exec(
         db.conn(),
         "DELETE FROM contact_messages WHERE created_at < $1",
@@ -395,7 +393,7 @@ struct EmailRow {
 }
 
 /// Email addresses of a structure's team members.
-pub async fn team_emails(db: &Db, structure_id: i64) -> Result<Vec<String>, sea_orm::DbErr> {
+pub async fn team_emails(db: &Db, structure_id: i64) -> db::Result<Vec<String>> {
     let rows: Vec<EmailRow> = db::all(
         db.conn(),
         "SELECT u.email FROM structure_members m JOIN users u ON u.id = m.user_id WHERE m.structure_id = $1 ORDER BY u.id",
@@ -405,12 +403,12 @@ pub async fn team_emails(db: &Db, structure_id: i64) -> Result<Vec<String>, sea_
     Ok(rows.into_iter().map(|r| r.email).collect())
 }
 
-pub async fn by_id(db: &Db, id: i64) -> Result<Option<StructureRow>, sea_orm::DbErr> {
+pub async fn by_id(db: &Db, id: i64) -> db::Result<Option<StructureRow>> {
     db::one(db.conn(), &format!("{STRUCTURE_SELECT} WHERE s.id = $1"), vals![id]).await
 }
 
 /// Saves a structure's profile (its status and slug stay as they are).
-pub async fn update<C: ConnectionTrait>(c: &C, id: i64, s: &NewStructure<'_>) -> Result<(), sea_orm::DbErr> {
+pub async fn update<C: ConnectionTrait>(c: &C, id: i64, s: &NewStructure<'_>) -> db::Result<()> {
     let now = db::now();
     db::exec(
         c,
@@ -438,7 +436,7 @@ pub struct TermFull {
     pub used: i64,
 }
 
-pub async fn terms_full(db: &Db) -> Result<Vec<TermFull>, sea_orm::DbErr> {
+pub async fn terms_full(db: &Db) -> db::Result<Vec<TermFull>> {
     db::all(
         db.conn(),
         "SELECT t.id, t.kind, t.slug, t.label_fr, t.label_en, \
@@ -457,7 +455,7 @@ pub async fn insert_term<C: ConnectionTrait>(
     slug: &str,
     fr: &str,
     en: &str,
-) -> Result<Option<i64>, sea_orm::DbErr> {
+) -> db::Result<Option<i64>> {
     db::int(
         c,
         "INSERT INTO terms (kind, slug, label_fr, label_en, extra, position, created_at) \
@@ -469,7 +467,7 @@ pub async fn insert_term<C: ConnectionTrait>(
 }
 
 /// Renames a term and marks every structure using it as changed; returns whether it exists.
-pub async fn rename_term<C: ConnectionTrait>(c: &C, id: i64, fr: &str, en: &str) -> Result<bool, sea_orm::DbErr> {
+pub async fn rename_term<C: ConnectionTrait>(c: &C, id: i64, fr: &str, en: &str) -> db::Result<bool> {
     let n = db::exec(c, "UPDATE terms SET label_fr = $1, label_en = $2 WHERE id = $3", vals![fr, en, id]).await?;
     if n == 0 {
         return Ok(false);
@@ -486,7 +484,7 @@ pub async fn rename_term<C: ConnectionTrait>(c: &C, id: i64, fr: &str, en: &str)
 }
 
 /// Records that the labels of the taxonomy changed (target 0), for every node to reload them.
-pub async fn record_labels_change<C: ConnectionTrait>(c: &C) -> Result<(), sea_orm::DbErr> {
+pub async fn record_labels_change<C: ConnectionTrait>(c: &C) -> db::Result<()> {
     crate::search::feed::record(c, super::CHANGE_KIND, 0).await
 }
 

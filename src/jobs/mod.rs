@@ -60,7 +60,7 @@ pub async fn run(db: Db, config: Arc<Config>, tasks: Vec<Task>, mut shutdown: wa
 }
 
 /// The infrastructure's own housekeeping.
-pub async fn purge(db: &Db, config: &Config) -> Result<(), sea_orm::DbErr> {
+pub async fn purge(db: &Db, config: &Config) -> db::Result<()> {
     let now = db::now();
     let c = db.conn();
     let sessions = db::exec(c, "DELETE FROM sessions WHERE expires_at < $1", vals![now]).await?;

@@ -49,7 +49,7 @@ impl Email {
 }
 
 /// Queues an email on `c` (a connection or the caller's transaction).
-pub async fn queue<C: ConnectionTrait>(c: &C, email: &Email) -> Result<(), sea_orm::DbErr> {
+pub async fn queue<C: ConnectionTrait>(c: &C, email: &Email) -> db::Result<()> {
     let now = db::now();
     db::exec(
         c,
@@ -114,7 +114,7 @@ impl Sender {
     }
 
     /// Claims and delivers one batch; returns how many messages were claimed.
-    pub async fn send_batch(&self) -> Result<usize, sea_orm::DbErr> {
+    pub async fn send_batch(&self) -> db::Result<usize> {
         let now = db::now();
         let sql = format!(
             "UPDATE outbox SET locked_by = $1, locked_until = $2, attempts = attempts + 1 \

@@ -86,6 +86,6 @@ pub async fn report(db: &Db, kind: &str, id: i64, reason: &str, message: &str, e
 }
 
 /// The audit log, newest first, a page at a time (for the admin journal).
-pub async fn journal(db: &Db, page: u32, per_page: u32) -> Result<(Vec<JournalEntry>, bool), sea_orm::DbErr> {
+pub async fn journal(db: &Db, page: u32, per_page: u32) -> db::Result<(Vec<JournalEntry>, bool)> {
     store::journal(db, page, per_page).await
 }

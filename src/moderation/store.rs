@@ -38,7 +38,7 @@ pub async fn close_report<C: ConnectionTrait>(
     acted: bool,
     by: i64,
     reason: &str,
-) -> Result<Option<Closed>, sea_orm::DbErr> {
+) -> db::Result<Option<Closed>> {
     let status = if acted { "handled" } else { "dismissed" };
     db::one(
         c,
@@ -74,7 +74,7 @@ pub struct JournalEntry {
     pub created_at: i64,
 }
 
-pub async fn journal(db: &Db, page: u32, per_page: u32) -> Result<(Vec<JournalEntry>, bool), sea_orm::DbErr> {
+pub async fn journal(db: &Db, page: u32, per_page: u32) -> db::Result<(Vec<JournalEntry>, bool)> {
     let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
     let mut rows: Vec<JournalEntry> = db::all(
         db.conn(),
@@ -87,14 +87,7 @@ pub async fn journal(db: &Db, page: u32, per_page: u32) -> Result<(Vec<JournalEn
     Ok((rows, more))
 }
 
-pub async fn insert_report(
-    db: &Db,
-    kind: &str,
-    id: i64,
-    reason: &str,
-    message: &str,
-    email: &str,
-) -> Result<(), sea_orm::DbErr> {
+pub async fn insert_report(db: &Db, kind: &str, id: i64, reason: &str, message: &str, email: &str) -> db::Result<()> {
     db::exec(
         db.conn(),
         "INSERT INTO reports (target_kind, target_id, reason, message, reporter_email, status, created_at) \

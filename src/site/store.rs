@@ -45,7 +45,7 @@ fn split(text: &str) -> (&str, &str) {
 }
 
 /// Inserts the shipped pages that are missing; never overwrites an edited page.
-pub async fn ensure_default_pages(db: &Db) -> Result<(), sea_orm::DbErr> {
+pub async fn ensure_default_pages(db: &Db) -> db::Result<()> {
     for (slug, fr, en) in DEFAULTS {
         let (title_fr, body_fr) = split(fr);
         let (title_en, body_en) = split(en);
@@ -60,7 +60,7 @@ pub async fn ensure_default_pages(db: &Db) -> Result<(), sea_orm::DbErr> {
     Ok(())
 }
 
-pub async fn page(db: &Db, slug: &str) -> Result<Option<Page>, sea_orm::DbErr> {
+pub async fn page(db: &Db, slug: &str) -> db::Result<Option<Page>> {
     db::one(
         db.conn(),
         "SELECT slug, title_fr, title_en, body_fr, body_en, updated_at FROM pages WHERE slug = $1",
@@ -69,7 +69,7 @@ pub async fn page(db: &Db, slug: &str) -> Result<Option<Page>, sea_orm::DbErr> {
     .await
 }
 
-pub async fn save_page<C: sea_orm::ConnectionTrait>(c: &C, page: &Page, editor: i64) -> Result<u64, sea_orm::DbErr> {
+pub async fn save_page<C: sea_orm::ConnectionTrait>(c: &C, page: &Page, editor: i64) -> db::Result<u64> {
     db::exec(
         c,
         "UPDATE pages SET title_fr = $1, title_en = $2, body_fr = $3, body_en = $4, updated_at = $5, updated_by = $6 \

@@ -23,6 +23,29 @@ pub fn routes() -> axum::Router<crate::app::AppState> {
     routes::routes().merge(moderation::routes())
 }
 
+crate::text_enum! {
+    /// Where a declared accompaniment stands: its link is used once.
+    pub enum AccompanimentStatus {
+        /// The link is sent, no answer yet.
+        Sent = "sent",
+        Confirmed = "confirmed",
+        /// The association says it did not happen.
+        Declined = "declined",
+    }
+}
+
+crate::text_enum! {
+    /// Where a recommendation stands: only published ones count.
+    pub enum RecommendationStatus {
+        /// Waiting for a moderator.
+        Pending = "pending",
+        Published = "published",
+        Rejected = "rejected",
+        /// Withdrawn by its author.
+        Withdrawn = "withdrawn",
+    }
+}
+
 /// An accompaniment link is valid this long.
 pub const LINK_DAYS: i64 = 30;
 /// Recommendations one address may write in a month before the next ones are refused.

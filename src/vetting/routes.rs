@@ -12,9 +12,9 @@ use serde::Deserialize;
 
 use super::forms::{AccompanimentForm, RecommendationForm};
 use super::store::{self, Accompaniment};
-use super::{AUTHOR_MONTHLY_LIMIT, LINK_DAYS};
+use super::{AUTHOR_MONTHLY_LIMIT, AccompanimentStatus, LINK_DAYS, RecommendationStatus};
 use crate::app::AppState;
-use crate::directory::{self, StructureRef};
+use crate::directory::{self, StructureRef, StructureStatus};
 use crate::mail::{self, Email as Mail};
 use crate::types::Email;
 use crate::web::forms::Choice;
@@ -192,7 +192,7 @@ async fn usable(app: &AppState, ctx: &PageCtx, token: &str) -> Result<Result<Acc
     let acc = store::by_token(&app.db, &hash_token(token)).await?;
     let why = match acc {
         None => "vetting-link-unknown",
-        Some(a) if a.status != "sent" => "vetting-link-used",
+        Some(a) if a.status != AccompanimentStatus::Sent => "vetting-link-used",
         Some(a) if a.token_expires_at < crate::db::now() => "vetting-link-expired",
         Some(a) => return Ok(Ok(a)),
     };
@@ -317,7 +317,7 @@ async fn recommend_from_link(
         }
     };
     let txn = app.db.begin().await?;
-    if !store::answer(&txn, acc.id, "confirmed").await? {
+    if !store::answer(&txn, acc.id, AccompanimentStatus::Confirmed).await? {
         // Used or expired between the page and the post.
         return message(ctx.clone(), StatusCode::GONE, "vetting-link-title", ctx.t("vetting-link-used"));
     }
@@ -340,7 +340,7 @@ async fn decline(
         Err(page) => return Ok(page),
     };
     let txn = app.db.begin().await?;
-    if !store::answer(&txn, acc.id, "declined").await? {
+    if !store::answer(&txn, acc.id, AccompanimentStatus::Declined).await? {
         return message(ctx.clone(), StatusCode::GONE, "vetting-link-title", ctx.t("vetting-link-used"));
     }
     for to in directory::team_emails(&app.db, acc.structure_id).await? {
@@ -368,7 +368,7 @@ async fn withdraw_page(
     Query(q): Query<TokenQuery>,
 ) -> Result<Response, AppError> {
     match store::by_withdraw_token(&app.db, &hash_token(&q.jeton)).await? {
-        Some(r) if r.status == "pending" || r.status == "published" => {
+        Some(r) if matches!(r.status, RecommendationStatus::Pending | RecommendationStatus::Published) => {
             render(&WithdrawPage { ctx, token: q.jeton, structure: r.structure_name })
         }
         _ => message(ctx.clone(), StatusCode::GONE, "vetting-link-title", ctx.t("vetting-withdraw-gone")),
@@ -409,7 +409,7 @@ async fn recommendable(
     slug: &str,
 ) -> Result<Result<StructureRef, Response>, AppError> {
     let structure = directory::structure_by_slug(&app.db, slug).await?.ok_or(AppError::NotFound)?;
-    if structure.status != "approved" {
+    if structure.status != StructureStatus::Approved {
         return Err(AppError::NotFound);
     }
     if !user.has(Role::Association) {

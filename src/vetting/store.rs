@@ -2,6 +2,7 @@
 
 use sea_orm::ConnectionTrait;
 
+use super::{AccompanimentStatus, RecommendationStatus};
 use crate::db::{self, Db, Row};
 use crate::vals;
 
@@ -20,10 +21,7 @@ pub struct NewAccompaniment<'a> {
     pub token_expires_at: i64,
 }
 
-pub async fn insert_accompaniment<C: ConnectionTrait>(
-    c: &C,
-    a: &NewAccompaniment<'_>,
-) -> Result<Option<i64>, sea_orm::DbErr> {
+pub async fn insert_accompaniment<C: ConnectionTrait>(c: &C, a: &NewAccompaniment<'_>) -> db::Result<Option<i64>> {
     db::int(
         c,
         "INSERT INTO accompaniments (structure_id, created_by, association_name, contact_email, summary, services, \
@@ -61,7 +59,7 @@ pub struct Accompaniment {
     pub period_start: String,
     pub period_end: String,
     pub outcome: String,
-    pub status: String,
+    pub status: AccompanimentStatus,
     pub token_expires_at: i64,
     pub created_at: i64,
 }
@@ -70,17 +68,17 @@ const ACC_SELECT: &str = "SELECT a.id, a.structure_id, s.name AS structure_name,
     a.association_name, a.contact_email, a.summary, a.services, a.software, a.period_start, a.period_end, a.outcome, \
     a.status, a.token_expires_at, a.created_at FROM accompaniments a JOIN structures s ON s.id = a.structure_id";
 
-pub async fn accompaniments_of(db: &Db, structure_id: i64) -> Result<Vec<Accompaniment>, sea_orm::DbErr> {
+pub async fn accompaniments_of(db: &Db, structure_id: i64) -> db::Result<Vec<Accompaniment>> {
     db::all(db.conn(), &format!("{ACC_SELECT} WHERE a.structure_id = $1 ORDER BY a.id DESC"), vals![structure_id]).await
 }
 
 /// The accompaniment of a token, whatever its state (the page says why it cannot be used).
-pub async fn by_token(db: &Db, token_hash: &str) -> Result<Option<Accompaniment>, sea_orm::DbErr> {
+pub async fn by_token(db: &Db, token_hash: &str) -> db::Result<Option<Accompaniment>> {
     db::one(db.conn(), &format!("{ACC_SELECT} WHERE a.token_hash = $1"), vals![token_hash]).await
 }
 
 /// Uses the link once: only a `sent`, unexpired accompaniment moves to `status`.
-pub async fn answer<C: ConnectionTrait>(c: &C, id: i64, status: &str) -> Result<bool, sea_orm::DbErr> {
+pub async fn answer<C: ConnectionTrait>(c: &C, id: i64, status: AccompanimentStatus) -> db::Result<bool> {
     let now = db::now();
     let n = db::exec(
         c,
@@ -105,10 +103,7 @@ pub struct NewRecommendation<'a> {
     pub withdraw_token_hash: &'a str,
 }
 
-pub async fn insert_recommendation<C: ConnectionTrait>(
-    c: &C,
-    r: &NewRecommendation<'_>,
-) -> Result<Option<i64>, sea_orm::DbErr> {
+pub async fn insert_recommendation<C: ConnectionTrait>(c: &C, r: &NewRecommendation<'_>) -> db::Result<Option<i64>> {
     db::int(
         c,
         "INSERT INTO recommendations (structure_id, accompaniment_id, user_id, association_name, author_email, body, \
@@ -139,7 +134,7 @@ pub struct Withdrawn {
 
 /// Withdraws a recommendation from its author's link; `None` when the link is unknown or
 /// the recommendation is already withdrawn or refused.
-pub async fn withdraw<C: ConnectionTrait>(c: &C, token_hash: &str) -> Result<Option<Withdrawn>, sea_orm::DbErr> {
+pub async fn withdraw<C: ConnectionTrait>(c: &C, token_hash: &str) -> db::Result<Option<Withdrawn>> {
     db::one(
         c,
         "UPDATE recommendations SET status = 'withdrawn', withdrawn_at = $1 \
@@ -152,10 +147,10 @@ pub async fn withdraw<C: ConnectionTrait>(c: &C, token_hash: &str) -> Result<Opt
 #[derive(Row)]
 pub struct RecoPreview {
     pub structure_name: String,
-    pub status: String,
+    pub status: RecommendationStatus,
 }
 
-pub async fn by_withdraw_token(db: &Db, token_hash: &str) -> Result<Option<RecoPreview>, sea_orm::DbErr> {
+pub async fn by_withdraw_token(db: &Db, token_hash: &str) -> db::Result<Option<RecoPreview>> {
     db::one(
         db.conn(),
         "SELECT r.association_name, s.name AS structure_name, r.status FROM recommendations r \
@@ -166,7 +161,7 @@ pub async fn by_withdraw_token(db: &Db, token_hash: &str) -> Result<Option<RecoP
 }
 
 /// Recommendations written from this address in the last `days` days.
-pub async fn recent_by_author(db: &Db, email: &str, days: i64) -> Result<i64, sea_orm::DbErr> {
+pub async fn recent_by_author(db: &Db, email: &str, days: i64) -> db::Result<i64> {
     Ok(db::int(
         db.conn(),
         "SELECT COUNT(*) FROM recommendations WHERE author_email = $1 AND created_at > $2",
@@ -177,7 +172,7 @@ pub async fn recent_by_author(db: &Db, email: &str, days: i64) -> Result<i64, se
 }
 
 /// Whether the account is on the structure's team.
-pub async fn is_member(db: &Db, structure_id: i64, user_id: i64) -> Result<bool, sea_orm::DbErr> {
+pub async fn is_member(db: &Db, structure_id: i64, user_id: i64) -> db::Result<bool> {
     Ok(db::int(
         db.conn(),
         "SELECT COUNT(*) FROM structure_members WHERE structure_id = $1 AND user_id = $2",
@@ -196,7 +191,7 @@ pub struct PublishedReco {
     pub structure_slug: String,
 }
 
-pub async fn published(db: &Db, id: i64) -> Result<Option<PublishedReco>, sea_orm::DbErr> {
+pub async fn published(db: &Db, id: i64) -> db::Result<Option<PublishedReco>> {
     db::one(
         db.conn(),
         "SELECT r.id, r.association_name, s.name AS structure_name, s.slug AS structure_slug FROM recommendations r \
@@ -259,7 +254,7 @@ pub async fn decide_recommendation<C: ConnectionTrait>(
     reason: &str,
 ) -> db::Result<Option<Decided>> {
     let now = db::now();
-    let status = if approve { "published" } else { "rejected" };
+    let status = if approve { RecommendationStatus::Published } else { RecommendationStatus::Rejected };
     db::one(
         c,
         "UPDATE recommendations SET status = $1, decided_at = $2, decided_by = $3, decision_reason = $4, \

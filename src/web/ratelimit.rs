@@ -36,7 +36,7 @@ pub async fn hit(db: &Db, bucket: &str, limit: i64, window_minutes: i64) -> Resu
 }
 
 /// Forgets windows that ended.
-pub async fn purge(db: &Db, window_minutes: i64) -> Result<u64, sea_orm::DbErr> {
+pub async fn purge(db: &Db, window_minutes: i64) -> crate::db::Result<u64> {
     let cutoff = db::now() - window_minutes * 60 * 2;
     db::exec(db.conn(), "DELETE FROM rate_limits WHERE window_start < $1", vals![cutoff]).await
 }

@@ -1,7 +1,7 @@
 //! The directory: listing rule, French-aware search and facets, profiles, contact relay.
 
 use emancipasso::db;
-use emancipasso::directory;
+use emancipasso::directory::{self, StructureStatus};
 use emancipasso::vals;
 use reqwest::StatusCode;
 
@@ -17,8 +17,8 @@ async fn only_approved_recommended_and_fresh_structures_are_listed() {
     let seed = app.seed();
     seed.listed_structure("listee", "Structure Listée (fictive)").await;
     let unrecommended = seed.structure("sans-reco", "Sans Recommandation (fictive)").await;
-    seed.structure("brouillon", "Brouillon (fictif)").status("draft").recommended(2).await;
-    seed.structure("en-attente", "En Attente (fictive)").status("pending").recommended(2).await;
+    seed.structure("brouillon", "Brouillon (fictif)").status(StructureStatus::Draft).recommended(2).await;
+    seed.structure("en-attente", "En Attente (fictive)").status(StructureStatus::Pending).recommended(2).await;
     seed.structure("perimee", "Périmée (fictive)").confirmed_months_ago(13).recommended(3).await;
     refresh(&app).await;
 
@@ -393,7 +393,11 @@ async fn the_directory_is_open_data_in_csv_json_and_an_api() {
         .recommended(2)
         .await;
     seed.listed_structure("autre", "Autre (fictive)").located("13055", "13001").terms(&[("software", "paheko")]).await;
-    seed.structure("cachee", "Cachée (fictive)").located("13055", "13001").status("draft").recommended(1).await;
+    seed.structure("cachee", "Cachée (fictive)")
+        .located("13055", "13001")
+        .status(StructureStatus::Draft)
+        .recommended(1)
+        .await;
     refresh(&app).await;
     let visitor = app.client();
 

@@ -13,7 +13,7 @@ use std::ops::Deref;
 use std::pin::Pin;
 
 use emancipasso::db::{self, Db};
-use emancipasso::directory::{self, NewStructure};
+use emancipasso::directory::{self, NewStructure, StructureStatus};
 use emancipasso::vals;
 use emancipasso::web::Role;
 
@@ -225,8 +225,8 @@ impl<'a> StructureBuilder<'a> {
         self
     }
 
-    /// `draft`, `pending`, `approved` or `rejected`.
-    pub fn status(mut self, status: &'a str) -> Self {
+    /// Approved unless told otherwise.
+    pub fn status(mut self, status: StructureStatus) -> Self {
         self.new.status = status;
         self
     }
@@ -370,7 +370,7 @@ impl<'a> Seed<'a> {
             pricing: "prix-libre",
             price_info: "Diagnostic : 200 € la demi-journée.",
             languages: "fr,br",
-            status: "approved",
+            status: StructureStatus::Approved,
             confirmed_at: db::now(),
             terms: vec![("service", "diagnostic"), ("software", "paheko")],
             areas: vec![],

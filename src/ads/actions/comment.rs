@@ -4,7 +4,7 @@ use super::super::forms::CommentForm;
 use super::super::notify::{self, Notice};
 use super::super::search::excerpt;
 use super::super::store::{self, AdRow};
-use super::super::{AdError, record_change};
+use super::super::{AdError, CommentStatus, record_change};
 use super::changed;
 use crate::app::AppState;
 use crate::config::Moderation;
@@ -33,8 +33,8 @@ pub async fn comment(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &Comm
         Moderation::Post => Commented::Posted,
     };
     let status = match outcome {
-        Commented::Pending => "pending",
-        Commented::Posted => "published",
+        Commented::Pending => CommentStatus::Pending,
+        Commented::Posted => CommentStatus::Published,
     };
     let txn = app.db.begin().await?;
     store::insert_comment(&txn, ad.id, user.id, &user.display_name, &body, status).await?;

@@ -5,10 +5,11 @@ use super::super::notify::{self, Notice};
 use super::super::store;
 use super::super::{Status, record_change};
 use crate::app::AppState;
+use crate::db;
 
 /// Reminds the authors of ads about to expire, and expires those past their end. Returns
 /// (reminded, expired).
-pub async fn keep_lifetimes(app: &AppState) -> Result<(usize, usize), sea_orm::DbErr> {
+pub async fn keep_lifetimes(app: &AppState) -> db::Result<(usize, usize)> {
     let now = crate::db::now();
     let mut reminded = 0;
     for ad in store::to_remind(&app.db, now + app.config.ads_reminder_days * 86_400).await? {

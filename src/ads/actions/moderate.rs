@@ -7,7 +7,7 @@ use super::super::moderation::{REPORTED_AD, REPORTED_COMMENT};
 use super::super::notify::{self, Notice};
 use super::super::search::{excerpt, path};
 use super::super::store;
-use super::super::{Status, record_change};
+use super::super::{CommentStatus, Status, record_change};
 use super::{changed, expiry};
 use crate::app::AppState;
 use crate::audit;
@@ -79,10 +79,10 @@ pub async fn decide_comment(
     verdict: Verdict,
     reason: &str,
 ) -> Result<(), ModerationError> {
-    let (from, to, action): (&[&str], &str, &str) = match verdict {
-        Verdict::Remove => (&["published"], "removed", "comment.remove"),
-        Verdict::Publish => (&["pending"], "published", "comment.publish"),
-        Verdict::Refuse => (&["pending"], "refused", "comment.refuse"),
+    let (from, to, action) = match verdict {
+        Verdict::Remove => (CommentStatus::Published, CommentStatus::Removed, "comment.remove"),
+        Verdict::Publish => (CommentStatus::Pending, CommentStatus::Published, "comment.publish"),
+        Verdict::Refuse => (CommentStatus::Pending, CommentStatus::Refused, "comment.refuse"),
     };
     let comment = store::comment(app.db.conn(), id).await?.ok_or(ModerationError::NotFound)?;
     let ad = store::by_id(app.db.conn(), comment.ad_id).await?.ok_or(ModerationError::NotFound)?;

@@ -25,7 +25,9 @@ pub async fn offer(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &OfferF
         return Err(AdError::OffersClosed);
     }
     let new = form.parse().map_err(AdError::Invalid)?;
-    let structure = crate::directory::team_structure(&app.db, user.id).await?.filter(|s| s.status == "approved");
+    let structure = crate::directory::team_structure(&app.db, user.id)
+        .await?
+        .filter(|s| s.status == crate::directory::StructureStatus::Approved);
     let author_name = structure.as_ref().map(|s| s.name.clone()).unwrap_or_else(|| user.display_name.clone());
     let existed = store::offers(&app.db, ad.id).await?.iter().any(|o| o.user_id == user.id);
     let txn = app.db.begin().await?;

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use self::generate::{Ad, Generator};
 use super::Status;
 use super::store::{self, AdFields, BulkAd, BulkOffer, BulkPledge, NewOffer};
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::synthetic::SLUG_SUFFIX;
 
 /// The fixed seed of the ads (the structures' seed `^ 0xad5`, when both lived in one generator).
@@ -128,7 +128,7 @@ pub struct Seeded {
 }
 
 /// How many ads bench-seed did not create.
-pub async fn foreign(db: &Db) -> Result<i64, sea_orm::DbErr> {
+pub async fn foreign(db: &Db) -> db::Result<i64> {
     store::count_slugs_not_ending(db, SLUG_SUFFIX).await
 }
 

@@ -21,7 +21,7 @@ use axum::routing::{get, post};
 
 use super::forms::{AdForm, CommentForm, OfferForm, PledgeForm};
 use super::store::{self, AdRow};
-use super::{AdAction, AdError, Kind, Status};
+use super::{AdAction, AdError, CommentStatus, Kind, Status};
 use crate::app::AppState;
 use crate::geo;
 use crate::web::forms::Choice;
@@ -139,7 +139,7 @@ async fn ad_page(app: &AppState, ctx: PageCtx, ad: AdRow) -> Result<AdPage, AppE
     let comments = store::comments(&app.db, ad.id)
         .await?
         .into_iter()
-        .filter(|c| c.status == "published" || user.as_ref().is_some_and(|u| c.user_id == Some(u.id)))
+        .filter(|c| c.status == CommentStatus::Published || user.as_ref().is_some_and(|u| c.user_id == Some(u.id)))
         .map(|c| CommentView { html: crate::web::markdown(&c.body), c })
         .collect();
     let status = ad.status;

@@ -6,6 +6,7 @@ use axum::response::Response;
 use axum_extra::extract::Query;
 use serde::Deserialize;
 
+use super::super::CommentStatus;
 use super::super::moderation::{REPORTED_AD, REPORTED_COMMENT};
 use super::super::search::path;
 use super::super::store::{self, AdRow};
@@ -89,7 +90,9 @@ async fn report_target(
         "" => None,
         c => {
             let id = c.parse::<i64>().map_err(|_| AppError::NotFound)?;
-            let c = store::comment(app.db.conn(), id).await?.filter(|c| c.ad_id == ad.id && c.status == "published");
+            let c = store::comment(app.db.conn(), id)
+                .await?
+                .filter(|c| c.ad_id == ad.id && c.status == CommentStatus::Published);
             Some(c.ok_or(AppError::NotFound)?)
         }
     };

@@ -81,7 +81,7 @@ struct SlugId {
 
 /// Inserts many ads in multi-row statements; returns the id of each, in the order of `ads`, told
 /// apart by slug (the slugs of one call are distinct).
-pub async fn insert_many<C: ConnectionTrait>(c: &C, ads: &[BulkAd<'_>]) -> Result<Vec<Option<i64>>, sea_orm::DbErr> {
+pub async fn insert_many<C: ConnectionTrait>(c: &C, ads: &[BulkAd<'_>]) -> db::Result<Vec<Option<i64>>> {
     let rows = ads
         .iter()
         .map(|a| {
@@ -108,7 +108,7 @@ pub async fn insert_many<C: ConnectionTrait>(c: &C, ads: &[BulkAd<'_>]) -> Resul
 
 /// Inserts many pledges in multi-row statements; one already there for the same ad and person
 /// stays as it is.
-pub async fn insert_many_pledges<C: ConnectionTrait>(c: &C, pledges: &[BulkPledge<'_>]) -> Result<(), sea_orm::DbErr> {
+pub async fn insert_many_pledges<C: ConnectionTrait>(c: &C, pledges: &[BulkPledge<'_>]) -> db::Result<()> {
     let rows = pledges.iter().map(|p| vals![p.ad_id, p.user_id, p.association_name, p.amount, p.at, p.at]).collect();
     let columns = ["ad_id", "user_id", "association_name", "amount", "created_at", "updated_at"];
     db::batch::insert(c, "ad_pledges", &columns, rows).await
@@ -116,7 +116,7 @@ pub async fn insert_many_pledges<C: ConnectionTrait>(c: &C, pledges: &[BulkPledg
 
 /// Inserts many offers in multi-row statements (one already there for the same ad and person
 /// stays as it is); an accepted one becomes its ad's accepted offer, as `accept_offer` makes it.
-pub async fn insert_many_offers<C: ConnectionTrait>(c: &C, offers: &[BulkOffer<'_>]) -> Result<(), sea_orm::DbErr> {
+pub async fn insert_many_offers<C: ConnectionTrait>(c: &C, offers: &[BulkOffer<'_>]) -> db::Result<()> {
     let rows = offers
         .iter()
         .map(|b| {
@@ -167,20 +167,20 @@ pub async fn insert_many_offers<C: ConnectionTrait>(c: &C, offers: &[BulkOffer<'
 }
 
 /// Inserts many followers (ad, person, since) in multi-row statements.
-pub async fn insert_many_follows<C: ConnectionTrait>(c: &C, follows: &[(i64, i64, i64)]) -> Result<(), sea_orm::DbErr> {
+pub async fn insert_many_follows<C: ConnectionTrait>(c: &C, follows: &[(i64, i64, i64)]) -> db::Result<()> {
     let rows = follows.iter().map(|(ad_id, user_id, at)| vals![*ad_id, *user_id, *at]).collect();
     db::batch::insert(c, "ad_follows", &["ad_id", "user_id", "created_at"], rows).await
 }
 
 /// The slugs of the ads whose slug ends with `suffix`.
-pub async fn slugs_ending(db: &Db, suffix: &str) -> Result<Vec<String>, sea_orm::DbErr> {
+pub async fn slugs_ending(db: &Db, suffix: &str) -> db::Result<Vec<String>> {
     let rows: Vec<SlugId> =
         db::all(db.conn(), "SELECT id, slug FROM ads WHERE slug LIKE $1", vals![format!("%{suffix}")]).await?;
     Ok(rows.into_iter().map(|r| r.slug).collect())
 }
 
 /// How many ads have a slug that does not end with `suffix`.
-pub async fn count_slugs_not_ending(db: &Db, suffix: &str) -> Result<i64, sea_orm::DbErr> {
+pub async fn count_slugs_not_ending(db: &Db, suffix: &str) -> db::Result<i64> {
     let sql = "SELECT COUNT(*) FROM ads WHERE slug NOT LIKE $1";
     Ok(db::int(db.conn(), sql, vals![format!("%{suffix}")]).await?.unwrap_or(0))
 }

@@ -1,5 +1,6 @@
 //! What the moderation queue shows of reported ads and comments.
 
+use crate::ads::{CommentStatus, Status};
 use crate::db::{self, Db, Row};
 
 /// A reported ad: its link and whether it is still up.
@@ -8,7 +9,7 @@ pub struct ReportedAd {
     pub id: i64,
     pub slug: String,
     pub title: String,
-    pub status: String,
+    pub status: Status,
 }
 
 /// The ads `ids`, whatever their status.
@@ -21,7 +22,7 @@ pub async fn reported_ads(db: &Db, ids: &[i64]) -> db::Result<Vec<ReportedAd>> {
 pub struct ReportedComment {
     pub id: i64,
     pub body: String,
-    pub status: String,
+    pub status: CommentStatus,
     pub ad_id: i64,
     pub ad_slug: String,
     pub ad_title: String,

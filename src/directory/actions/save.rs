@@ -7,6 +7,7 @@ use sea_orm::ConnectionTrait;
 
 use crate::accounts;
 use crate::db::{self, Db};
+use crate::directory::StructureStatus;
 use crate::directory::store::{self, StructureRow};
 use crate::directory::{Directory, DirectoryError, Profile};
 use crate::web::{CurrentUser, Role};
@@ -48,7 +49,7 @@ pub async fn save_profile(
     let txn = db.begin().await?;
     let saved = match structure {
         Some(s) => {
-            store::update(&txn, s.id, &profile.as_new(&s.slug, &s.status, db::now())).await?;
+            store::update(&txn, s.id, &profile.as_new(&s.slug, s.status, db::now())).await?;
             Saved::Updated
         }
         None => {
@@ -71,7 +72,7 @@ async fn create_draft<C: ConnectionTrait>(c: &C, user_id: i64, profile: &Profile
         if RESERVED_SLUGS.contains(&slug.as_str()) {
             continue;
         }
-        if let Some(new_id) = store::insert(c, &profile.as_new(&slug, "draft", db::now())).await? {
+        if let Some(new_id) = store::insert(c, &profile.as_new(&slug, StructureStatus::Draft, db::now())).await? {
             id = Some(new_id);
             break;
         }

@@ -8,6 +8,7 @@ use sea_orm::ConnectionTrait;
 
 use super::NewStructure;
 use crate::db::{self, Db, Row};
+use crate::directory::StructureStatus;
 use crate::vals;
 
 /// A recommendation that `insert_many` writes with its structure. The normal path
@@ -69,7 +70,7 @@ struct SlugId {
 pub async fn insert_many<C: ConnectionTrait>(
     c: &C,
     structures: &[(&NewStructure<'_>, &[NewRecommendation<'_>])],
-) -> Result<Vec<Option<i64>>, sea_orm::DbErr> {
+) -> db::Result<Vec<Option<i64>>> {
     let now = db::now();
     let terms: Vec<TermId> = db::all(c, "SELECT id, kind, slug FROM terms", vals![]).await?;
     let term_ids: HashMap<(&str, &str), i64> =
@@ -80,7 +81,8 @@ pub async fn insert_many<C: ConnectionTrait>(
         .iter()
         .map(|(s, _)| {
             let profile = s.profile_values(term("legal_form", s.legal_form).into(), term("pricing", s.pricing).into());
-            let rest = vals![s.status, (s.status == "approved").then_some(now), s.confirmed_at, now, now];
+            let rest =
+                vals![s.status, (s.status == StructureStatus::Approved).then_some(now), s.confirmed_at, now, now];
             [vals![s.slug], profile, rest].concat()
         })
         .collect();
@@ -120,7 +122,7 @@ pub async fn insert_many<C: ConnectionTrait>(
 }
 
 /// How many structures have a slug that does not end with `suffix`.
-pub async fn count_slugs_not_ending(db: &Db, suffix: &str) -> Result<i64, sea_orm::DbErr> {
+pub async fn count_slugs_not_ending(db: &Db, suffix: &str) -> db::Result<i64> {
     let sql = "SELECT COUNT(*) FROM structures WHERE slug NOT LIKE $1";
     Ok(db::int(db.conn(), sql, vals![format!("%{suffix}")]).await?.unwrap_or(0))
 }

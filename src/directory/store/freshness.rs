@@ -17,12 +17,7 @@ pub struct Due {
 
 /// Claims the reminders due at `now`: approved structures confirmed before `ask_before` (but
 /// not before `unlist_before`) and not asked since.
-pub async fn claim_reminders(
-    db: &Db,
-    now: i64,
-    ask_before: i64,
-    unlist_before: i64,
-) -> Result<Vec<Due>, sea_orm::DbErr> {
+pub async fn claim_reminders(db: &Db, now: i64, ask_before: i64, unlist_before: i64) -> db::Result<Vec<Due>> {
     db::all(
         db.conn(),
         "UPDATE structures SET confirm_asked_at = $1 \
@@ -36,7 +31,7 @@ pub async fn claim_reminders(
 
 /// Claims the unlisting notices due at `now`: approved structures confirmed before
 /// `unlist_before` and not told since.
-pub async fn claim_unlisting_notices(db: &Db, now: i64, unlist_before: i64) -> Result<Vec<Due>, sea_orm::DbErr> {
+pub async fn claim_unlisting_notices(db: &Db, now: i64, unlist_before: i64) -> db::Result<Vec<Due>> {
     db::all(
         db.conn(),
         "UPDATE structures SET unlisted_notice_at = $1, confirm_asked_at = $1 \
@@ -56,12 +51,12 @@ pub struct Asked {
     pub confirm_asked_at: Option<i64>,
 }
 
-pub async fn asked(db: &Db, slug: &str) -> Result<Option<Asked>, sea_orm::DbErr> {
+pub async fn asked(db: &Db, slug: &str) -> db::Result<Option<Asked>> {
     db::one(db.conn(), "SELECT id, name, confirm_asked_at FROM structures WHERE slug = $1", vals![slug]).await
 }
 
 /// Records that the team confirmed its profile now, which lists it again.
-pub async fn confirm<C: ConnectionTrait>(c: &C, id: i64) -> Result<(), sea_orm::DbErr> {
+pub async fn confirm<C: ConnectionTrait>(c: &C, id: i64) -> db::Result<()> {
     db::exec(
         c,
         "UPDATE structures SET confirmed_at = $1, unlisted_notice_at = NULL WHERE id = $2",

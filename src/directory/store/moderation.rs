@@ -5,6 +5,7 @@
 use sea_orm::ConnectionTrait;
 
 use crate::db::{self, Db, Row};
+use crate::directory::StructureStatus;
 use crate::vals;
 
 #[derive(Row, Debug, Clone)]
@@ -38,7 +39,7 @@ pub async fn decide_structure<C: ConnectionTrait>(
     reason: &str,
 ) -> db::Result<bool> {
     let now = db::now();
-    let status = if approve { "approved" } else { "rejected" };
+    let status = if approve { StructureStatus::Approved } else { StructureStatus::Rejected };
     let n = db::exec(
         c,
         "UPDATE structures SET status = $1, decided_at = $2, decided_by = $3, decision_reason = $4, \

@@ -8,7 +8,7 @@ use crate::db::{self, Db, Row};
 use crate::vals;
 
 /// The structure whose team the account belongs to.
-pub async fn by_member(db: &Db, user_id: i64) -> Result<Option<StructureRow>, sea_orm::DbErr> {
+pub async fn by_member(db: &Db, user_id: i64) -> db::Result<Option<StructureRow>> {
     let id =
         db::int(db.conn(), "SELECT structure_id FROM structure_members WHERE user_id = $1", vals![user_id]).await?;
     match id {
@@ -18,7 +18,7 @@ pub async fn by_member(db: &Db, user_id: i64) -> Result<Option<StructureRow>, se
 }
 
 /// Puts the creator of a structure on its team.
-pub async fn insert_member<C: ConnectionTrait>(c: &C, structure_id: i64, user_id: i64) -> Result<(), sea_orm::DbErr> {
+pub async fn insert_member<C: ConnectionTrait>(c: &C, structure_id: i64, user_id: i64) -> db::Result<()> {
     db::exec(
         c,
         "INSERT INTO structure_members (structure_id, user_id, created_at) VALUES ($1, $2, $3)",
@@ -29,7 +29,7 @@ pub async fn insert_member<C: ConnectionTrait>(c: &C, structure_id: i64, user_id
 }
 
 /// Puts an invited person on a team (nothing when they already are).
-pub async fn join_team<C: ConnectionTrait>(c: &C, structure_id: i64, user_id: i64) -> Result<(), sea_orm::DbErr> {
+pub async fn join_team<C: ConnectionTrait>(c: &C, structure_id: i64, user_id: i64) -> db::Result<()> {
     db::exec(
         c,
         "INSERT INTO structure_members (structure_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -48,7 +48,7 @@ pub async fn insert_invite<C: ConnectionTrait>(
     invited_by: i64,
     created_at: i64,
     expires_at: i64,
-) -> Result<(), sea_orm::DbErr> {
+) -> db::Result<()> {
     db::exec(
         c,
         "INSERT INTO structure_invites (structure_id, email, token_hash, invited_by, created_at, expires_at) \
@@ -68,7 +68,7 @@ pub struct Invite {
 }
 
 /// The open invitation of a token hash: not used, not expired.
-pub async fn find_invite(db: &Db, token_hash: &str) -> Result<Option<Invite>, sea_orm::DbErr> {
+pub async fn find_invite(db: &Db, token_hash: &str) -> db::Result<Option<Invite>> {
     db::one(
         db.conn(),
         "SELECT i.id, i.structure_id, s.name FROM structure_invites i JOIN structures s ON s.id = i.structure_id \
@@ -79,7 +79,7 @@ pub async fn find_invite(db: &Db, token_hash: &str) -> Result<Option<Invite>, se
 }
 
 /// Marks an invitation used; false when someone used it first.
-pub async fn use_invite<C: ConnectionTrait>(c: &C, id: i64) -> Result<bool, sea_orm::DbErr> {
+pub async fn use_invite<C: ConnectionTrait>(c: &C, id: i64) -> db::Result<bool> {
     let used = db::exec(
         c,
         "UPDATE structure_invites SET used_at = $1 WHERE id = $2 AND used_at IS NULL",
@@ -90,13 +90,13 @@ pub async fn use_invite<C: ConnectionTrait>(c: &C, id: i64) -> Result<bool, sea_
 }
 
 /// Sets the logo file of a structure and records the change.
-pub async fn set_logo<C: ConnectionTrait>(c: &C, id: i64, file: &str) -> Result<(), sea_orm::DbErr> {
+pub async fn set_logo<C: ConnectionTrait>(c: &C, id: i64, file: &str) -> db::Result<()> {
     db::exec(c, "UPDATE structures SET logo = $1, updated_at = $2 WHERE id = $3", vals![file, db::now(), id]).await?;
     record_change(c, id).await
 }
 
 /// Sends a draft to the moderators (nothing when it is not a draft).
-pub async fn submit(db: &Db, id: i64) -> Result<(), sea_orm::DbErr> {
+pub async fn submit(db: &Db, id: i64) -> db::Result<()> {
     db::exec(db.conn(), "UPDATE structures SET status = 'pending' WHERE id = $1 AND status = 'draft'", vals![id])
         .await?;
     Ok(())

@@ -15,6 +15,7 @@ use axum::routing::{get, post};
 
 use crate::app::AppState;
 use crate::directory::LANGUAGES;
+use crate::directory::StructureStatus;
 use crate::directory::forms::ProfileForm;
 use crate::directory::store::{self, StructureRow};
 use crate::geo;
@@ -116,8 +117,8 @@ impl WorkspacePage {
                 let need = app.config.listing_min_recommendations;
                 let checklist = vec![
                     (lang.t("workspace-check-profile"), true),
-                    (lang.t("workspace-check-submitted"), s.status != "draft"),
-                    (lang.t("workspace-check-approved"), s.status == "approved"),
+                    (lang.t("workspace-check-submitted"), s.status != StructureStatus::Draft),
+                    (lang.t("workspace-check-approved"), s.status == StructureStatus::Approved),
                     (
                         lang.t_args(
                             "workspace-check-recommendations",
