@@ -106,6 +106,11 @@ impl Euros {
         }
     }
 
+    /// `n` euros when it is an amount this type accepts (1 to [`Euros::MAX`]).
+    pub fn new(n: i64) -> Option<Euros> {
+        (1..=Self::MAX).contains(&n).then_some(Euros(n))
+    }
+
     pub fn get(self) -> i64 {
         self.0
     }
@@ -134,6 +139,10 @@ impl Day {
             }
             _ => Err("err-date-invalid"),
         }
+    }
+
+    pub fn year(self) -> i32 {
+        chrono::Datelike::year(&self.0)
     }
 }
 

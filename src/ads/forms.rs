@@ -72,14 +72,12 @@ impl AdForm {
         }
         let software_other =
             e.check("software_other", bounded(&self.software_other, 0, 80, "", "err-ad-software-other-long"));
-        let estimated_cost = e.check("estimated_cost", Euros::parse(&self.estimated_cost).map(|a| a.map(Euros::get)));
-        let deadline = e.check("deadline", Day::parse(&self.deadline).map(|d| d.map(|d| d.to_string())));
-        if let Some(Some(d)) = &deadline {
-            if publishing && d.as_str() < today {
+        let estimated_cost = e.check("estimated_cost", Euros::parse(&self.estimated_cost));
+        let deadline = e.check("deadline", Day::parse(&self.deadline));
+        if let (Some(Some(d)), Ok(Some(today))) = (deadline, Day::parse(today)) {
+            if publishing && d < today {
                 e.add("deadline", "err-ad-deadline-past");
-            } else if d.get(..4).and_then(|y| y.parse::<i32>().ok())
-                > today.get(..4).and_then(|y| y.parse::<i32>().ok()).map(|y| y + 5)
-            {
+            } else if d.year() > today.year() + 5 {
                 e.add("deadline", "err-ad-deadline-far");
             }
         }
@@ -103,7 +101,7 @@ impl AdForm {
                 Some(deadline),
                 Some(tags),
             ) => Some(AdFields {
-                kind: kind.as_str().to_owned(),
+                kind,
                 association_name,
                 slug: crate::types::Slug::from_text(&title, "annonce").into(),
                 title,
@@ -150,7 +148,7 @@ pub struct PledgeForm {
 
 pub struct Pledge {
     pub association_name: String,
-    pub amount: Option<i64>,
+    pub amount: Option<Euros>,
 }
 
 impl PledgeForm {
@@ -160,7 +158,7 @@ impl PledgeForm {
             "pledge_association",
             bounded(&self.pledge_association, 2, 120, "err-association-name", "err-association-name-long"),
         );
-        let amount = e.check("pledge_amount", Euros::parse(&self.pledge_amount).map(|a| a.map(Euros::get)));
+        let amount = e.check("pledge_amount", Euros::parse(&self.pledge_amount));
         let value = match (association_name, amount) {
             (Some(association_name), Some(amount)) => Some(Pledge { association_name, amount }),
             _ => None,
@@ -178,7 +176,7 @@ pub struct OfferForm {
 }
 
 pub struct Offer {
-    pub amount: i64,
+    pub amount: Euros,
     pub timeframe: String,
     pub message: String,
 }
@@ -186,7 +184,7 @@ pub struct Offer {
 impl OfferForm {
     pub fn parse(&self) -> Result<Offer, FieldErrors> {
         let mut e = FieldErrors::new();
-        let amount = match Euros::parse(&self.offer_amount).map(|a| a.map(Euros::get)) {
+        let amount = match Euros::parse(&self.offer_amount) {
             Ok(Some(a)) => Some(a),
             Ok(None) => {
                 e.add("offer_amount", "err-offer-amount-required");

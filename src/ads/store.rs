@@ -5,6 +5,7 @@ use sea_orm::ConnectionTrait;
 
 use super::{CommentStatus, Kind, Status};
 use crate::db::{self, Db, Row, Value};
+use crate::types::{Day, Euros};
 use crate::vals;
 use crate::web::Lang;
 
@@ -100,15 +101,15 @@ pub async fn pending(db: &Db) -> db::Result<Vec<AdRow>> {
 /// The fields an author writes.
 #[derive(Debug, Clone)]
 pub struct AdFields {
-    pub kind: String,
+    pub kind: Kind,
     pub association_name: String,
     pub title: String,
     pub slug: String,
     pub body: String,
     pub software_slug: Option<String>,
     pub software_other: String,
-    pub estimated_cost: Option<i64>,
-    pub deadline: Option<String>,
+    pub estimated_cost: Option<Euros>,
+    pub deadline: Option<Day>,
     pub region_code: Option<String>,
     pub remote: bool,
     pub tags: String,
@@ -120,14 +121,14 @@ impl AdFields {
     fn values(&self) -> Vec<Value> {
         vals![
             self.slug.as_str(),
-            self.kind.as_str(),
+            self.kind,
             self.association_name.as_str(),
             self.title.as_str(),
             self.body.as_str(),
             self.software_slug.clone(),
             self.software_other.as_str(),
             self.estimated_cost,
-            self.deadline.clone(),
+            self.deadline,
             self.region_code.clone(),
             self.remote,
             self.tags.as_str()

@@ -100,6 +100,31 @@ macro_rules! text_enum {
     };
 }
 
+impl From<crate::types::Euros> for Value {
+    fn from(v: crate::types::Euros) -> Self {
+        Value::from(v.get())
+    }
+}
+
+impl sea_orm::sea_query::Nullable for crate::types::Euros {
+    fn null() -> Value {
+        <i64 as sea_orm::sea_query::Nullable>::null()
+    }
+}
+
+/// A day is stored as its "YYYY-MM-DD" text.
+impl From<crate::types::Day> for Value {
+    fn from(v: crate::types::Day) -> Self {
+        Value::from(v.to_string())
+    }
+}
+
+impl sea_orm::sea_query::Nullable for crate::types::Day {
+    fn null() -> Value {
+        <String as sea_orm::sea_query::Nullable>::null()
+    }
+}
+
 /// Builds a `Vec<sea_orm::Value>` from a list of bind values.
 #[macro_export]
 macro_rules! vals {

@@ -49,7 +49,7 @@ pub async fn offer(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &OfferF
     }
     store::follow(&txn, ad.id, user.id).await?;
     if !existed {
-        let notice = Notice::Offer { who: author_name, amount: new.amount, timeframe: new.timeframe.clone() };
+        let notice = Notice::Offer { who: author_name, amount: new.amount.get(), timeframe: new.timeframe.clone() };
         notify::followers(app, &txn, ad, Some(user.id), &notice).await?;
     }
     record_change(&txn, ad.id).await?;

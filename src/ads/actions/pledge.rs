@@ -6,6 +6,7 @@ use super::super::store::{self, AdRow};
 use super::super::{AdError, record_change};
 use super::{changed, remember_association};
 use crate::app::AppState;
+use crate::types::Euros;
 use crate::web::CurrentUser;
 
 /// What a pledge did.
@@ -32,7 +33,7 @@ pub async fn pledge(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &Pledg
         notify::followers(app, &txn, ad, None, &Notice::Status(to)).await?;
     }
     if !joined_before && ad.author_id != Some(user.id) {
-        notify::joined(app, &txn, ad, &new.association_name, new.amount).await?;
+        notify::joined(app, &txn, ad, &new.association_name, new.amount.map(Euros::get)).await?;
     }
     record_change(&txn, ad.id).await?;
     txn.commit().await?;

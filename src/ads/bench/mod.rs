@@ -17,10 +17,11 @@ use rand::rngs::StdRng;
 use serde::Deserialize;
 
 use self::generate::{Ad, Generator};
-use super::Status;
 use super::store::{self, AdFields, BulkAd, BulkOffer, BulkPledge, NewOffer};
+use super::{Kind, Status};
 use crate::db::{self, Db};
 use crate::synthetic::SLUG_SUFFIX;
+use crate::types::{Day, Euros};
 
 /// The fixed seed of the ads (the structures' seed `^ 0xad5`, when both lived in one generator).
 const SEED: u64 = 0x00e3_a2c1_9a55_0ad1;
@@ -147,7 +148,8 @@ pub async fn seed(db: &Db, count: usize, draw: Draw<'_>, progress: impl Fn(usize
         let (ads, known): (Vec<Ad>, Vec<Ad>) = ads.into_iter().partition(|a| !existing.contains(&a.slug));
         seeded.skipped += known.len();
 
-        let fields: Vec<AdFields> = ads.iter().map(|a| ad_fields(a, &associations[a.author], software)).collect();
+        let fields: Vec<AdFields> =
+            ads.iter().map(|a| ad_fields(a, &associations[a.author], software)).collect::<anyhow::Result<_>>()?;
         let rows = ads
             .iter()
             .zip(&fields)
@@ -177,7 +179,7 @@ pub async fn seed(db: &Db, count: usize, draw: Draw<'_>, progress: impl Fn(usize
                     user_id: user.user_id,
                     structure_id: None,
                     author_name: user.name,
-                    amount: o.amount,
+                    amount: Euros::new(o.amount).ok_or_else(|| anyhow::anyhow!("generated offer of {}", o.amount))?,
                     timeframe: o.timeframe,
                     message: o.message,
                 };
@@ -197,21 +199,26 @@ pub async fn seed(db: &Db, count: usize, draw: Draw<'_>, progress: impl Fn(usize
 }
 
 /// What the author of a generated ad wrote.
-fn ad_fields(a: &Ad, author: &Account<'_>, software: &HashSet<String>) -> AdFields {
-    AdFields {
-        kind: a.kind.to_owned(),
+fn ad_fields(a: &Ad, author: &Account<'_>, software: &HashSet<String>) -> anyhow::Result<AdFields> {
+    let bad = |what: &str| anyhow::anyhow!("generated ad {}: bad {what}", a.slug);
+    Ok(AdFields {
+        kind: Kind::parse(a.kind).ok_or_else(|| bad("kind"))?,
         association_name: author.name.to_owned(),
         title: a.title.clone(),
         slug: a.slug.clone(),
         body: a.body.clone(),
         software_slug: a.software.filter(|s| software.contains(*s)).map(str::to_owned),
         software_other: a.software_other.to_owned(),
-        estimated_cost: a.estimated_cost,
-        deadline: a.deadline.clone(),
+        estimated_cost: a.estimated_cost.map(|c| Euros::new(c).ok_or_else(|| bad("cost"))).transpose()?,
+        deadline: a
+            .deadline
+            .as_deref()
+            .map(|d| Day::parse(d).ok().flatten().ok_or_else(|| bad("deadline")))
+            .transpose()?,
         region_code: a.region.map(str::to_owned),
         remote: a.remote,
         tags: a.tags.clone(),
-    }
+    })
 }
 
 /// The row `store::insert_many` writes for a generated ad.

@@ -3,6 +3,7 @@
 use sea_orm::ConnectionTrait;
 
 use crate::db::{self, Db, Row};
+use crate::types::Euros;
 use crate::vals;
 
 // ---- pledges ------------------------------------------------------------------------------
@@ -29,7 +30,7 @@ pub async fn upsert_pledge<C: ConnectionTrait>(
     ad_id: i64,
     user_id: i64,
     association_name: &str,
-    amount: Option<i64>,
+    amount: Option<Euros>,
 ) -> db::Result<()> {
     let now = db::now();
     db::exec(
@@ -85,7 +86,7 @@ pub struct NewOffer<'a> {
     pub user_id: i64,
     pub structure_id: Option<i64>,
     pub author_name: &'a str,
-    pub amount: i64,
+    pub amount: Euros,
     pub timeframe: &'a str,
     pub message: &'a str,
 }
