@@ -184,14 +184,26 @@ async function openSession(browser, lang, mode, storageState) {
   return session;
 }
 
+/// The path of a page in `lang`: English pages live under /en (files, data and the API do not).
+function localPath(lang, p) {
+  if (lang !== 'en' || !p.startsWith('/')) return p;
+  const bare = p.split(/[?#]/)[0];
+  const neutral = bare === '/en' || bare === '/healthz' || bare === '/favicon.ico' || bare === '/robots.txt'
+    || ['/en/', '/static/', '/medias/', '/api/', '/donnees/', '//'].some((x) => bare.startsWith(x));
+  if (neutral) return p;
+  if (bare === '/') return '/en' + p.slice(1);
+  return '/en' + p;
+}
+
 async function goto(session, pathOrUrl) {
-  const url = new URL(pathOrUrl, BASE).href;
+  const url = new URL(localPath(session.lang, pathOrUrl), BASE).href;
   return session.page.goto(url, { waitUntil: 'load', timeout: NAV_TIMEOUT });
 }
 
 /// Clicks the submit button of the form matched by `formSelector` and returns the response of the
 /// document it leads to (after redirects).
 async function submit(session, formSelector) {
+  formSelector = formSelector.replace(/action="(\/[^"]*)"/, (_, p) => `action="${localPath(session.lang, p)}"`);
   const page = session.page;
   const form = page.locator(formSelector);
   if ((await form.count()) !== 1) throw new FlowError(`form ${formSelector} not found once on ${page.url()}`);
@@ -210,7 +222,7 @@ async function signIn(session, email) {
   const response = await submit(session, 'main form[action="/compte/connexion"]');
   const status = response ? response.status() : null;
   const where = new URL(session.page.url());
-  if (status === null || status >= 400 || where.pathname === '/compte/connexion') {
+  if (status === null || status >= 400 || where.pathname === localPath(session.lang, '/compte/connexion')) {
     throw new FlowError(`sign-in as ${email} failed (HTTP ${status}, now on ${where.pathname}${status === 429 ? ': rate limited, restart the demo server' : ''})`);
   }
   return session.context.storageState();

@@ -103,6 +103,9 @@ pub struct Config {
     pub form_min_seconds: i64,
     /// Seconds anonymous directory pages stay cached on a node (emptied at every change); 0 is off.
     pub page_cache_seconds: u64,
+    /// Megabytes of pages each feature's page cache holds at most on a node (least recently
+    /// used pages go first); 0 is off.
+    pub page_cache_mb: u64,
     /// `post` (default): ads and comments appear at once and moderators act on reports;
     /// `pre`: they wait in the moderation queue.
     pub ads_moderation: Moderation,
@@ -179,6 +182,7 @@ impl Default for Config {
             contact_retention_days: 90,
             form_min_seconds: 3,
             page_cache_seconds: 30,
+            page_cache_mb: 32,
             ads_moderation: Moderation::Post,
             ads_lifetime_days: 120,
             ads_reminder_days: 14,

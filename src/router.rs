@@ -19,7 +19,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::app::AppState;
 use crate::web::page::NavItem;
-use crate::web::{WebState, assets, error, security, session};
+use crate::web::{WebState, assets, error, i18n, security, session};
 use crate::{accounts, admin, ads, directory, moderation, site, vetting};
 
 /// Sections of the site, in header order. Each feature adds its entry when it lands.
@@ -42,7 +42,7 @@ pub fn router(state: AppState) -> Router {
         .merge(moderation::routes())
         .fallback(|| async { crate::web::AppError::NotFound });
 
-    routes
+    let app = routes
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
@@ -54,13 +54,17 @@ pub fn router(state: AppState) -> Router {
                 .layer(middleware::from_fn(record_metrics))
                 .layer(middleware::from_fn_with_state(web.clone(), security::headers))
                 .layer(CompressionLayer::new())
+                .layer(middleware::from_fn(i18n::localise))
                 .layer(middleware::from_fn_with_state(web.clone(), session::load_user))
                 .layer(middleware::from_fn_with_state(web, error::error_pages))
                 .layer(CatchPanicLayer::new())
                 .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
                 .layer(DefaultBodyLimit::max(body_limit)),
         )
-        .with_state(state)
+        .with_state(state);
+    // The language prefix comes off before the routes are matched, so each route is declared
+    // once for both languages (see `web::i18n`).
+    Router::new().fallback_service(app).layer(middleware::from_fn(i18n::language_from_path))
 }
 
 async fn record_metrics(req: Request, next: Next) -> Response {

@@ -12,6 +12,7 @@ nav-sign-out = Sign out
 nav-account = My account
 nav-admin = Administration
 lang-switch = Français
+lang-suggest = This page is also available in English.
 footer-about = Emancip'Asso helps associations move to free, ethical digital tools that respect their data.
 footer-legal = Legal notice
 footer-privacy = Privacy

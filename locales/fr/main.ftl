@@ -12,6 +12,7 @@ nav-sign-out = Se déconnecter
 nav-account = Mon compte
 nav-admin = Administration
 lang-switch = English
+lang-suggest = Cette page existe aussi en français.
 footer-about = Emancip'Asso accompagne les associations vers des outils numériques libres, éthiques et respectueux de leurs données.
 footer-legal = Mentions légales
 footer-privacy = Confidentialité

@@ -34,10 +34,15 @@ pub use engine::Ads;
 pub use error::AdError;
 pub use moderation::queue_sections;
 
+/// The query parameters the cached pages and feeds read (list filters, API page size, the
+/// reported comment): the page cache keys on these only.
+const CACHE_PARAMS: &[&str] =
+    &["q", "type", "logiciel", "region", "a_distance", "statut", "tri", "page", "per_page", "commentaire"];
+
 /// Every route of the ads: pages and feeds (their anonymous answers cached), moderation decisions.
 pub fn routes(app: &crate::app::AppState) -> axum::Router<crate::app::AppState> {
     let public = routes::routes().merge(feeds::routes());
-    crate::web::cache::cached(public, app.ads.page_cache()).merge(moderation::routes())
+    crate::web::cache::cached(public, app.ads.page_cache(), CACHE_PARAMS).merge(moderation::routes())
 }
 
 /// What an ad is about.

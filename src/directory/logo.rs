@@ -3,6 +3,9 @@
 //! the structure's slug and a hash of the image, so that a new logo gets a new address.
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use tokio::sync::Semaphore;
 
 use super::DirectoryError;
 
@@ -10,6 +13,14 @@ use super::DirectoryError;
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 /// Logos are stored at most this wide and high.
 const SIZE: u32 = 256;
+/// Largest image decoded, in pixels per side, and the memory its decoding may take: a small
+/// compressed file can describe a huge image.
+const MAX_SIDE: u32 = 4096;
+const MAX_DECODE_BYTES: u64 = 40 * 1024 * 1024;
+
+/// One logo decoded at a time on the whole node, off the request threads: a burst of uploads
+/// waits its turn instead of taking every core and the memory of several huge images.
+static DECODING: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(1));
 
 /// What the logo form sent: the bytes read, and whether reading stopped at the size limit.
 #[derive(Debug, Default)]
@@ -18,14 +29,17 @@ pub struct Upload {
     pub too_big: bool,
 }
 
-/// The PNG to store for an upload, or the rule it breaks.
-pub fn prepare(upload: Upload) -> Result<Vec<u8>, DirectoryError> {
-    match (upload.too_big, upload.bytes) {
-        (true, _) => Err(DirectoryError::LogoTooBig),
-        (_, None) => Err(DirectoryError::LogoMissing),
-        (_, Some(b)) if b.is_empty() => Err(DirectoryError::LogoMissing),
-        (_, Some(b)) => reencode(&b),
-    }
+/// The PNG to store for an upload, or the rule it breaks. The decoding runs on a blocking
+/// thread, one upload at a time (see [`DECODING`]).
+pub async fn prepare(upload: Upload) -> Result<Vec<u8>, DirectoryError> {
+    let bytes = match (upload.too_big, upload.bytes) {
+        (true, _) => return Err(DirectoryError::LogoTooBig),
+        (_, None) => return Err(DirectoryError::LogoMissing),
+        (_, Some(b)) if b.is_empty() => return Err(DirectoryError::LogoMissing),
+        (_, Some(b)) => b,
+    };
+    let _turn = DECODING.acquire().await.map_err(|_| DirectoryError::LogoUnreadable)?;
+    tokio::task::spawn_blocking(move || reencode(&bytes)).await.map_err(|_| DirectoryError::LogoUnreadable)?
 }
 
 /// Decodes an image (PNG, JPEG or WebP, whatever its name says), fits it in a square, and
@@ -40,9 +54,9 @@ fn reencode(bytes: &[u8]) -> Result<Vec<u8>, DirectoryError> {
     }
     let mut reader = reader;
     let mut limits = image::Limits::default();
-    limits.max_image_width = Some(8000);
-    limits.max_image_height = Some(8000);
-    limits.max_alloc = Some(128 * 1024 * 1024);
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let img = reader.decode().map_err(|_| DirectoryError::LogoUnreadable)?;
     let img = img.thumbnail(SIZE, SIZE);
@@ -96,5 +110,10 @@ mod tests {
             reencode(&[0x89, b'P', b'N', b'G', 13, 10, 26, 10, 0, 0]),
             Err(DirectoryError::LogoUnreadable)
         ));
+        // A small file that describes a huge image is refused before it is decoded.
+        let mut huge = std::io::Cursor::new(Vec::new());
+        image::GrayImage::new(5000, 5000).write_to(&mut huge, image::ImageFormat::Png).unwrap();
+        assert!(huge.get_ref().len() < 200_000, "{}", huge.get_ref().len());
+        assert!(matches!(reencode(huge.get_ref()), Err(DirectoryError::LogoUnreadable)));
     }
 }

@@ -19,7 +19,7 @@ use crate::web::api::{iso, json, not_found, open};
 /// The downloads and the API; the API's answers are kept in the directory's page cache.
 pub fn routes(cache: std::sync::Arc<crate::web::cache::PageCache>) -> Router<AppState> {
     let api = Router::new().route("/api/v1/structures", get(api_list)).route("/api/v1/structures/{slug}", get(api_one));
-    crate::web::cache::cached(api, cache)
+    crate::web::cache::cached(api, cache, super::routes::API_PARAMS)
         .route("/donnees/annuaire.json", get(all_json))
         .route("/donnees/annuaire.csv", get(all_csv))
         .route("/api/v1/openapi.json", get(openapi))

@@ -150,7 +150,10 @@ impl<S: Source> LiveIndex<S> {
             catalog: RwLock::new(Arc::new(catalog)),
             cursor: AtomicI64::new(cursor),
             wake: Notify::new(),
-            page_cache: Arc::new(PageCache::new(config.page_cache_seconds)),
+            page_cache: Arc::new(PageCache::new(
+                config.page_cache_seconds,
+                (config.page_cache_mb as usize).saturating_mul(1024 * 1024),
+            )),
             text_cache: Mutex::default(),
         }))
     }

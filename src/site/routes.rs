@@ -3,14 +3,14 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
 use super::store;
 use crate::app::AppState;
-use crate::web::i18n::LANG_COOKIE;
+use crate::web::i18n::{Localised, split_prefix};
 use crate::web::page::safe_return;
 use crate::web::{AppError, Lang, PageCtx, render};
 
@@ -66,18 +66,13 @@ struct Back {
     retour: String,
 }
 
-/// GET /langue/{fr|en}?retour=…: an explicit choice, remembered in a cookie for a year.
-async fn switch_language(
-    State(app): State<AppState>,
-    Path(code): Path<String>,
-    Query(q): Query<Back>,
-) -> Result<Response, AppError> {
+/// GET /langue/{fr|en}?retour=…: the page `retour` in that language. Kept for the links of
+/// earlier versions; the language is in the URL now, so nothing is remembered.
+async fn switch_language(Path(code): Path<String>, Query(q): Query<Back>) -> Result<Response, AppError> {
     let lang = Lang::parse(&code).ok_or(AppError::NotFound)?;
-    let secure = if app.config.is_https() { "; Secure" } else { "" };
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}", lang.code());
-    let mut res = Redirect::to(&safe_return(Some(&q.retour), "/")).into_response();
-    res.headers_mut()
-        .append(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.into()))?);
+    let back = safe_return(Some(&q.retour), "/");
+    let mut res = Redirect::to(&lang.href(split_prefix(&back).1)).into_response();
+    res.extensions_mut().insert(Localised);
     Ok(res)
 }
 

@@ -96,8 +96,9 @@ fn is_machine_path(path: &str) -> bool {
 pub async fn error_pages(State(app): State<WebState>, req: Request, next: Next) -> Response {
     // Only what an error page needs is kept; the page context is built only for an error.
     let uri = req.uri().clone();
-    let lang = Lang::from_headers(req.headers());
+    let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
     let user = req.extensions().get::<CurrentUser>().cloned();
+    let form_page = super::page::form_page(&app, req.method(), req.headers());
     let res = next.run(req).await;
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error())
@@ -107,6 +108,10 @@ pub async fn error_pages(State(app): State<WebState>, req: Request, next: Next) 
         return res;
     }
     let ctx = PageCtx::build(&app, lang, &uri, user);
+    let ctx = match form_page {
+        Some(from) => ctx.switching_to(&from),
+        None => ctx,
+    };
     let marker = res.extensions().get::<ErrorPage>().copied();
     let lang = ctx.lang;
     let (title_key, message) = match (status.as_u16(), marker) {

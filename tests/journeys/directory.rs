@@ -544,6 +544,30 @@ async fn anonymous_pages_are_cached_until_the_directory_changes() {
 }
 
 #[tokio::test]
+async fn the_page_cache_keys_on_the_parameters_pages_read() {
+    let app = TestApp::spawn_with(|c| c.page_cache_seconds = 3600).await;
+    let id = app.seed().listed_structure("cle", "La Clé (fictive)").await.id;
+    refresh(&app).await;
+    let visitor = app.client();
+    let old = "Nous accompagnons les associations";
+    visitor.get("/annuaire?q=cle&tri=nom").await.assert_contains(old);
+    visitor.get("/annuaire/cle").await.assert_contains(old);
+    // A parameter no page reads: answered fresh and never kept.
+    visitor.get("/annuaire/cle?cachebust=1").await.assert_contains(old);
+    app.seed().change_pitch_unannounced(id, "Présentation toute neuve.").await;
+
+    // The same parameters in another order or encoding, or with campaign tags: the kept page.
+    for url in ["/annuaire?tri=nom&q=cle", "/annuaire?q=cl%65&tri=nom&utm_source=lettre", "/annuaire/cle?fbclid=x"] {
+        visitor.get(url).await.assert_contains(old).assert_lacks("toute neuve");
+    }
+    // Unknown parameters were never kept, and each language has its own pages.
+    visitor.get("/annuaire/cle?cachebust=1").await.assert_contains("toute neuve");
+    visitor.get("/annuaire/cle?cachebust=2").await.assert_contains("toute neuve");
+    visitor.get("/en/annuaire/cle").await.assert_contains("toute neuve");
+    visitor.get("/annuaire/cle").await.assert_lacks("toute neuve");
+}
+
+#[tokio::test]
 async fn a_profile_can_be_reported_for_several_reasons() {
     let app = TestApp::spawn().await;
     let host = app.seed().listed_structure("signalee", "Signalée (fictive)").await;

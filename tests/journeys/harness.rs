@@ -321,7 +321,8 @@ pub struct TestUser {
     pub password: String,
 }
 
-/// A browser without JavaScript: keeps cookies per name, sends `Accept-Language`.
+/// A browser without JavaScript: keeps cookies per name, sends `Accept-Language`. An English
+/// client (`lang` "en") reads the English site: the paths it is given get the `/en` prefix.
 pub struct Client {
     base: String,
     http: reqwest::Client,
@@ -336,7 +337,12 @@ impl Client {
     }
 
     pub fn url(&self, path: &str) -> String {
-        if path.starts_with("http") { path.to_owned() } else { format!("{}{}", self.base, path) }
+        if path.starts_with("http") { path.to_owned() } else { format!("{}{}", self.base, self.local(path)) }
+    }
+
+    /// `path` in this client's language: `/annuaire` is `/en/annuaire` for an English client.
+    pub fn local(&self, path: &str) -> String {
+        localise(self.lang == "en", path)
     }
 
     fn cookie_header(&self) -> Option<String> {
@@ -375,7 +381,7 @@ impl Client {
         let headers = res.headers().clone();
         self.keep_cookies(&headers);
         let body = res.text().await.expect("body");
-        Page { status, headers, body }
+        Page { status, headers, body, english: self.lang == "en" }
     }
 
     pub async fn get(&self, path: &str) -> Page {
@@ -423,7 +429,9 @@ impl Client {
             .map(|(n, v)| (n.as_str(), v.as_str()))
             .collect();
         all.extend_from_slice(fields);
-        self.post_raw(action, &all).await
+        // Like a browser on the same site: the page of the form as the referrer.
+        let referer = self.url(page);
+        self.post_raw_with(action, &all, &[("referer", &referer)]).await
     }
 
     /// Submits the form at `path` whose action is `path` itself.
@@ -445,11 +453,19 @@ impl Client {
     }
 }
 
+fn localise(english: bool, path: &str) -> String {
+    if english { emancipasso::web::Lang::En.href(path) } else { path.to_owned() }
+}
+
+/// An answer. The paths its checks name (form actions, redirects) are given without language
+/// prefix and read in the language of the client that asked.
 #[derive(Debug)]
 pub struct Page {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// Asked by an English client, reading the English site.
+    pub english: bool,
 }
 
 impl Page {
@@ -475,12 +491,14 @@ impl Page {
 
     /// The CSRF token of the form posting to `action`.
     pub fn csrf_for(&self, action: &str) -> String {
+        let action = localise(self.english, action);
         self.attr(&format!("form[action=\"{action}\"] input[name=\"_csrf\"]"), "value")
             .unwrap_or_else(|| panic!("no form posting to {action} in:\n{}", self.body))
     }
 
     /// The hidden inputs of the form posting to `action`.
     pub fn hidden_inputs(&self, action: &str) -> Vec<(String, String)> {
+        let action = localise(self.english, action);
         let doc = self.doc();
         let sel = Selector::parse(&format!("form[action=\"{action}\"] input[type=\"hidden\"]")).expect("selector");
         let inputs: Vec<(String, String)> = doc
@@ -538,6 +556,8 @@ impl Page {
     }
 
     pub fn assert_redirect_to(&self, prefix: &str) -> &Self {
+        let prefix = localise(self.english, prefix);
+        let prefix = prefix.as_str();
         assert_eq!(self.status, StatusCode::SEE_OTHER, "body:\n{}", self.body);
         assert!(self.location().starts_with(prefix), "redirect to {}, expected {prefix}", self.location());
         self

@@ -6,62 +6,141 @@ use reqwest::StatusCode;
 use crate::harness::{Client, TestApp};
 
 #[tokio::test]
-async fn home_page_speaks_french_by_default_and_english_when_asked() {
+async fn home_page_speaks_french_by_default_and_english_at_its_own_address() {
     let app = TestApp::spawn().await;
 
     let page = app.client().get("/").await;
     page.assert_status(StatusCode::OK).assert_contains("<html lang=\"fr\">");
     assert_eq!(page.select_text("h1").as_deref(), Some("Libérez votre association des géants du numérique"));
 
+    // The English client reads /en.
     let page = app.client_en().get("/").await;
     page.assert_status(StatusCode::OK).assert_contains("<html lang=\"en\">");
     assert_eq!(page.select_text("h1").as_deref(), Some("Free your association from the tech giants"));
 
-    // Neither French nor English asked for: French.
+    // Neither French nor English asked for: French, and nothing suggested.
     let german = Client::new(&app.address, "de-DE,de;q=0.9");
     let page = german.get("/").await;
     page.assert_status(StatusCode::OK)
         .assert_contains("<html lang=\"fr\">")
         .assert_contains("Libérez votre association");
+    assert!(page.select_text(".lang-suggest").is_none());
 }
 
 #[tokio::test]
-async fn the_language_switch_remembers_the_choice_and_comes_back() {
+async fn each_language_has_its_own_urls_and_the_switch_is_a_plain_link() {
     let app = TestApp::spawn().await;
     let visitor = app.client();
-    let home = visitor.get("/").await;
-    assert_eq!(home.attr("a[hreflang=en]", "href").as_deref(), Some("/langue/en?retour=%2F"));
 
-    let page = visitor.get("/langue/en?retour=/pages/confidentialite").await;
-    page.assert_redirect_to("/pages/confidentialite");
-    assert_eq!(page.location(), "/pages/confidentialite");
-    let cookies = page.set_cookies();
-    assert_eq!(cookies.len(), 1, "{cookies:?}");
-    let cookie = &cookies[0];
-    assert!(cookie.starts_with("ea_lang=en;"), "{cookie}");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    // French pages are unprefixed; their switch and alternates name the English address.
+    let page = visitor.get("/pages/confidentialite").await;
+    page.assert_status(StatusCode::OK).assert_contains("<html lang=\"fr\">");
+    assert_eq!(page.attr("header a[hreflang=en]", "href").as_deref(), Some("/en/pages/confidentialite"));
+    let base = app.config.base().to_owned();
+    assert_eq!(page.attr("link[rel=alternate][hreflang=en]", "href"), Some(format!("{base}/en/pages/confidentialite")));
+    assert_eq!(page.attr("link[rel=alternate][hreflang=fr]", "href"), Some(format!("{base}/pages/confidentialite")));
+    assert_eq!(
+        page.attr("link[rel=alternate][hreflang=x-default]", "href"),
+        Some(format!("{base}/pages/confidentialite"))
+    );
 
-    // The saved choice wins over Accept-Language: fr.
-    assert_eq!(visitor.lang, "fr");
-    let page = visitor.follow(&page).await;
+    // The English page is English whatever the browser asks for, links to English pages and
+    // switches back to the French address; no cookie on the way.
+    let page = visitor.get("/en/pages/confidentialite").await;
     page.assert_status(StatusCode::OK).assert_contains("<html lang=\"en\">");
     assert_eq!(page.select_text("h1").as_deref(), Some("Privacy policy"));
-    visitor.get("/").await.assert_contains("<html lang=\"en\">");
+    assert_eq!(page.attr("header a[hreflang=fr]", "href").as_deref(), Some("/pages/confidentialite"));
+    assert_eq!(page.attr("a.brand", "href").as_deref(), Some("/en"));
+    assert!(page.attr("nav a[href=\"/en/annuaire\"]", "href").is_some(), "{}", page.body);
+    assert!(page.attr("link[rel=stylesheet]", "href").is_some_and(|h| h.starts_with("/static/")));
+    assert!(page.set_cookies().is_empty());
+    assert!(visitor.cookies.lock().expect("jar").is_empty());
 
-    // And back to French.
-    let page = visitor.get("/langue/fr?retour=/").await;
-    page.assert_redirect_to("/");
-    visitor.follow(&page).await.assert_contains("<html lang=\"fr\">");
+    // A query keeps its place in both languages.
+    let page = visitor.get("/en/annuaire?q=nextcloud").await;
+    page.assert_status(StatusCode::OK).assert_contains("<html lang=\"en\">");
+    assert_eq!(page.attr("header a[hreflang=fr]", "href").as_deref(), Some("/annuaire?q=nextcloud"));
+    assert_eq!(
+        visitor.get("/annuaire?q=nextcloud").await.attr("header a[hreflang=en]", "href").as_deref(),
+        Some("/en/annuaire?q=nextcloud")
+    );
 
+    // Accept-Language only suggests: the French address stays French, with a link to English.
+    let english_browser = Client::new(&app.address, "en-GB,en;q=0.9");
+    let page = english_browser.get("/pages/confidentialite").await;
+    page.assert_status(StatusCode::OK).assert_contains("<html lang=\"fr\">");
+    assert_eq!(page.attr(".lang-suggest a", "href").as_deref(), Some("/en/pages/confidentialite"));
+    assert_eq!(page.select_text(".lang-suggest").as_deref(), Some("This page is also available in English."));
+    let page = app.client().get("/en/pages/confidentialite").await;
+    assert_eq!(page.attr(".lang-suggest a", "href").as_deref(), Some("/pages/confidentialite"));
+
+    // The old switch address redirects to the page in that language, without a cookie.
+    let page = visitor.get("/langue/en?retour=/pages/confidentialite").await;
+    page.assert_redirect_to("/en/pages/confidentialite");
+    assert!(page.set_cookies().is_empty(), "{:?}", page.set_cookies());
+    let page = visitor.get("/langue/fr?retour=/en/annuaire").await;
+    assert_eq!(page.location(), "/annuaire");
     let page = visitor.get("/langue/xx?retour=/").await;
     page.assert_status(StatusCode::NOT_FOUND).assert_contains("Page introuvable");
-    assert!(page.set_cookies().is_empty());
 
-    for target in ["//evil.example", "https://evil.example/", "/\\evil.example"] {
+    // Redirects of English pages stay English: signing in from /en comes back to /en.
+    let page = app.client_en().get("/compte").await;
+    assert!(page.location().starts_with("/en/compte/connexion"), "{}", page.location());
+}
+
+#[tokio::test]
+async fn the_switch_after_a_form_post_goes_to_a_page_that_exists() {
+    let app = TestApp::spawn().await;
+    let visitor = app.client_en();
+    // A refused sign-in answers the post with the form again: its switch goes to the French
+    // form page, not to an address that only takes posts.
+    let page = visitor.post_form("/compte/connexion", &[("email", "personne@example.org"), ("password", "faux")]).await;
+    assert!(page.status.is_client_error(), "{}", page.status);
+    page.assert_contains("<html lang=\"en\">");
+    let switch = page.attr("header a[hreflang=fr]", "href").expect("a switch");
+    assert_eq!(switch, "/compte/connexion");
+    app.client().get(&switch).await.assert_status(StatusCode::OK);
+
+    // Without a usable referrer: the home page of the other language.
+    let page = visitor.post_raw("/compte/connexion", &[("email", "x")]).await;
+    assert_eq!(page.attr("header a[hreflang=fr]", "href").as_deref(), Some("/"));
+}
+
+#[tokio::test]
+async fn return_addresses_never_leave_the_site_nor_break_the_server() {
+    let app = TestApp::spawn().await;
+    let user = app.account("retour@example.org", &[]).await;
+    let targets = [
+        "//evil.example",
+        "https://evil.example/",
+        "/%5Cevil.example",
+        "/%09/evil.example",
+        "/%0A/evil.example",
+        "/%0D%0ASet-Cookie:%20x=1",
+        "/%20/evil.example",
+        "/%C2%85/evil.example",
+        "%2F%2Fevil.example",
+    ];
+    for target in targets {
         let page = app.client().get(&format!("/langue/en?retour={target}")).await;
-        assert_eq!(page.status, StatusCode::SEE_OTHER);
-        assert_eq!(page.location(), "/", "retour={target}");
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "retour={target}");
+        assert_eq!(page.location(), "/en", "retour={target}");
+
+        let visitor = app.client();
+        let page = visitor
+            .submit(
+                &format!("/compte/connexion?retour={target}"),
+                "/compte/connexion",
+                &[("email", &user.email), ("password", &user.password)],
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "retour={target}: {}", page.body);
+        assert!(!page.location().contains("evil") && page.location().starts_with('/'), "{}", page.location());
+        assert!(!page.location().starts_with("//"), "{}", page.location());
     }
+    // A French word in the path survives, encoded.
+    let page = app.client().get("/langue/fr?retour=/annuaire%3Fq%3Dcaf%C3%A9").await;
+    assert_eq!(page.location(), "/annuaire?q=caf%C3%A9");
 }
 
 #[tokio::test]
@@ -190,13 +269,15 @@ async fn the_header_links_only_to_sections_that_exist() {
         "/actualites",
         "/soutenir",
     ];
-    for page in [app.client().get("/").await, app.client_en().get("/").await] {
+    for client in [app.client(), app.client_en()] {
+        let page = client.get("/").await;
         for section in planned {
             let answer = app.client().get(section).await;
-            let linked = page.attr(&format!("header a[href^=\"{section}\"]"), "href").is_some();
+            let local = client.local(section);
+            let linked = page.attr(&format!("header a[href^=\"{local}\"]"), "href").is_some();
             if answer.status == StatusCode::NOT_FOUND {
                 assert!(
-                    page.attr(&format!("a[href^=\"{section}\"]"), "href").is_none(),
+                    page.attr(&format!("a[href^=\"{local}\"]"), "href").is_none(),
                     "link to {section}, which does not exist yet"
                 );
             } else {

@@ -174,6 +174,34 @@ async fn a_logo_is_reencoded_and_bad_files_are_refused() {
 }
 
 #[tokio::test]
+async fn huge_images_in_small_files_are_refused_and_uploads_are_limited() {
+    let app = TestApp::spawn_with(|c| c.rate_forms = 4).await;
+    let (client, _) = app.signed_in("bombe@nuages.example", &[]).await;
+    client.submit("/espace/structure", "/espace/structure", PROFILE).await.assert_redirect_to("/espace/structure");
+
+    // 5,000 × 5,000 pixels in a file of a few kilobytes: refused before it is decoded.
+    let mut bomb = std::io::Cursor::new(Vec::new());
+    image::GrayImage::new(5000, 5000).write_to(&mut bomb, image::ImageFormat::Png).unwrap();
+    let bomb = bomb.into_inner();
+    assert!(bomb.len() < 200_000);
+    let page = upload(&client, bomb.clone(), "logo.png").await;
+    page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_field_error("logo", "");
+
+    // Each upload counts: past the limit of the window, the next ones are refused at once.
+    let mut refused = 0;
+    for _ in 0..4 {
+        let page = upload(&client, bomb.clone(), "logo.png").await;
+        if page.status == StatusCode::TOO_MANY_REQUESTS {
+            refused += 1;
+        } else {
+            page.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    }
+    assert_eq!(refused, 1, "the fifth upload of the window is refused");
+    app.client().get("/healthz").await.assert_status(StatusCode::OK);
+}
+
+#[tokio::test]
 async fn a_colleague_joins_the_team_from_an_invitation() {
     let app = TestApp::spawn().await;
     let (founder, _) = app.signed_in("fondateur@nuages.example", &[]).await;

@@ -16,7 +16,7 @@ pub async fn replace_logo(
     s: &StructureRow,
     upload: Upload,
 ) -> Result<(), DirectoryError> {
-    let png = logo::prepare(upload)?;
+    let png = logo::prepare(upload).await?;
     let name = logo::store(data_dir, &s.slug, &png).await?;
     let txn = db.begin().await?;
     store::set_logo(&txn, s.id, &name).await?;

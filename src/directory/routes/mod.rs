@@ -29,6 +29,14 @@ use crate::app::AppState;
 use crate::web::AppError;
 use crate::web::facets::UrlState;
 
+/// The query parameters the cached pages read (the list, the map and the embed; the profile
+/// reads none): the page cache keys on these only.
+pub(super) const LIST_PARAMS: &[&str] =
+    &["q", "service", "logiciel", "region", "departement", "forme", "chatons", "a_distance", "tri", "page"];
+/// The same and the API's page size.
+pub(super) const API_PARAMS: &[&str] =
+    &["q", "service", "logiciel", "region", "departement", "forme", "chatons", "a_distance", "tri", "page", "per_page"];
+
 /// Every route of the directory: pages, workspace, open data and API, the moderators' decision.
 /// The anonymous answers of the pages and of the API are kept in the directory's page cache.
 pub fn routes(app: &AppState) -> Router<AppState> {
@@ -43,7 +51,7 @@ pub fn routes(app: &AppState) -> Router<AppState> {
         .route("/annuaire/embed", get(embed::embed))
         .route("/medias/logos/{file}", get(logo::logo));
     let moderation = Router::new().route("/moderation/structures/{id}", post(moderate::decide));
-    crate::web::cache::cached(pages, cache.clone())
+    crate::web::cache::cached(pages, cache.clone(), LIST_PARAMS)
         .merge(super::opendata::routes(cache))
         .merge(workspace::routes())
         .merge(moderation)

@@ -45,7 +45,9 @@ pub struct Ad {
 impl Ad {
     /// The ad a redirect leads to, e.g. `/annonces/3-un-titre?flash=…`.
     pub fn from_location(location: &str) -> Ad {
-        let path = location.split(['?', '#']).next().unwrap_or_default().to_owned();
+        // The address without the language: each client reads it in its own.
+        let path = location.split(['?', '#']).next().unwrap_or_default();
+        let path = path.strip_prefix("/en").filter(|p| p.starts_with('/')).unwrap_or(path).to_owned();
         let id = path
             .strip_prefix("/annonces/")
             .and_then(|rest| rest.split('-').next())

@@ -6,7 +6,7 @@ use axum::response::Response;
 use crate::app::AppState;
 use crate::directory::actions;
 use crate::directory::logo::{self, Upload};
-use crate::web::{AppError, CurrentUser, PageCtx, csrf, render_status, see_other};
+use crate::web::{AppError, CurrentUser, PageCtx, csrf, ratelimit, render_status, see_other};
 
 pub(super) async fn upload(
     State(app): State<AppState>,
@@ -18,6 +18,9 @@ pub(super) async fn upload(
         return Err(AppError::Csrf);
     }
     let s = super::team_structure(&app, &user).await?;
+    // Each upload is decoded: a team gets a few per window, like the other forms.
+    ratelimit::hit(&app.db, &format!("logo:{}", user.id), app.config.rate_forms, app.config.rate_window_minutes)
+        .await?;
     let multipart = Multipart::from_request(req, &app).await.map_err(|_| AppError::Csrf)?;
     let (token, upload) = read(multipart).await;
     if !csrf::verify(&app.secret, Some(&user.session_id), &token) {
