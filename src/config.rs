@@ -101,6 +101,15 @@ pub struct Config {
     pub contact_retention_days: i64,
     /// Seconds a visitor must spend on a public form before sending it (anti-spam).
     pub form_min_seconds: i64,
+    /// Contact messages relayed to one structure in an hour; the next ones wait.
+    pub relay_per_structure_hour: i64,
+    /// Team invitations and recommendation requests one email address may receive in a day.
+    pub relay_per_address_day: i64,
+    /// Messages to addresses typed into a form (contact messages, team invitations,
+    /// recommendation requests) the whole site relays in an hour.
+    pub relay_per_hour: i64,
+    /// Recommendation requests (declared accompaniments) a structure may send in 30 days.
+    pub accompaniments_per_structure_month: i64,
     /// Seconds anonymous directory pages stay cached on a node (emptied at every change); 0 is off.
     pub page_cache_seconds: u64,
     /// Megabytes of pages each feature's page cache holds at most on a node (least recently
@@ -181,6 +190,10 @@ impl Default for Config {
             unlist_after_months: 12,
             contact_retention_days: 90,
             form_min_seconds: 3,
+            relay_per_structure_hour: 10,
+            relay_per_address_day: 3,
+            relay_per_hour: 200,
+            accompaniments_per_structure_month: 20,
             page_cache_seconds: 30,
             page_cache_mb: 32,
             ads_moderation: Moderation::Post,

@@ -15,6 +15,9 @@ pub struct Email(String);
 impl Email {
     /// Parses what a person typed; the error is a message key.
     pub fn parse(input: &str) -> Result<Email, &'static str> {
+        if has_control(input) {
+            return Err("err-control-characters");
+        }
         let s = input.trim().to_lowercase();
         if s.is_empty() {
             return Err("err-email-required");
@@ -54,7 +57,29 @@ impl fmt::Display for Email {
     }
 }
 
-/// Trims and checks the length of a free-text single-line field, counted in characters.
+/// Whether a single-line value holds a control character (a line break, a tab, an escape…) or
+/// a Unicode line or paragraph separator: nothing a person types in a one-line field, and what
+/// would let a value spill over into the headers of an email.
+pub fn has_control(input: &str) -> bool {
+    input.chars().any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+}
+
+/// [`bounded`] for a single-line field (a name, a subject): control characters are refused
+/// with their own message.
+pub fn single_line(
+    input: &str,
+    min: usize,
+    max: usize,
+    too_short: &'static str,
+    too_long: &'static str,
+) -> Result<String, &'static str> {
+    if has_control(input) {
+        return Err("err-control-characters");
+    }
+    bounded(input, min, max, too_short, too_long)
+}
+
+/// Trims and checks the length of a free-text field, counted in characters.
 pub fn bounded(
     input: &str,
     min: usize,
@@ -246,5 +271,15 @@ mod tests {
         assert_eq!(bounded("  Éa ", 2, 3, "s", "l"), Ok("Éa".into()));
         assert_eq!(bounded("a", 2, 3, "s", "l"), Err("s"));
         assert_eq!(bounded("abcd", 2, 3, "s", "l"), Err("l"));
+    }
+
+    #[test]
+    fn single_line_fields_refuse_control_characters() {
+        assert_eq!(single_line(" Les Jardins ", 2, 100, "s", "l"), Ok("Les Jardins".into()));
+        for bad in ["Jardins\r\nBcc: x@y.org", "a\tb", "a\u{1b}[31m", "a\u{2028}b", "nom\n"] {
+            assert_eq!(single_line(bad, 0, 100, "s", "l"), Err("err-control-characters"), "{bad:?}");
+        }
+        assert_eq!(Email::parse("camille@exemple.org\r\nBcc: x@y.org"), Err("err-control-characters"));
+        assert_eq!(Email::parse("camille@exemple.org\n"), Err("err-control-characters"));
     }
 }

@@ -75,6 +75,7 @@ pager-next = Next page
 ## Validation messages
 err-email-required = Enter your email address.
 err-email-invalid = This email address is not valid. Example: name@example.com
+err-control-characters = This field fits on one line: remove line breaks, tabs and other invisible characters.
 err-email-same = This is already your current address.
 err-name-required = Enter the name to display.
 err-name-short = The name must be at least 2 characters long.
@@ -89,6 +90,10 @@ err-sign-in-unverified = Your email address has not been confirmed yet. We have 
 err-delete-confirm = Tick the box to confirm the deletion.
 err-last-admin = You are the last administrator: give this role to someone else before deleting your account.
 err-last-admin-role = There must be at least one administrator left.
+admin-roles-revoke-hint = Removing a role takes effect at once and no action gives it back: only an administrator can. Removing the “organisation” role also takes the person off their organisation's team.
+admin-team-of = Member of the team of { $structure }.
+admin-team-remove = Remove from this team
+admin-team-none = This account is on no organisation's team.
 err-title-required = Enter a title.
 err-title-long = The title must be 120 characters or fewer.
 err-body-required = The text cannot be empty.
@@ -299,7 +304,7 @@ directory-pricing = Prices
 directory-languages = Languages
 directory-confirmed = Profile confirmed by the team on
 directory-contact-title = Write to { $name }
-directory-contact-intro = Your message is forwarded by email to the organisation, which will answer you directly. Its address is not shown; you receive a copy of your message.
+directory-contact-intro = Your message is forwarded by email to the organisation, which will answer you directly. Its address is not shown; a copy of your message is shown once it is sent.
 directory-contact-submit = Send the message
 directory-report-title = Is some information out of date?
 directory-report-submit = Report
@@ -314,8 +319,14 @@ err-contact-name-long = The name must be at most 100 characters long.
 err-contact-message-short = Describe your need in a few sentences (at least 20 characters).
 err-contact-message-long = The message must be at most 5,000 characters long.
 err-contact-too-fast = Your message left a little too quickly. Read it again, then send it once more.
+err-relay-structure = This organisation has received many messages in the last hour. Try again a little later: your text is kept below.
+err-relay-address = This address has already received several messages from us today. Try again tomorrow.
+err-relay-site = The site is sending many messages right now. Try again in an hour: your text is kept below.
 err-report-long = The report must be at most 2,000 characters long.
-flash-contact-sent = Your message has been sent. A copy was emailed to you.
+flash-contact-sent = Your message has been sent.
+directory-contact-sent-title = Your message has been sent
+directory-contact-sent-text = { $structure } has received your message and will answer you directly. Keep this page if you want a copy: we do not send it by email.
+directory-contact-copy = Copy of your message
 flash-report-sent = Thank you! The moderation team will check this profile.
 pager-position = Page { $page }
 language-fr = French
@@ -360,15 +371,21 @@ directory-embed-more = See the whole directory on { $site }
 directory-confirmed-title = Thank you, your profile is confirmed
 directory-confirmed-text = The profile of { $name } stays in the directory. We will ask you to check it again in a few months.
 directory-confirmed-see = See the profile
+directory-confirm-title = Confirm the profile
+directory-confirm-text = Is the profile of { $name } still right? If so, confirm it: it stays in the directory.
+directory-confirm-submit = Confirm the profile is up to date
+directory-confirm-expired = This confirmation link has expired (it is valid for { $days } days). Sign in to your organisation's workspace and save the profile: that confirms it too.
 mail-confirm-profile-subject = Is your { $structure } profile still up to date?
 mail-confirm-profile-body =
     Hello,
 
     Associations trust the Emancip'Asso directory because its profiles are kept up to date. Could you check the one of { $structure }?
 
-    If it is still right, one click confirms it:
+    If it is still right, open this link and confirm it in one click:
 
     { $link }
+
+    This link is valid for { $days } days; after that, saving the profile in your organisation's workspace confirms it too.
 
     Without confirmation, the profile will leave the public directory { $months } months after its last check, until someone from your team confirms it.
 mail-profile-unlisted-subject = Your { $structure } profile is no longer shown in the directory
@@ -377,9 +394,11 @@ mail-profile-unlisted-body =
 
     The profile of { $structure } has not been confirmed for a long time: it no longer appears in the public directory.
 
-    If it is still right, confirm it in one click and it comes back at once:
+    If it is still right, open this link and confirm it in one click, and it comes back at once:
 
     { $link }
+
+    This link is valid for { $days } days; after that, saving the profile in your organisation's workspace confirms it too.
 workspace-title = My organisation
 workspace-intro = Do you support associations? Present your organisation. It will appear in the directory once approved by the moderators and recommended by an association you supported.
 workspace-listed = Your profile is shown in the directory.
@@ -403,6 +422,13 @@ workspace-logo-current = Current logo
 workspace-logo-submit = Upload the logo
 workspace-team = Team
 workspace-invite = Invite by email
+workspace-invite-after-submit = You can invite colleagues once the profile is submitted to the moderators.
+hint-invite-email = They will need to sign in with an account at this address to join the team.
+workspace-team-leave = Leave the team
+workspace-team-remove = Remove { $name }
+err-team-last-member = You are the last person on the team: invite someone before leaving, or write to the site's team.
+err-invite-not-submitted = Submit the profile to the moderators first: you can then invite colleagues.
+err-structure-role-revoked = An administrator has removed your “organisation” role. To get it back, write to the site's team.
 choose = — Choose —
 field-structure-name = Name of the organisation
 field-pitch = One-sentence presentation
@@ -456,10 +482,14 @@ flash-structure-submitted = Your profile has been sent to the moderators.
 flash-logo-saved = The logo is saved.
 flash-invite-sent = The invitation has been sent.
 flash-team-joined = You are now part of the team.
+flash-team-left = You have left the team.
+flash-team-member-removed = The person has been taken off the team and told by email.
 join-title = Join a team
 join-text = You are invited to join the team of { $structure } on Emancip'Asso.
 join-submit = Join the team
 join-already = You are already part of an organisation's team.
+join-other-address = This invitation was sent to another address than your account's, or your address is not confirmed yet. Sign in with the account of the invited address, or ask for an invitation to your account's address.
+join-my-account = My account
 account-structure = My organisation
 account-structure-intro = Do you support associations? Present your organisation in the directory.
 mail-team-invite-subject = Join the team of { $structure } on Emancip'Asso
@@ -468,11 +498,18 @@ mail-team-invite-body =
 
     { $name } invites you to join the team of { $structure } on Emancip'Asso, to keep its directory profile up to date.
 
-    Sign in (or create an account), then open this link:
+    Sign in (or create an account) with this address, { $email }, then open this link:
 
     { $link }
 
-    This link is valid for 14 days.
+    This link is valid for 14 days, for the account of this address only.
+mail-team-removed-subject = You are no longer on the team of { $structure }
+mail-team-removed-body =
+    Hello,
+
+    You have been taken off the team of { $structure } on Emancip'Asso: you no longer have access to the organisation's workspace.
+
+    If this is a mistake, write to the organisation's team or to the site's team.
 home-search-label = Find an organisation to support you
 home-search-hint = { $count ->
     [0] A need, a software, a town or a postcode.
@@ -568,6 +605,8 @@ err-period-order = The end must come after the start.
 err-period-future = This project has not started yet.
 err-outcome-long = The outcome must be at most 3,000 characters long.
 err-contact-is-team = This address belongs to your team: enter the supported association's address.
+err-declare-not-submitted = Submit your organisation's profile to the moderators first: you can then ask for recommendations.
+err-declare-monthly-cap = Your organisation has sent many recommendation requests in the last 30 days. Try again later.
 err-recommendation-short = Tell in a few sentences what the organisation did for you (at least 30 characters).
 err-recommendation-long = The recommendation must be at most 3,000 characters long.
 err-criterion-required = Choose an answer.
@@ -597,6 +636,10 @@ flag-same-domain = address on the organisation's own domain
 flag-same-author = several recommendations from this address
 flag-short = very short text
 flag-no-accompaniment = no declared project
+flag-free-mail = contact address at a free email provider
+flag-from-team = answered from the network address, session or email address of a team member
+flag-new-address = contact address never seen on the platform
+flag-burst = many declarations from this organisation in a short time
 report-reason-outdated = Outdated profile
 report-reason-abuse = Abusive content
 report-target-structure = organisation profile
@@ -902,6 +945,7 @@ err-pledge-author-stays = The association that posted the ad stays involved; clo
 err-comment-required = Write your comment.
 err-comment-long = The comment must be at most 3,000 characters long.
 err-comment-flood = You have posted many comments in a short time: wait a few minutes before trying again. Your text is kept below.
+err-association-role-revoked = An administrator has removed your “association” role: you can no longer post or back an ad on behalf of an association. To get it back, write to the site's team.
 err-comment-not-public = This ad is not public: it cannot be commented on yet.
 err-report-reason-required = Choose a reason.
 flash-ad-draft-saved = Draft saved.

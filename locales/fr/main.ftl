@@ -75,6 +75,7 @@ pager-next = Page suivante
 ## Validation messages
 err-email-required = Indiquez votre adresse e-mail.
 err-email-invalid = Cette adresse e-mail n'est pas valide. Exemple : nom@exemple.fr
+err-control-characters = Ce champ tient sur une ligne : retirez les retours à la ligne, tabulations et autres caractères invisibles.
 err-email-same = C'est déjà votre adresse actuelle.
 err-name-required = Indiquez le nom à afficher.
 err-name-short = Le nom doit contenir au moins 2 caractères.
@@ -89,6 +90,10 @@ err-sign-in-unverified = Votre adresse e-mail n'est pas encore confirmée. Nous 
 err-delete-confirm = Cochez la case pour confirmer la suppression.
 err-last-admin = Vous êtes la dernière personne administratrice : donnez ce rôle à quelqu'un d'autre avant de supprimer votre compte.
 err-last-admin-role = Il doit rester au moins une personne administratrice.
+admin-roles-revoke-hint = Retirer un rôle prend effet tout de suite et aucune action ne le redonne : seul un administrateur peut le rendre. Retirer le rôle « structure » retire aussi la personne de l'équipe de sa structure.
+admin-team-of = Membre de l'équipe de { $structure }.
+admin-team-remove = Retirer de cette équipe
+admin-team-none = Ce compte ne fait partie d'aucune équipe de structure.
 err-title-required = Indiquez un titre.
 err-title-long = Le titre doit contenir au plus 120 caractères.
 err-body-required = Le texte ne peut pas être vide.
@@ -299,7 +304,7 @@ directory-pricing = Tarifs
 directory-languages = Langues
 directory-confirmed = Fiche confirmée par l'équipe le
 directory-contact-title = Écrire à { $name }
-directory-contact-intro = Votre message est transmis par e-mail à la structure, qui vous répondra directement. Son adresse n'est pas affichée ; vous recevez une copie de votre message.
+directory-contact-intro = Votre message est transmis par e-mail à la structure, qui vous répondra directement. Son adresse n'est pas affichée ; une copie de votre message s'affiche une fois envoyé.
 directory-contact-submit = Envoyer le message
 directory-report-title = Une information est obsolète ?
 directory-report-submit = Signaler
@@ -314,8 +319,14 @@ err-contact-name-long = Le nom doit contenir au plus 100 caractères.
 err-contact-message-short = Décrivez votre besoin en quelques phrases (au moins 20 caractères).
 err-contact-message-long = Le message doit contenir au plus 5 000 caractères.
 err-contact-too-fast = Votre message est parti un peu trop vite. Relisez-le, puis envoyez-le de nouveau.
+err-relay-structure = Cette structure a reçu beaucoup de messages dans l'heure. Réessayez un peu plus tard : votre texte est conservé ci-dessous.
+err-relay-address = Cette adresse a déjà reçu plusieurs messages de notre part aujourd'hui. Réessayez demain.
+err-relay-site = Le site envoie beaucoup de messages en ce moment. Réessayez dans une heure : votre texte est conservé ci-dessous.
 err-report-long = Le signalement doit contenir au plus 2 000 caractères.
-flash-contact-sent = Votre message a été envoyé. Une copie vous a été adressée par e-mail.
+flash-contact-sent = Votre message a été envoyé.
+directory-contact-sent-title = Votre message est envoyé
+directory-contact-sent-text = { $structure } a reçu votre message et vous répondra directement. Gardez cette page si vous voulez en conserver une copie : nous ne l'envoyons pas par e-mail.
+directory-contact-copy = Copie de votre message
 flash-report-sent = Merci ! L'équipe de modération va vérifier cette fiche.
 pager-position = Page { $page }
 language-fr = français
@@ -360,15 +371,21 @@ directory-embed-more = Voir tout l'annuaire sur { $site }
 directory-confirmed-title = Merci, votre fiche est confirmée
 directory-confirmed-text = La fiche de { $name } reste dans l'annuaire. Nous vous redemanderons de la vérifier dans quelques mois.
 directory-confirmed-see = Voir la fiche
+directory-confirm-title = Confirmer la fiche
+directory-confirm-text = La fiche de { $name } est-elle toujours juste ? Si oui, confirmez-la : elle reste dans l'annuaire.
+directory-confirm-submit = Confirmer que la fiche est à jour
+directory-confirm-expired = Ce lien de confirmation a expiré (il est valable { $days } jours). Connectez-vous à l'espace de votre structure et enregistrez la fiche : cela la confirme aussi.
 mail-confirm-profile-subject = Votre fiche { $structure } est-elle toujours à jour ?
 mail-confirm-profile-body =
     Bonjour,
 
     Les associations font confiance à l'annuaire Emancip'Asso parce que ses fiches sont tenues à jour. Pouvez-vous vérifier celle de { $structure } ?
 
-    Si elle est toujours juste, un clic suffit pour la confirmer :
+    Si elle est toujours juste, ouvrez ce lien et confirmez-la d'un clic :
 
     { $link }
+
+    Ce lien est valable { $days } jours ; ensuite, enregistrer la fiche dans l'espace de votre structure la confirme aussi.
 
     Sans confirmation, la fiche quittera l'annuaire public { $months } mois après la dernière vérification, jusqu'à ce que quelqu'un de votre équipe la confirme.
 mail-profile-unlisted-subject = Votre fiche { $structure } n'est plus visible dans l'annuaire
@@ -377,9 +394,11 @@ mail-profile-unlisted-body =
 
     La fiche de { $structure } n'a pas été confirmée depuis longtemps : elle n'apparaît plus dans l'annuaire public.
 
-    Si elle est toujours juste, confirmez-la en un clic pour qu'elle revienne aussitôt :
+    Si elle est toujours juste, ouvrez ce lien et confirmez-la d'un clic pour qu'elle revienne aussitôt :
 
     { $link }
+
+    Ce lien est valable { $days } jours ; ensuite, enregistrer la fiche dans l'espace de votre structure la confirme aussi.
 workspace-title = Ma structure
 workspace-intro = Vous accompagnez des associations ? Présentez votre structure. Elle apparaîtra dans l'annuaire une fois validée par la modération et recommandée par une association que vous avez accompagnée.
 workspace-listed = Votre fiche est visible dans l'annuaire.
@@ -403,6 +422,13 @@ workspace-logo-current = Logo actuel
 workspace-logo-submit = Envoyer le logo
 workspace-team = Équipe
 workspace-invite = Inviter par e-mail
+workspace-invite-after-submit = Vous pourrez inviter des collègues une fois la fiche soumise à la modération.
+hint-invite-email = La personne devra se connecter avec un compte à cette adresse pour rejoindre l'équipe.
+workspace-team-leave = Quitter l'équipe
+workspace-team-remove = Retirer { $name }
+err-team-last-member = Vous êtes la dernière personne de l'équipe : invitez quelqu'un avant de partir, ou écrivez à l'équipe du site.
+err-invite-not-submitted = Soumettez d'abord la fiche à la modération : vous pourrez ensuite inviter des collègues.
+err-structure-role-revoked = Un administrateur vous a retiré le rôle « structure ». Pour le retrouver, écrivez à l'équipe du site.
 choose = — Choisir —
 field-structure-name = Nom de la structure
 field-pitch = Présentation en une phrase
@@ -456,10 +482,14 @@ flash-structure-submitted = Votre fiche est transmise à la modération.
 flash-logo-saved = Le logo est enregistré.
 flash-invite-sent = L'invitation est envoyée.
 flash-team-joined = Vous faites maintenant partie de l'équipe.
+flash-team-left = Vous avez quitté l'équipe.
+flash-team-member-removed = La personne a été retirée de l'équipe et prévenue par e-mail.
 join-title = Rejoindre une équipe
 join-text = Vous êtes invité·e à rejoindre l'équipe de { $structure } sur Emancip'Asso.
 join-submit = Rejoindre l'équipe
 join-already = Vous faites déjà partie de l'équipe d'une structure.
+join-other-address = Cette invitation a été envoyée à une autre adresse que celle de votre compte, ou votre adresse n'est pas encore confirmée. Connectez-vous avec le compte de l'adresse invitée, ou demandez une invitation à l'adresse de votre compte.
+join-my-account = Mon compte
 account-structure = Ma structure
 account-structure-intro = Vous accompagnez des associations ? Présentez votre structure dans l'annuaire.
 mail-team-invite-subject = Rejoignez l'équipe de { $structure } sur Emancip'Asso
@@ -468,11 +498,18 @@ mail-team-invite-body =
 
     { $name } vous invite à rejoindre l'équipe de { $structure } sur Emancip'Asso, pour tenir à jour sa fiche dans l'annuaire.
 
-    Connectez-vous (ou créez un compte), puis ouvrez ce lien :
+    Connectez-vous (ou créez un compte) avec cette adresse, { $email }, puis ouvrez ce lien :
 
     { $link }
 
-    Ce lien est valable 14 jours.
+    Ce lien est valable 14 jours, pour le compte de cette adresse seulement.
+mail-team-removed-subject = Vous ne faites plus partie de l'équipe de { $structure }
+mail-team-removed-body =
+    Bonjour,
+
+    Vous avez été retiré·e de l'équipe de { $structure } sur Emancip'Asso : vous n'avez plus accès à l'espace de la structure.
+
+    S'il s'agit d'une erreur, écrivez à l'équipe de la structure ou du site.
 home-search-label = Trouver une structure qui vous accompagne
 home-search-hint = { $count ->
     [0] Un besoin, un logiciel, une ville ou un code postal.
@@ -568,6 +605,8 @@ err-period-order = La fin doit venir après le début.
 err-period-future = Cet accompagnement n'a pas encore commencé.
 err-outcome-long = Le résultat doit contenir au plus 3 000 caractères.
 err-contact-is-team = Cette adresse est celle de votre équipe : indiquez celle de l'association accompagnée.
+err-declare-not-submitted = Soumettez d'abord la fiche de votre structure à la modération : vous pourrez ensuite demander des recommandations.
+err-declare-monthly-cap = Votre structure a envoyé beaucoup de demandes de recommandation ces 30 derniers jours. Réessayez plus tard.
 err-recommendation-short = Racontez en quelques phrases ce que la structure a fait pour vous (30 caractères au moins).
 err-recommendation-long = La recommandation doit contenir au plus 3 000 caractères.
 err-criterion-required = Choisissez une réponse.
@@ -597,6 +636,10 @@ flag-same-domain = adresse du même domaine que la structure
 flag-same-author = plusieurs recommandations de cette adresse
 flag-short = texte très court
 flag-no-accompaniment = sans accompagnement déclaré
+flag-free-mail = adresse de contact chez un fournisseur de messagerie gratuit
+flag-from-team = réponse depuis l'adresse réseau, la session ou l'adresse e-mail d'un membre de l'équipe
+flag-new-address = adresse de contact jamais vue sur la plateforme
+flag-burst = nombreuses déclarations de cette structure en peu de temps
 report-reason-outdated = Fiche obsolète
 report-reason-abuse = Contenu abusif
 report-target-structure = fiche de structure
@@ -902,6 +945,7 @@ err-pledge-author-stays = L'association qui publie l'annonce y reste associée�
 err-comment-required = Écrivez votre commentaire.
 err-comment-long = Le commentaire doit faire au plus 3 000 caractères.
 err-comment-flood = Vous avez publié beaucoup de commentaires en peu de temps : attendez quelques minutes avant de recommencer. Votre texte est conservé ci-dessous.
+err-association-role-revoked = Un administrateur vous a retiré le rôle « association » : vous ne pouvez plus publier d'annonce ni soutenir une annonce au nom d'une association. Pour le retrouver, écrivez à l'équipe du site.
 err-comment-not-public = Cette annonce n'est pas publique : on ne peut pas encore la commenter.
 err-report-reason-required = Choisissez une raison.
 flash-ad-draft-saved = Brouillon enregistré.

@@ -138,8 +138,26 @@ pub async fn summary(db: &Db, id: i64) -> db::Result<Option<AccountSummary>> {
 
 /// Gives `user_id` the role `role` (nothing when they have it), inside the caller's
 /// transaction: how other features make a person an association or a structure account.
-pub async fn grant_role<C: sea_orm::ConnectionTrait>(c: &C, user_id: i64, role: Role) -> crate::db::Result<()> {
-    store::add_role(c, user_id, role).await
+/// Answers `false`, granting nothing, when an administrator revoked that role: only an
+/// administrator gives it back (on the account's admin page), never a side effect.
+pub async fn grant_role<C: sea_orm::ConnectionTrait>(c: &C, user_id: i64, role: Role) -> crate::db::Result<bool> {
+    if store::role_revoked(c, user_id, role).await? {
+        return Ok(false);
+    }
+    store::add_role(c, user_id, role).await?;
+    Ok(true)
+}
+
+/// Whether an administrator revoked `role` from `user_id` (and has not granted it back).
+pub async fn role_revoked<C: sea_orm::ConnectionTrait>(c: &C, user_id: i64, role: Role) -> crate::db::Result<bool> {
+    store::role_revoked(c, user_id, role).await
+}
+
+/// Takes `role` away from `user_id` as a consequence of another change (leaving a structure's
+/// team), inside the caller's transaction; unlike an administrator's revocation, nothing stops
+/// the person from getting it again (joining another team).
+pub async fn drop_role<C: sea_orm::ConnectionTrait>(c: &C, user_id: i64, role: Role) -> crate::db::Result<()> {
+    store::remove_role(c, user_id, role).await
 }
 
 /// Why a role change was refused.
@@ -150,33 +168,34 @@ pub enum RoleChangeError {
     NotFound,
 }
 
-/// Sets exactly `roles` on an account and records each change in the audit log, all in one
-/// transaction; returns (added, removed).
-pub async fn set_roles(
-    db: &Db,
+/// Sets exactly `roles` on an account inside the caller's transaction and records each change
+/// in the audit log; returns (added, removed). A removed role is remembered as revoked, so
+/// that no feature grants it back on its own; granting it here lifts that.
+pub async fn set_roles<C: sea_orm::ConnectionTrait>(
+    c: &C,
     actor: &crate::web::CurrentUser,
     user_id: i64,
     roles: &[Role],
 ) -> db::Result<Result<(Vec<Role>, Vec<Role>), RoleChangeError>> {
-    let txn = db.begin().await?;
-    if store::by_id(&txn, user_id).await?.is_none() {
+    if store::by_id(c, user_id).await?.is_none() {
         return Ok(Err(RoleChangeError::NotFound));
     }
-    let current = store::roles(&txn, user_id).await?;
+    let current = store::roles(c, user_id).await?;
     let added: Vec<Role> = roles.iter().copied().filter(|r| !current.contains(r)).collect();
     let removed: Vec<Role> = current.iter().copied().filter(|r| !roles.contains(r)).collect();
-    if removed.contains(&Role::Admin) && store::count_admins(&txn).await? <= 1 {
+    if removed.contains(&Role::Admin) && store::count_admins(c).await? <= 1 {
         return Ok(Err(RoleChangeError::LastAdmin));
     }
     for r in &added {
-        store::add_role(&txn, user_id, *r).await?;
-        crate::audit::record(&txn, actor, "role.grant", &format!("user:{user_id}:{}", r.as_str()), None).await?;
+        store::add_role(c, user_id, *r).await?;
+        store::forget_revocation(c, user_id, *r).await?;
+        crate::audit::record(c, actor, "role.grant", &format!("user:{user_id}:{}", r.as_str()), None).await?;
     }
     for r in &removed {
-        store::remove_role(&txn, user_id, *r).await?;
-        crate::audit::record(&txn, actor, "role.revoke", &format!("user:{user_id}:{}", r.as_str()), None).await?;
+        store::remove_role(c, user_id, *r).await?;
+        store::record_revocation(c, user_id, *r, actor.id).await?;
+        crate::audit::record(c, actor, "role.revoke", &format!("user:{user_id}:{}", r.as_str()), None).await?;
     }
-    txn.commit().await?;
     Ok(Ok((added, removed)))
 }
 

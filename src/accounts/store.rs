@@ -187,6 +187,35 @@ pub async fn remove_role<C: ConnectionTrait>(c: &C, user_id: i64, role: Role) ->
     Ok(())
 }
 
+/// Whether an administrator revoked `role` from the account.
+pub async fn role_revoked<C: ConnectionTrait>(c: &C, user_id: i64, role: Role) -> db::Result<bool> {
+    let n = db::int(
+        c,
+        "SELECT COUNT(*) FROM role_revocations WHERE user_id = $1 AND role = $2",
+        vals![user_id, role.as_str()],
+    )
+    .await?;
+    Ok(n.unwrap_or(0) > 0)
+}
+
+/// Remembers that an administrator revoked `role`.
+pub async fn record_revocation<C: ConnectionTrait>(c: &C, user_id: i64, role: Role, by: i64) -> db::Result<()> {
+    db::exec(
+        c,
+        "INSERT INTO role_revocations (user_id, role, revoked_by, revoked_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (user_id, role) DO UPDATE SET revoked_by = excluded.revoked_by, revoked_at = excluded.revoked_at",
+        vals![user_id, role.as_str(), by, db::now()],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Forgets a revocation: an administrator granted the role again.
+pub async fn forget_revocation<C: ConnectionTrait>(c: &C, user_id: i64, role: Role) -> db::Result<()> {
+    db::exec(c, "DELETE FROM role_revocations WHERE user_id = $1 AND role = $2", vals![user_id, role.as_str()]).await?;
+    Ok(())
+}
+
 pub async fn count_admins<C: ConnectionTrait>(c: &C) -> db::Result<i64> {
     Ok(db::int(c, "SELECT COUNT(*) FROM user_roles WHERE role = 'admin'", vals![]).await?.unwrap_or(0))
 }

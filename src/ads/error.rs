@@ -39,6 +39,9 @@ pub enum AdError {
     /// Comments go under public ads only.
     #[error("the ad is not public")]
     NotPublic,
+    /// An administrator revoked the account's association role: it acts for no association.
+    #[error("association role revoked")]
+    AssociationRevoked,
     /// Too many comments from this person in the window.
     #[error("too many comments")]
     CommentFlood,
@@ -72,6 +75,7 @@ impl AdError {
             AdError::CannotAccept => ("offers", "err-offer-cannot-accept", S::CONFLICT),
             AdError::NotPublic => ("comment", "err-comment-not-public", S::CONFLICT),
             AdError::CommentFlood => ("comment", "err-comment-flood", S::TOO_MANY_REQUESTS),
+            AdError::AssociationRevoked => ("form", "err-association-role-revoked", S::FORBIDDEN),
             AdError::Transition => ("status", "err-ad-transition", S::CONFLICT),
             AdError::Invalid(_) | AdError::Incomplete(..) | AdError::NoSuchOffer | AdError::Db(_) => return None,
         })

@@ -10,7 +10,7 @@ use super::store::{AreaRow, StructureRow, TermRow};
 use super::{Filters, LANGUAGES, Labels, NewContact, Profile, Report};
 use crate::geo;
 use crate::search::fold;
-use crate::types::{Email, bounded};
+use crate::types::{Email, bounded, single_line};
 use crate::web::FieldErrors;
 
 /// The query string of the list, as typed (repeated keys allowed).
@@ -116,7 +116,7 @@ fn web_url(input: &str, required: bool) -> Result<String, &'static str> {
     if s.len() > 300
         || !host.contains('.')
         || host.starts_with('.')
-        || s.chars().any(|c| c.is_whitespace() || c == '"' || c == '<')
+        || s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<')
     {
         return Err("err-url-invalid");
     }
@@ -165,8 +165,8 @@ impl ProfileForm {
     /// The profile, given the (kind, slug) of every term of the taxonomy.
     pub fn parse(&self, known: &BTreeSet<(String, String)>) -> Result<Profile, FieldErrors> {
         let mut e = FieldErrors::new();
-        let name = e.check("name", bounded(&self.name, 2, 120, "err-structure-name", "err-structure-name-long"));
-        let pitch = e.check("pitch", bounded(&self.pitch, 10, 160, "err-pitch-short", "err-pitch-long"));
+        let name = e.check("name", single_line(&self.name, 2, 120, "err-structure-name", "err-structure-name-long"));
+        let pitch = e.check("pitch", single_line(&self.pitch, 10, 160, "err-pitch-short", "err-pitch-long"));
         let description = e.check("description", bounded(&self.description, 0, 20_000, "", "err-description-long"));
         let is = |kind: &str, slug: &str| known.contains(&(kind.to_owned(), slug.to_owned()));
         if !self.legal_form.is_empty() && !is("legal_form", &self.legal_form) {
@@ -297,7 +297,7 @@ pub struct ContactForm {
 impl ContactForm {
     pub fn parse(&self) -> Result<NewContact, FieldErrors> {
         let mut e = FieldErrors::new();
-        let name = e.check("name", bounded(&self.name, 2, 100, "err-contact-name", "err-contact-name-long"));
+        let name = e.check("name", single_line(&self.name, 2, 100, "err-contact-name", "err-contact-name-long"));
         let email = e.check("email", Email::parse(&self.email));
         let message = e.check(
             "message",

@@ -4,8 +4,11 @@
 //! told, until someone confirms it.
 //!
 //! The confirmation link carries an HMAC of the structure and of the date it was asked, so
-//! nothing needs storing and a new request makes old links void. Several nodes may run the
-//! job: each message is claimed by an `UPDATE … RETURNING` on the structure first.
+//! nothing needs storing and a new request makes old links void. It is valid `LINK_DAYS` days
+//! (the email says so; after that, saving the profile in the workspace confirms it), and it
+//! confirms only through the button of the page it opens (a POST): mail scanners and link
+//! previews follow links, and a GET alone changes nothing. Several nodes may run the job: each
+//! message is claimed by an `UPDATE … RETURNING` on the structure first.
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
@@ -16,6 +19,9 @@ use crate::db;
 use crate::mail::{self, Email};
 use crate::web::Lang;
 
+/// How long a confirmation link stays valid.
+pub const LINK_DAYS: i64 = 30;
+
 /// The signature of a confirmation link for `slug`, asked at `asked_at`.
 pub fn signature(secret: &[u8], slug: &str, asked_at: i64) -> String {
     let Ok(mut mac) = <Hmac<Sha256> as KeyInit>::new_from_slice(secret) else { return String::new() };
@@ -24,6 +30,11 @@ pub fn signature(secret: &[u8], slug: &str, asked_at: i64) -> String {
     mac.update(b"|");
     mac.update(asked_at.to_string().as_bytes());
     hex::encode(&mac.finalize().into_bytes()[..16])
+}
+
+/// The path of the confirmation link of `slug`, asked at `asked_at`.
+pub fn confirm_path(secret: &[u8], slug: &str, asked_at: i64) -> String {
+    format!("/annuaire/{slug}/confirmer?signature={}", signature(secret, slug, asked_at))
 }
 
 /// Sends the reminders and unlisting notices that are due; returns how many structures.
@@ -36,12 +47,13 @@ pub async fn run(app: &AppState) -> db::Result<usize> {
     let due = store::claim_reminders(&app.db, now, ask_before, unlist_before).await?;
     let base = app.config.base().to_owned();
     for s in &due {
-        let link = format!("{base}/annuaire/{}/confirmer?signature={}", s.slug, signature(&app.secret, &s.slug, now));
+        let link = format!("{base}{}", confirm_path(&app.secret, &s.slug, now));
         for to in super::recipients(&app.db, s.id, &s.contact_email).await? {
             let args = [
                 ("structure", s.name.clone()),
                 ("link", link.clone()),
                 ("months", app.config.unlist_after_months.to_string()),
+                ("days", LINK_DAYS.to_string()),
             ];
             mail::queue(app.db.conn(), &Email::compose(Lang::Fr, &to, None, "mail-confirm-profile", &args)).await?;
         }
@@ -49,9 +61,9 @@ pub async fn run(app: &AppState) -> db::Result<usize> {
     // Claim the unlisting notices.
     let gone = store::claim_unlisting_notices(&app.db, now, unlist_before).await?;
     for s in &gone {
-        let link = format!("{base}/annuaire/{}/confirmer?signature={}", s.slug, signature(&app.secret, &s.slug, now));
+        let link = format!("{base}{}", confirm_path(&app.secret, &s.slug, now));
         for to in super::recipients(&app.db, s.id, &s.contact_email).await? {
-            let args = [("structure", s.name.clone()), ("link", link.clone())];
+            let args = [("structure", s.name.clone()), ("link", link.clone()), ("days", LINK_DAYS.to_string())];
             mail::queue(app.db.conn(), &Email::compose(Lang::Fr, &to, None, "mail-profile-unlisted", &args)).await?;
         }
     }
@@ -61,8 +73,16 @@ pub async fn run(app: &AppState) -> db::Result<usize> {
     Ok(due.len() + gone.len())
 }
 
-/// Confirms a structure's profile from a signed link; returns its name when the link is valid.
-pub async fn confirm(app: &AppState, slug: &str, sig: &str) -> db::Result<Option<String>> {
+/// What a confirmation link is worth.
+pub enum Link {
+    /// Signed for the latest request, within `LINK_DAYS`: the structure's name.
+    Valid(String),
+    /// Signed, but older than `LINK_DAYS`: the structure's name.
+    Expired(String),
+}
+
+/// Checks a signed link; `None` when it is unknown or tampered with (or void: asked again since).
+async fn check(app: &AppState, slug: &str, sig: &str) -> db::Result<Option<(i64, Link)>> {
     let row = store::asked(&app.db, slug).await?;
     let Some(row) = row else { return Ok(None) };
     let Some(asked_at) = row.confirm_asked_at else { return Ok(None) };
@@ -70,9 +90,25 @@ pub async fn confirm(app: &AppState, slug: &str, sig: &str) -> db::Result<Option
     if expected.is_empty() || !bool::from(subtle::ConstantTimeEq::ct_eq(expected.as_bytes(), sig.as_bytes())) {
         return Ok(None);
     }
-    let txn = app.db.begin().await?;
-    store::confirm(&txn, row.id).await?;
-    txn.commit().await?;
-    app.directory.changed();
-    Ok(Some(row.name))
+    if db::now() - asked_at > LINK_DAYS * 86_400 {
+        return Ok(Some((row.id, Link::Expired(row.name))));
+    }
+    Ok(Some((row.id, Link::Valid(row.name))))
+}
+
+/// What the page of a link shows, without changing anything.
+pub async fn link(app: &AppState, slug: &str, sig: &str) -> db::Result<Option<Link>> {
+    Ok(check(app, slug, sig).await?.map(|(_, link)| link))
+}
+
+/// Confirms a structure's profile from a signed link, when it is valid.
+pub async fn confirm(app: &AppState, slug: &str, sig: &str) -> db::Result<Option<Link>> {
+    let Some((id, link)) = check(app, slug, sig).await? else { return Ok(None) };
+    if let Link::Valid(_) = link {
+        let txn = app.db.begin().await?;
+        store::confirm(&txn, id).await?;
+        txn.commit().await?;
+        app.directory.changed();
+    }
+    Ok(Some(link))
 }

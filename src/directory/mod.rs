@@ -10,7 +10,8 @@
 //! `store.rs` (SQL), `engine.rs` (the search engine of this node), `logo.rs` (logo
 //! re-encoding), `freshness.rs` (confirmation reminders), `opendata.rs` and `datainclusion.rs`
 //! (open data and API), `map.rs` (the department map), `moderation.rs` (the structures' section
-//! of the moderation queue).
+//! of the moderation queue), `relay.rs` (the caps on mail to typed addresses, which vetting
+//! uses too).
 
 mod actions;
 pub mod bench;
@@ -23,6 +24,7 @@ mod logo;
 mod map;
 mod moderation;
 mod opendata;
+mod relay;
 mod routes;
 mod search;
 mod store;
@@ -30,10 +32,12 @@ mod taxonomy;
 
 use axum::http::StatusCode;
 
-pub use actions::{add_term, rename_term};
+pub use actions::{add_term, leave_team, rename_term};
 pub use demo::seed_demo;
 pub use engine::{Directory, Labels};
+pub use freshness::confirm_path;
 pub use moderation::queue_section;
+pub use relay::{RelayKind, RelayLimit, relay};
 pub use routes::routes;
 pub use search::{Filters, Results, Sort};
 pub use store::NewStructure;
@@ -54,6 +58,15 @@ crate::text_enum! {
         Pending = "pending",
         Approved = "approved",
         Rejected = "rejected",
+    }
+}
+
+impl StructureStatus {
+    /// Whether the team may have the platform mail addresses it types (team invitations,
+    /// recommendation requests): only once the structure is submitted to the moderators or
+    /// approved, never as a draft nobody has looked at (nor once rejected).
+    pub fn may_mail_out(self) -> bool {
+        matches!(self, StructureStatus::Pending | StructureStatus::Approved)
     }
 }
 
@@ -119,6 +132,27 @@ pub enum DirectoryError {
     /// The invitation is unknown, expired or already used.
     #[error("invitation unknown, expired or used")]
     InviteInvalid,
+    /// A signed link (a message's confirmation page) is unknown, tampered or expired.
+    #[error("link unknown, tampered or expired")]
+    LinkInvalid,
+    /// The invitation was sent to another address than the signed-in account's verified one.
+    #[error("invitation sent to another address")]
+    InviteOtherAddress,
+    /// Only a submitted or approved structure mails typed addresses (invitations, requests).
+    #[error("the structure is not submitted")]
+    NotSubmitted,
+    /// A cap on mail to typed addresses is reached.
+    #[error("relay cap reached: {0:?}")]
+    Relay(RelayLimit),
+    /// An administrator revoked the account's structure role: nothing grants it back.
+    #[error("structure role revoked")]
+    RoleRevoked,
+    /// The team would be left with nobody.
+    #[error("last member of the team")]
+    LastMember,
+    /// The account is not on that team.
+    #[error("not a member of the team")]
+    NotMember,
     /// A term of that kind has that slug already.
     #[error("term already in the taxonomy")]
     TermTaken,
@@ -144,6 +178,14 @@ impl DirectoryError {
             DirectoryError::LogoType => ("logo", "err-logo-type", unprocessable),
             DirectoryError::LogoUnreadable => ("logo", "err-logo-unreadable", unprocessable),
             DirectoryError::TermTaken => ("label_fr", "err-term-taken", unprocessable),
+            DirectoryError::NotSubmitted => ("form", "err-invite-not-submitted", StatusCode::CONFLICT),
+            DirectoryError::Relay(limit) => {
+                let (key, status) = limit.message();
+                let field = if *limit == RelayLimit::Address { "invite_email" } else { "form" };
+                (field, key, status)
+            }
+            DirectoryError::RoleRevoked => ("form", "err-structure-role-revoked", StatusCode::FORBIDDEN),
+            DirectoryError::LastMember => ("team", "err-team-last-member", StatusCode::CONFLICT),
             _ => return None,
         })
     }
@@ -164,10 +206,14 @@ impl DirectoryError {
 impl From<DirectoryError> for AppError {
     fn from(e: DirectoryError) -> Self {
         match e {
-            DirectoryError::Unverified => AppError::Forbidden,
-            DirectoryError::NoStructure | DirectoryError::InviteInvalid | DirectoryError::TermNotFound => {
-                AppError::NotFound
+            DirectoryError::Unverified | DirectoryError::InviteOtherAddress | DirectoryError::RoleRevoked => {
+                AppError::Forbidden
             }
+            DirectoryError::NoStructure
+            | DirectoryError::InviteInvalid
+            | DirectoryError::LinkInvalid
+            | DirectoryError::TermNotFound
+            | DirectoryError::NotMember => AppError::NotFound,
             DirectoryError::Db(e) => e.into(),
             e => AppError::Internal(e.into()),
         }
@@ -347,7 +393,19 @@ pub async fn ask_confirmations(app: &crate::app::AppState) -> db::Result<usize> 
     freshness::run(app).await
 }
 
-/// Deletes contact messages past their retention period.
+/// Deletes contact messages past their retention period, and the log of relayed mail once no
+/// cap counts it.
 pub async fn purge(db: &Db, config: &Config) -> db::Result<u64> {
-    store::purge_contacts(db, config.contact_retention_days).await
+    Ok(store::purge_contacts(db, config.contact_retention_days).await? + store::purge_relays(db.conn()).await?)
+}
+
+/// An administrator takes `user_id` off the team of its structure (the last member too: the
+/// structure's mail then goes to its contact address); audited, the person is told.
+pub async fn remove_from_team(
+    app: &crate::app::AppState,
+    admin: &crate::web::CurrentUser,
+    user_id: i64,
+) -> Result<(), DirectoryError> {
+    let s = store::by_member(&app.db, user_id).await?.ok_or(DirectoryError::NotMember)?;
+    actions::remove_member(app, admin, actions::Remover::Admin, s.id, user_id).await
 }

@@ -107,6 +107,14 @@ async fn datainclusion_services(State(app): State<AppState>) -> Result<Response,
     json(&datainclusion::services(&listed(&app), &labels, app.config.base()))
 }
 
+/// A cell of a CSV download, made harmless for spreadsheets: a value starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return would be read as a formula (`=HYPERLINK(…)` in a
+/// structure's name), so it gets a leading single quote, which spreadsheets show as text. Only
+/// the CSV does this; the JSON keeps the values as they are.
+fn csv_cell(value: String) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value }
+}
+
 async fn all_csv(State(app): State<AppState>) -> Result<Response, AppError> {
     let base = app.config.base().to_owned();
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -140,7 +148,7 @@ async fn all_csv(State(app): State<AppState>) -> Result<Response, AppError> {
     for c in listed(&app) {
         let i = item(&base, &c);
         let yes = |b: bool| if b { "oui" } else { "non" }.to_owned();
-        w.write_record([
+        let record = [
             i.slug,
             i.name,
             i.url,
@@ -164,8 +172,8 @@ async fn all_csv(State(app): State<AppState>) -> Result<Response, AppError> {
             i.languages.join("|"),
             i.recommendations.to_string(),
             i.confirmed_at,
-        ])
-        .map_err(csv_err)?;
+        ];
+        w.write_record(record.map(csv_cell)).map_err(csv_err)?;
     }
     let bytes = w.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
     let mut res = open(bytes.into_response(), "text/csv; charset=utf-8");
@@ -372,4 +380,19 @@ pub fn openapi_document(base: &str) -> serde_json::Value {
         },
         "components": {"schemas": {"Structure": item, "Ad": ad}}
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn csv_cells_that_spreadsheets_read_as_formulas_are_quoted() {
+        for risky in ["=HYPERLINK(\"http://x.example\")", "+33 1 23", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(csv_cell(risky.to_owned()), format!("'{risky}"), "{risky:?}");
+        }
+        for plain in ["Les Nuages", "", "https://nuages.example", "35000", "a=b", " =x"] {
+            assert_eq!(csv_cell(plain.to_owned()), plain, "{plain:?}");
+        }
+    }
 }

@@ -1,10 +1,11 @@
 //! Directory storage: structures with their terms, areas and recommendations, the change
 //! feed of the search engine; the teams and their invitations in `store/team.rs`, the
 //! confirmation cycle in `store/freshness.rs`, the moderators' decisions in
-//! `store/moderation.rs`.
+//! `store/moderation.rs`, the log of relayed mail in `store/relay.rs`.
 
 mod freshness;
 mod moderation;
+mod relay;
 mod team;
 
 use std::collections::HashMap;
@@ -20,7 +21,11 @@ use crate::vals;
 
 pub use freshness::{asked, claim_reminders, claim_unlisting_notices, confirm};
 pub use moderation::{PendingStructure, decide_structure, names, pending_structures};
-pub use team::{by_member, find_invite, insert_invite, insert_member, join_team, set_logo, submit, use_invite};
+pub use relay::{insert_relay, purge_relays, relayed_since, relayed_to_address, relayed_to_structure};
+pub use team::{
+    Invite, TeamMember, by_member, count_members, find_invite, insert_invite, insert_member, join_team, member,
+    members, remove_member, set_logo, submit, use_invite,
+};
 
 #[derive(Row, Debug, Clone)]
 pub struct StructureRow {
@@ -368,14 +373,36 @@ pub async fn insert_contact<C: ConnectionTrait>(
     name: &str,
     email: &str,
     body: &str,
-) -> db::Result<()> {
-    db::exec(
+    created_at: i64,
+) -> db::Result<i64> {
+    let id = db::int(
         c,
-        "INSERT INTO contact_messages (structure_id, sender_name, sender_email, body, created_at) VALUES ($1, $2, $3, $4, $5)",
-        vals![structure_id, name, email, body, db::now()],
+        "INSERT INTO contact_messages (structure_id, sender_name, sender_email, body, created_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        vals![structure_id, name, email, body, created_at],
     )
     .await?;
-    Ok(())
+    id.ok_or(sea_orm::DbErr::RecordNotInserted)
+}
+
+/// A contact message, as its sender sees it on the confirmation page.
+#[derive(Row, Debug, Clone)]
+pub struct ContactRow {
+    pub id: i64,
+    pub structure_id: i64,
+    pub sender_name: String,
+    pub sender_email: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+pub async fn contact_by_id(db: &Db, id: i64) -> db::Result<Option<ContactRow>> {
+    db::one(
+        db.conn(),
+        "SELECT id, structure_id, sender_name, sender_email, body, created_at FROM contact_messages WHERE id = $1",
+        vals![id],
+    )
+    .await
 }
 
 pub async fn purge_contacts(db: &Db, retention_days: i64) -> db::Result<u64> {

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
-use crate::types::{Email, bounded};
+use crate::types::{Email, bounded, single_line};
 use crate::web::FieldErrors;
 
 /// "2025-03" or "03/2025" → "2025-03".
@@ -53,7 +53,7 @@ impl AccompanimentForm {
         let mut e = FieldErrors::new();
         let association_name = e.check(
             "association_name",
-            bounded(&self.association_name, 2, 120, "err-association-name", "err-association-name-long"),
+            single_line(&self.association_name, 2, 120, "err-association-name", "err-association-name-long"),
         );
         let contact_email = e.check(
             "contact_email",
@@ -155,7 +155,7 @@ impl RecommendationForm {
         let mut e = FieldErrors::new();
         let association_name = e.check(
             "association_name",
-            bounded(&self.association_name, 2, 120, "err-association-name", "err-association-name-long"),
+            single_line(&self.association_name, 2, 120, "err-association-name", "err-association-name-long"),
         );
         let body =
             e.check("body", bounded(&self.body, 30, 3000, "err-recommendation-short", "err-recommendation-long"));

@@ -7,9 +7,11 @@
 //! recommendation waits for a moderator before it counts, and its author can withdraw it from
 //! the link of the confirmation email.
 //!
-//! Layout: `routes.rs` (the pages), `forms.rs`, `store.rs` (SQL), `moderation.rs` (the
-//! recommendations' section of the moderation queue and the decision on one).
+//! Layout: `routes.rs` (the pages), `declare.rs` (a declaration, with its caps), `forms.rs`,
+//! `store.rs` (SQL), `moderation.rs` (the recommendations' section of the moderation queue,
+//! with the signals of a self-recommendation, and the decision on one).
 
+mod declare;
 mod forms;
 mod moderation;
 mod routes;

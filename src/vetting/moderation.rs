@@ -2,6 +2,13 @@
 //! recommendations waiting for publication, with the flags that call for a closer look
 //! (`templates/vetting/queue.html`), the moderators' decision on one, and how a reported
 //! recommendation is shown.
+//!
+//! A structure can declare an accompaniment to a mailbox it controls and answer the link
+//! itself. Nothing proves it, so the queue shows the signals of it for the moderator to judge:
+//! the contact address is on a free-mail domain (`content/free-mail-domains.txt`); the answer
+//! came from the network address of one of the structure's declarations, from a member's
+//! session, or the address is a member's; the address was never seen on the platform before;
+//! the structure declared a burst of accompaniments (`BURST` in `BURST_DAYS`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -21,6 +28,24 @@ use crate::moderation::{self, Decision, DecisionForm, ModerationError, Names, Pe
 use crate::types::BoxFuture;
 use crate::web::{AppError, CsrfForm, CurrentUser, Lang, ModeratorUser, PageCtx};
 use crate::{audit, directory};
+
+/// A burst: this many declarations or more from one structure within `BURST_DAYS`.
+const BURST: i64 = 5;
+const BURST_DAYS: i64 = 7;
+
+/// Free-mail domains, one a line; `name.*` matches every ending.
+const FREE_MAIL: &str = include_str!("../../content/free-mail-domains.txt");
+
+/// Whether `domain` belongs to a free webmail provider.
+fn free_mail(domain: &str) -> bool {
+    let domain = domain.trim().to_ascii_lowercase();
+    FREE_MAIL.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).any(|pattern| {
+        match pattern.strip_suffix(".*") {
+            Some(name) => domain.strip_prefix(name).is_some_and(|rest| rest.starts_with('.') && rest.len() > 1),
+            None => domain == pattern,
+        }
+    })
+}
 
 /// The kind of a report about a recommendation.
 pub(super) const REPORTED: &str = "recommendation";
@@ -59,7 +84,7 @@ impl QueueSection for Recommendations {
     fn pending<'a>(&'a self, db: &'a Db, ctx: &'a PageCtx) -> BoxFuture<'a, Result<Pending, AppError>> {
         Box::pin(async move {
             let recommendations: Vec<RecoItem> =
-                store::pending_recommendations(db).await?.into_iter().map(item).collect();
+                store::pending_recommendations(db, BURST_DAYS).await?.into_iter().map(item).collect();
             Pending::render(recommendations.len(), &Section { ctx, recommendations })
         })
     }
@@ -109,6 +134,20 @@ fn flags(r: &PendingRecommendation) -> Vec<&'static str> {
     }
     if r.summary.is_none() {
         flags.push("flag-no-accompaniment");
+    }
+    if let Some(contact) = &r.contact_email {
+        if free_mail(&domain_of(contact)) {
+            flags.push("flag-free-mail");
+        }
+        if r.seen_before == 0 {
+            flags.push("flag-new-address");
+        }
+    }
+    if r.from_team > 0 {
+        flags.push("flag-from-team");
+    }
+    if r.burst >= BURST {
+        flags.push("flag-burst");
     }
     flags
 }
@@ -160,7 +199,17 @@ async fn decide_recommendation(
 
 #[cfg(test)]
 mod tests {
-    use super::domain_of;
+    use super::{domain_of, free_mail};
+
+    #[test]
+    fn free_mail_domains_are_recognised_with_their_endings() {
+        for free in ["gmail.com", "yahoo.fr", "hotmail.co.uk", "outlook.fr", "orange.fr", "proton.me", "Laposte.net"] {
+            assert!(free_mail(free), "{free}");
+        }
+        for own in ["jardins.example", "mairie-rennes.fr", "hotmail", "hotmailx.com", "notgmail.com", ""] {
+            assert!(!free_mail(own), "{own}");
+        }
+    }
 
     #[test]
     fn domains_are_compared_without_scheme_or_www() {

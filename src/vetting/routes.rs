@@ -10,9 +10,10 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use serde::Deserialize;
 
+use super::declare::{self, network_tag};
 use super::forms::{AccompanimentForm, RecommendationForm};
-use super::store::{self, Accompaniment};
-use super::{AUTHOR_MONTHLY_LIMIT, AccompanimentStatus, LINK_DAYS, RecommendationStatus};
+use super::store::{self, Accompaniment, Answerer};
+use super::{AUTHOR_MONTHLY_LIMIT, AccompanimentStatus, RecommendationStatus};
 use crate::app::AppState;
 use crate::directory::{self, StructureRef, StructureStatus};
 use crate::mail::{self, Email as Mail};
@@ -88,6 +89,7 @@ fn this_month() -> String {
 async fn declare(
     State(app): State<AppState>,
     ctx: PageCtx,
+    ip: ClientIp,
     user: CurrentUser,
     CsrfForm(form): CsrfForm<AccompanimentForm>,
 ) -> Result<Response, AppError> {
@@ -111,48 +113,15 @@ async fn declare(
             parsed = Err(e);
         }
     }
-    let new = match parsed {
-        Ok(new) => new,
-        Err(errors) => {
-            let page = declare_page(&app, ctx, structure, form, errors).await?;
-            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
-    };
-    let token = random_token();
-    let services = new.services.join(",");
-    let software = new.software.join(",");
-    let txn = app.db.begin().await?;
-    store::insert_accompaniment(
-        &txn,
-        &store::NewAccompaniment {
-            structure_id: structure.id,
-            created_by: user.id,
-            association_name: &new.association_name,
-            contact_email: new.contact_email.as_str(),
-            summary: &new.summary,
-            services: &services,
-            software: &software,
-            period_start: &new.period_start,
-            period_end: &new.period_end,
-            outcome: &new.outcome,
-            token_hash: &hash_token(&token),
-            token_expires_at: crate::db::now() + LINK_DAYS * 86_400,
+    let (status, errors) = match parsed {
+        Ok(new) => match declare::declare(&app, &user, &structure, &new, ip.0).await? {
+            Ok(()) => return Ok(see_other("/espace/structure/accompagnements/nouveau", "flash-accompaniment-sent")),
+            Err(refused) => refused,
         },
-    )
-    .await?;
-    let link = format!("{}/recommandation?jeton={token}", app.config.base());
-    let args = [
-        ("structure", structure.name.clone()),
-        ("association", new.association_name.clone()),
-        ("summary", new.summary.clone()),
-        ("link", link),
-        ("days", LINK_DAYS.to_string()),
-    ];
-    // The association's own language is not known: French, the platform's language.
-    mail::queue(&txn, &Mail::compose(Lang::Fr, new.contact_email.as_str(), None, "mail-accompaniment", &args)).await?;
-    txn.commit().await?;
-    app.mail_queued();
-    Ok(see_other("/espace/structure/accompagnements/nouveau", "flash-accompaniment-sent"))
+        Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
+    };
+    let page = declare_page(&app, ctx, structure, form, errors).await?;
+    render_status(status, &page)
 }
 
 // ---- the association's answer ----------------------------------------------------------
@@ -316,8 +285,10 @@ async fn recommend_from_link(
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
+    let tag = network_tag(&app.secret, ip.0);
+    let answerer = Answerer { ip: &tag, user_id: user.as_ref().map(|u| u.id) };
     let txn = app.db.begin().await?;
-    if !store::answer(&txn, acc.id, AccompanimentStatus::Confirmed).await? {
+    if !store::answer(&txn, acc.id, AccompanimentStatus::Confirmed, &answerer).await? {
         // Used or expired between the page and the post.
         return message(ctx.clone(), StatusCode::GONE, "vetting-link-title", ctx.t("vetting-link-used"));
     }
@@ -333,14 +304,18 @@ async fn recommend_from_link(
 async fn decline(
     State(app): State<AppState>,
     ctx: PageCtx,
+    ip: ClientIp,
+    MaybeUser(user): MaybeUser,
     CsrfForm(form): CsrfForm<TokenQuery>,
 ) -> Result<Response, AppError> {
     let acc = match usable(&app, &ctx, &form.jeton).await? {
         Ok(acc) => acc,
         Err(page) => return Ok(page),
     };
+    let tag = network_tag(&app.secret, ip.0);
+    let answerer = Answerer { ip: &tag, user_id: user.as_ref().map(|u| u.id) };
     let txn = app.db.begin().await?;
-    if !store::answer(&txn, acc.id, AccompanimentStatus::Declined).await? {
+    if !store::answer(&txn, acc.id, AccompanimentStatus::Declined, &answerer).await? {
         return message(ctx.clone(), StatusCode::GONE, "vetting-link-title", ctx.t("vetting-link-used"));
     }
     for to in directory::team_emails(&app.db, acc.structure_id).await? {

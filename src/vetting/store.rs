@@ -19,14 +19,17 @@ pub struct NewAccompaniment<'a> {
     pub outcome: &'a str,
     pub token_hash: &'a str,
     pub token_expires_at: i64,
+    /// The declarer's network tag (`declare::network_tag`).
+    pub declared_ip: &'a str,
 }
 
 pub async fn insert_accompaniment<C: ConnectionTrait>(c: &C, a: &NewAccompaniment<'_>) -> db::Result<Option<i64>> {
     db::int(
         c,
         "INSERT INTO accompaniments (structure_id, created_by, association_name, contact_email, summary, services, \
-           software, period_start, period_end, outcome, status, token_hash, token_expires_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'sent', $11, $12, $13) RETURNING id",
+           software, period_start, period_end, outcome, status, token_hash, token_expires_at, created_at, \
+           declared_ip) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'sent', $11, $12, $13, $14) RETURNING id",
         vals![
             a.structure_id,
             a.created_by,
@@ -40,7 +43,8 @@ pub async fn insert_accompaniment<C: ConnectionTrait>(c: &C, a: &NewAccompanimen
             a.outcome,
             a.token_hash,
             a.token_expires_at,
-            db::now()
+            db::now(),
+            a.declared_ip
         ],
     )
     .await
@@ -77,13 +81,36 @@ pub async fn by_token(db: &Db, token_hash: &str) -> db::Result<Option<Accompanim
     db::one(db.conn(), &format!("{ACC_SELECT} WHERE a.token_hash = $1"), vals![token_hash]).await
 }
 
+/// Accompaniments a structure declared since `since`.
+pub async fn declared_since(db: &Db, structure_id: i64, since: i64) -> db::Result<i64> {
+    Ok(db::int(
+        db.conn(),
+        "SELECT COUNT(*) FROM accompaniments WHERE structure_id = $1 AND created_at > $2",
+        vals![structure_id, since],
+    )
+    .await?
+    .unwrap_or(0))
+}
+
+/// Who answered a link: the network tag of the answer, the signed-in account if any.
+pub struct Answerer<'a> {
+    pub ip: &'a str,
+    pub user_id: Option<i64>,
+}
+
 /// Uses the link once: only a `sent`, unexpired accompaniment moves to `status`.
-pub async fn answer<C: ConnectionTrait>(c: &C, id: i64, status: AccompanimentStatus) -> db::Result<bool> {
+pub async fn answer<C: ConnectionTrait>(
+    c: &C,
+    id: i64,
+    status: AccompanimentStatus,
+    by: &Answerer<'_>,
+) -> db::Result<bool> {
     let now = db::now();
     let n = db::exec(
         c,
-        "UPDATE accompaniments SET status = $1, answered_at = $2 WHERE id = $3 AND status = 'sent' AND token_expires_at > $2",
-        vals![status, now, id],
+        "UPDATE accompaniments SET status = $1, answered_at = $2, answered_ip = $3, answered_by = $4 \
+         WHERE id = $5 AND status = 'sent' AND token_expires_at > $2",
+        vals![status, now, by.ip, by.user_id, id],
     )
     .await?;
     Ok(n == 1)
@@ -219,21 +246,45 @@ pub struct PendingRecommendation {
     pub summary: Option<String>,
     /// The author's other recommendations of the last 30 days.
     pub same_author: i64,
+    /// The contact address of the declared accompaniment, if any.
+    pub contact_email: Option<String>,
+    /// The answer came from the network address of one of the structure's declarations, from
+    /// the session of one of its members, or its contact address is a member's.
+    pub from_team: i64,
+    /// Earlier traces of the contact address elsewhere on the platform: an account, a
+    /// declaration by another structure, a recommendation of another structure.
+    pub seen_before: i64,
+    /// The structure's declarations in the `BURST_DAYS` up to this one.
+    pub burst: i64,
 }
 
-/// Recommendations waiting for a moderator, oldest first.
-pub async fn pending_recommendations(db: &Db) -> db::Result<Vec<PendingRecommendation>> {
+/// Recommendations waiting for a moderator, oldest first, with what the signals of a
+/// self-recommendation need (see `moderation.rs`).
+pub async fn pending_recommendations(db: &Db, burst_days: i64) -> db::Result<Vec<PendingRecommendation>> {
     db::all(
         db.conn(),
         "SELECT r.id, s.name AS structure_name, s.website AS structure_website, \
            s.contact_email AS structure_contact, r.association_name, r.author_email, r.body, r.listening, \
            r.clarity, r.autonomy, r.would_recommend, a.summary, \
            (SELECT COUNT(*) FROM recommendations o WHERE o.author_email = r.author_email AND o.id <> r.id \
-              AND o.created_at > $1) AS same_author \
+              AND o.created_at > $1) AS same_author, \
+           a.contact_email, \
+           (SELECT COUNT(*) FROM accompaniments d \
+              WHERE d.structure_id = r.structure_id AND d.declared_ip = a.answered_ip) \
+           + (SELECT COUNT(*) FROM structure_members m JOIN users u ON u.id = m.user_id \
+              WHERE m.structure_id = r.structure_id \
+                AND (m.user_id = a.answered_by OR m.user_id = r.user_id OR u.email = a.contact_email)) AS from_team, \
+           (SELECT COUNT(*) FROM users u WHERE u.email = a.contact_email AND u.created_at <= a.created_at) \
+           + (SELECT COUNT(*) FROM accompaniments o WHERE o.contact_email = a.contact_email \
+              AND o.structure_id <> a.structure_id AND o.created_at <= a.created_at) \
+           + (SELECT COUNT(*) FROM recommendations o WHERE o.author_email = a.contact_email \
+              AND o.structure_id <> r.structure_id AND o.created_at <= a.created_at) AS seen_before, \
+           (SELECT COUNT(*) FROM accompaniments b WHERE b.structure_id = r.structure_id \
+              AND b.created_at <= a.created_at AND b.created_at > a.created_at - $2) AS burst \
          FROM recommendations r JOIN structures s ON s.id = r.structure_id \
          LEFT JOIN accompaniments a ON a.id = r.accompaniment_id \
          WHERE r.status = 'pending' ORDER BY r.id",
-        vals![db::now() - 30 * 86_400],
+        vals![db::now() - 30 * 86_400, burst_days * 86_400],
     )
     .await
 }

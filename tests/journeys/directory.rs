@@ -233,13 +233,18 @@ async fn a_visitor_writes_to_a_structure_without_seeing_its_address() {
             &[("name", "Les Jardins (fictifs)"), ("email", "jardins@asso.example"), ("message", message)],
         )
         .await;
-    page.assert_redirect_to(&host.profile_url());
-    visitor.follow(&page).await.assert_flash("Votre message a été envoyé");
+    page.assert_redirect_to("/annuaire/contact/message-envoye?message=");
+    // The copy is on the confirmation page, not in a mail to the typed address.
+    let sent = visitor.follow(&page).await;
+    sent.assert_status(StatusCode::OK)
+        .assert_contains("Votre message est envoyé")
+        .assert_contains(message)
+        .assert_contains("jardins@asso.example")
+        .assert_lacks(&host.contact_email);
     let to_structure = app.only_mail_to(&host.contact_email).await;
     assert!(to_structure.subject.contains("Nouvelle demande de contact"));
     assert!(to_structure.body.contains(message) && to_structure.body.contains("jardins@asso.example"));
-    let copy = app.only_mail_to("jardins@asso.example").await;
-    assert!(copy.body.contains(message) && !copy.body.contains(&host.contact_email));
+    assert!(app.mails_to("jardins@asso.example").await.is_empty(), "nothing is mailed to a typed address");
     assert_eq!(app.rows("contact_messages").await, 1);
 
     // Robots: the hidden field filled → accepted silently, nothing sent.
@@ -474,8 +479,14 @@ async fn teams_are_asked_to_confirm_and_stale_profiles_leave_the_listing() {
     assert!(notice.subject.contains("n'est plus visible"), "{}", notice.subject);
     assert_eq!(app.mails().await.len(), 2, "nothing for the fresh structure {}", fresh.id);
 
-    // One click on the link brings the stale profile back.
+    // Opening the link (as a mail scanner does) changes nothing: the page has a button.
+    assert!(notice.body.contains("valable 30 jours"), "{}", notice.body);
     let page = visitor.get(&notice.link()).await;
+    page.assert_status(StatusCode::OK).assert_contains("Confirmer que la fiche est à jour");
+    refresh(&app).await;
+    visitor.get("/annuaire/oubliee").await.assert_status(StatusCode::NOT_FOUND);
+    // The button brings the stale profile back.
+    let page = visitor.post_form(&notice.link(), &[]).await;
     page.assert_status(StatusCode::OK).assert_contains("votre fiche est confirmée");
     refresh(&app).await;
     visitor.get("/annuaire/oubliee").await.assert_status(StatusCode::OK);
@@ -584,4 +595,65 @@ async fn a_profile_can_be_reported_for_several_reasons() {
         .await
         .assert_redirect_to(&host.profile_url());
     assert_eq!(app.count("SELECT COUNT(*) FROM reports WHERE reason = 'abuse'").await, 1);
+}
+
+#[tokio::test]
+async fn csv_cells_that_spreadsheets_read_as_formulas_are_neutralised() {
+    let app = TestApp::spawn().await;
+    let name = "=HYPERLINK(\"http://evil.example\",\"Cliquez\")";
+    app.seed()
+        .listed_structure("formule", name)
+        .pitch("+33 1 23 45 67 89, appelez-nous")
+        .pricing("prix-libre", "@SOMME(A1:A9)")
+        .await;
+    refresh(&app).await;
+    let csv = app.client().get("/donnees/annuaire.csv").await;
+    csv.assert_status(StatusCode::OK);
+    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    let row = reader.records().next().expect("one structure").expect("a valid record");
+    assert_eq!(&row[1], format!("'{name}"));
+    assert_eq!(&row[3], "'+33 1 23 45 67 89, appelez-nous");
+    assert!(row.iter().all(|cell| !cell.starts_with(['=', '+', '-', '@', '\t', '\r'])), "{row:?}");
+    assert_eq!(&row[0], "formule", "plain cells stay as they are");
+    // JSON keeps the values as they are.
+    let json: serde_json::Value = serde_json::from_str(&app.client().get("/donnees/annuaire.json").await.body).unwrap();
+    assert_eq!(json[0]["name"], name);
+    assert_eq!(json[0]["price_info"], "@SOMME(A1:A9)");
+}
+
+#[tokio::test]
+async fn a_confirmation_link_expires_and_a_get_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let seed = app.seed();
+    let old = seed.listed_structure("ancienne", "Ancienne (fictive)").await;
+    let recent = seed.listed_structure("recente", "Récente (fictive)").await;
+    let expired = seed.confirmation_asked_days_ago(&old, 31).await;
+    let valid = seed.confirmation_asked_days_ago(&recent, 29).await;
+    let before = (confirmed_at(&app, old.id).await, confirmed_at(&app, recent.id).await);
+
+    let visitor = app.client();
+    visitor.get(&expired).await.assert_status(StatusCode::GONE).assert_contains("a expiré").assert_contains("30 jours");
+    visitor.get(&valid).await.assert_status(StatusCode::OK).assert_contains("Confirmer que la fiche est à jour");
+    assert_eq!(
+        (confirmed_at(&app, old.id).await, confirmed_at(&app, recent.id).await),
+        before,
+        "a GET changes nothing"
+    );
+
+    // The button of a still-valid page no longer confirms once the link has expired.
+    let form = visitor.get(&valid).await;
+    let token = form.csrf_for("/annuaire/recente/confirmer");
+    let expired_sig = expired.split("signature=").nth(1).unwrap();
+    visitor
+        .post_raw("/annuaire/ancienne/confirmer", &[("_csrf", &token), ("signature", expired_sig)])
+        .await
+        .assert_status(StatusCode::GONE);
+    assert_eq!(confirmed_at(&app, old.id).await, before.0);
+    visitor.post_form(&valid, &[]).await.assert_status(StatusCode::OK).assert_contains("votre fiche est confirmée");
+    assert!(confirmed_at(&app, recent.id).await > before.1);
+}
+
+async fn confirmed_at(app: &TestApp, id: i64) -> i64 {
+    let at = db::int(app.db.conn(), "SELECT confirmed_at FROM structures WHERE id = $1", vals![id]).await;
+    at.expect("read").expect("a structure")
 }

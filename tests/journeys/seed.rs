@@ -397,6 +397,20 @@ impl<'a> Seed<'a> {
             .expect("recommend");
     }
 
+    /// The team of a structure was asked to confirm its profile `days` days ago (and has not
+    /// since); returns the path of the link of that reminder.
+    pub async fn confirmation_asked_days_ago(self, structure: &Structure, days: i64) -> String {
+        let asked_at = db::now() - days * 86_400;
+        db::exec(
+            self.app.db.conn(),
+            "UPDATE structures SET confirm_asked_at = $1, confirmed_at = $2 WHERE id = $3",
+            vals![asked_at, asked_at - 86_400, structure.id],
+        )
+        .await
+        .expect("ask for a confirmation");
+        directory::confirm_path(&self.app.state.secret, &structure.slug, asked_at)
+    }
+
     /// Changes a pitch behind the search engine's back: nothing records the change.
     pub async fn change_pitch_unannounced(self, structure_id: i64, pitch: &str) {
         db::exec(self.app.db.conn(), "UPDATE structures SET pitch = $1 WHERE id = $2", vals![pitch, structure_id])

@@ -279,3 +279,51 @@ async fn moderators_decide_once_with_reasons_and_others_cannot_decide() {
     assert!(app.last_mail_to("temoin@exemple.org").await.body.contains("Fiche mise à jour"));
     first.get("/moderation").await.assert_contains("Signalements (0)");
 }
+
+/// `PROJECT` with another contact address.
+fn project_to(contact: &'static str) -> Vec<(&'static str, &'static str)> {
+    PROJECT.iter().map(|&(k, v)| if k == "contact_email" { (k, contact) } else { (k, v) }).collect()
+}
+
+#[tokio::test]
+async fn moderators_see_the_signals_of_a_self_recommendation() {
+    let app = TestApp::spawn().await;
+    let (team, _) = submitted_structure(&app, "equipe@nuages.example").await;
+    let (moderator, _) = app.signed_in("moderation@emancipasso.example", &[Role::Moderator]).await;
+
+    // The team declares to a fresh free mailbox and answers the link itself, from its own
+    // network address (signed out: a session of the team would be refused outright).
+    let declare = "/espace/structure/accompagnements/nouveau";
+    team.post_form(declare, &project_to("jardins.partages.fictifs@gmail.com")).await.assert_redirect_to(declare);
+    let link = app.only_mail_to("jardins.partages.fictifs@gmail.com").await.link();
+    app.client().post_form(&link, RECOMMENDATION).await.assert_status(StatusCode::OK);
+    let queue = moderator.get("/moderation").await;
+    queue
+        .assert_contains("fournisseur de messagerie gratuit")
+        .assert_contains("la session ou l&#39;adresse e-mail d&#39;un membre")
+        .assert_contains("jamais vue sur la plateforme")
+        .assert_lacks("nombreuses déclarations");
+
+    // An association known to the platform, on its own domain: none of those address signals.
+    app.account("presidence@jardins.example", &[Role::Association]).await;
+    let reco = app.newest_id("recommendations").await;
+    decide(&moderator, &format!("/moderation/recommandations/{reco}"), "refuser", "Auto-recommandation")
+        .await
+        .assert_redirect_to("/moderation");
+    team.post_form(declare, PROJECT).await.assert_redirect_to(declare);
+    let link = app.only_mail_to("presidence@jardins.example").await.link();
+    app.client().post_form(&link, RECOMMENDATION).await.assert_status(StatusCode::OK);
+    let queue = moderator.get("/moderation").await;
+    queue
+        .assert_lacks("fournisseur de messagerie gratuit")
+        .assert_lacks("jamais vue sur la plateforme")
+        .assert_contains("la session ou l&#39;adresse e-mail");
+
+    // A burst of declarations.
+    for contact in ["a@burst.example", "b@burst.example", "c@burst.example"] {
+        team.post_form(declare, &project_to(contact)).await.assert_redirect_to(declare);
+    }
+    let link = app.only_mail_to("c@burst.example").await.link();
+    app.client().post_form(&link, RECOMMENDATION).await.assert_status(StatusCode::OK);
+    moderator.get("/moderation").await.assert_contains("nombreuses déclarations de cette structure");
+}

@@ -206,6 +206,10 @@ async fn a_colleague_joins_the_team_from_an_invitation() {
     let app = TestApp::spawn().await;
     let (founder, _) = app.signed_in("fondateur@nuages.example", &[]).await;
     founder.submit("/espace/structure", "/espace/structure", PROFILE).await.assert_redirect_to("/espace/structure");
+    founder
+        .submit("/espace/structure", "/espace/structure/soumettre", &[])
+        .await
+        .assert_redirect_to("/espace/structure");
     let page =
         founder.submit("/espace/structure", "/espace/structure/invitations", &[("email", "pas-une-adresse")]).await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_field_error("invite_email", "n'est pas valide");

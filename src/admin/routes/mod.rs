@@ -24,6 +24,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/utilisateurs", get(users::list))
         .route("/admin/utilisateurs/{id}", get(users::show))
         .route("/admin/utilisateurs/{id}/roles", post(users::set_roles))
+        .route("/admin/utilisateurs/{id}/equipe", post(users::remove_from_team))
         .route("/admin/taxonomies", get(taxonomies::show).post(taxonomies::add))
         .route("/admin/taxonomies/{id}", post(taxonomies::rename))
         .route("/admin/journal", get(journal::journal))

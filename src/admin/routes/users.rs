@@ -1,6 +1,7 @@
 //! GET /admin/utilisateurs: the accounts, searched and paged; GET /admin/utilisateurs/{id}: an
-//! account with its roles; POST …/roles: new roles (an administrator cannot remove the last
-//! administrator).
+//! account with its roles and its structure's team; POST …/roles: new roles (an administrator
+//! cannot remove the last administrator; revoking the structure role takes the person off
+//! their team); POST …/equipe: takes the person off their structure's team.
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -9,8 +10,10 @@ use axum::response::Response;
 
 use super::{ListQuery, PER_PAGE, path_id};
 use crate::accounts::{self, AccountSummary, RoleChangeError};
+use crate::admin::actions;
 use crate::admin::forms::RolesForm;
 use crate::app::AppState;
+use crate::directory::{self, StructureRef};
 use crate::web::{AdminUser, AppError, CsrfForm, FieldErrors, PageCtx, Role, render, render_status, see_other};
 
 #[derive(Template)]
@@ -49,6 +52,16 @@ struct UserPage {
     account: AccountSummary,
     all_roles: [Role; 4],
     errors: FieldErrors,
+    /// The structure whose team the account is on.
+    team: Option<StructureRef>,
+}
+
+impl UserPage {
+    async fn load(app: &AppState, ctx: PageCtx, id: i64, errors: FieldErrors) -> Result<Self, AppError> {
+        let account = accounts::summary(&app.db, id).await?.ok_or(AppError::NotFound)?;
+        let team = directory::team_structure(&app.db, id).await?;
+        Ok(UserPage { ctx, account, all_roles: Role::ALL, errors, team })
+    }
 }
 
 impl UserPage {
@@ -64,8 +77,7 @@ pub(super) async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let account = accounts::summary(&app.db, id).await?.ok_or(AppError::NotFound)?;
-    render(&UserPage { ctx, account, all_roles: Role::ALL, errors: FieldErrors::new() })
+    render(&UserPage::load(&app, ctx, id, FieldErrors::new()).await?)
 }
 
 pub(super) async fn set_roles(
@@ -76,14 +88,28 @@ pub(super) async fn set_roles(
     CsrfForm(form): CsrfForm<RolesForm>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    match accounts::set_roles(&app.db, &admin, id, &form.parse()).await? {
-        Ok(_) => Ok(see_other(&format!("/admin/utilisateurs/{id}"), "flash-roles-saved")),
+    match actions::set_roles(&app, &admin, id, &form.parse()).await? {
+        Ok(()) => Ok(see_other(&format!("/admin/utilisateurs/{id}"), "flash-roles-saved")),
         Err(RoleChangeError::NotFound) => Err(AppError::NotFound),
         Err(RoleChangeError::LastAdmin) => {
-            let account = accounts::summary(&app.db, id).await?.ok_or(AppError::NotFound)?;
-            let mut errors = FieldErrors::new();
-            errors.add("role", "err-last-admin-role");
-            render_status(StatusCode::UNPROCESSABLE_ENTITY, &UserPage { ctx, account, all_roles: Role::ALL, errors })
+            let errors = FieldErrors::one("role", "err-last-admin-role");
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &UserPage::load(&app, ctx, id, errors).await?)
         }
     }
+}
+
+#[derive(serde::Deserialize, Default)]
+pub(super) struct Empty {}
+
+/// POST /admin/utilisateurs/{id}/equipe: the person leaves their structure's team (audited,
+/// told by email); the last member too.
+pub(super) async fn remove_from_team(
+    State(app): State<AppState>,
+    AdminUser(admin): AdminUser,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    directory::remove_from_team(&app, &admin, id).await?;
+    Ok(see_other(&format!("/admin/utilisateurs/{id}"), "flash-team-member-removed"))
 }

@@ -20,7 +20,7 @@ pub use offer::{Offered, accept_offer, offer, withdraw_offer};
 pub use pledge::{Pledged, pledge, unpledge};
 pub use write::{create, edit, editable};
 
-use super::{Status, store};
+use super::{AdError, Status, store};
 use crate::accounts;
 use crate::app::AppState;
 use crate::config::Moderation;
@@ -50,15 +50,16 @@ fn changed(app: &AppState) {
     app.mail_queued();
 }
 
-/// Remembers the association `user` acts for, which makes them an association account.
+/// Remembers the association `user` acts for, which makes them an association account,
+/// unless an administrator revoked that role: then the action is refused, never granted back.
 async fn remember_association<C: sea_orm::ConnectionTrait>(
     c: &C,
     user: &CurrentUser,
     name: &str,
-) -> crate::db::Result<()> {
-    store::remember_association(c, user.id, name).await?;
-    if !user.has(Role::Association) {
-        accounts::grant_role(c, user.id, Role::Association).await?;
+) -> Result<(), AdError> {
+    if !user.has(Role::Association) && !accounts::grant_role(c, user.id, Role::Association).await? {
+        return Err(AdError::AssociationRevoked);
     }
+    store::remember_association(c, user.id, name).await?;
     Ok(())
 }

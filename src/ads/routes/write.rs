@@ -8,11 +8,11 @@ use super::super::actions;
 use super::super::forms::{AdForm, today};
 use super::super::search::path;
 use super::super::store::{self, AdRow};
-use super::super::{Status, software_known};
+use super::super::{AdError, Status, software_known};
 use super::{form_again, form_page, own};
 use crate::app::AppState;
 use crate::web::ratelimit;
-use crate::web::{AppError, CsrfForm, CurrentUser, FieldErrors, PageCtx, render, see_other};
+use crate::web::{AppError, CsrfForm, CurrentUser, FieldErrors, PageCtx, render, render_status, see_other};
 
 pub(super) async fn new_page(
     State(app): State<AppState>,
@@ -36,7 +36,10 @@ pub(super) async fn create(
     };
     // Floods: at most `rate_forms` new ads per window and account.
     ratelimit::hit(&app.db, &format!("ad:{}", user.id), app.config.rate_forms, app.config.rate_window_minutes).await?;
-    let saved = actions::create(&app, &user, &fields, form.publishing()).await?;
+    let saved = match actions::create(&app, &user, &fields, form.publishing()).await {
+        Ok(saved) => saved,
+        Err(e) => return refused_form(&app, ctx, None, form, e).await,
+    };
     Ok(see_other(&path(saved.id, &saved.slug), saved.flash))
 }
 
@@ -75,7 +78,10 @@ pub(super) async fn edit(
         Ok(f) => f,
         Err(errors) => return form_again(&app, ctx, Some(ad), form, errors).await,
     };
-    let saved = actions::edit(&app, &user, &ad, &fields, publishing).await?;
+    let saved = match actions::edit(&app, &user, &ad, &fields, publishing).await {
+        Ok(saved) => saved,
+        Err(e) => return refused_form(&app, ctx, Some(ad), form, e).await,
+    };
     Ok(see_other(&path(saved.id, &saved.slug), saved.flash))
 }
 
@@ -89,4 +95,19 @@ struct MinePage {
 pub(super) async fn mine(State(app): State<AppState>, ctx: PageCtx, user: CurrentUser) -> Result<Response, AppError> {
     let ads = store::by_author(&app.db, user.id).await?;
     render(&MinePage { ctx, ads })
+}
+
+/// The form again with the message of a rule the action broke (e.g. a revoked association
+/// role), or the error page.
+async fn refused_form(
+    app: &AppState,
+    ctx: PageCtx,
+    ad: Option<AdRow>,
+    form: AdForm,
+    e: AdError,
+) -> Result<Response, AppError> {
+    match e.page_errors() {
+        Some((status, errors)) => render_status(status, &form_page(app, ctx, ad, form, errors).await?),
+        None => Err(e.into()),
+    }
 }

@@ -1,9 +1,12 @@
 //! Inviting a colleague to a structure's team: a single-use link valid two weeks, sent by
-//! email, its token stored hashed.
+//! email, its token stored hashed, bound to the invited address (only an account with that
+//! verified address can use it). Only a submitted or approved structure invites: a draft
+//! nobody has looked at could otherwise mail any address; the caps of `relay.rs` apply.
 
 use crate::app::AppState;
 use crate::db;
 use crate::directory::DirectoryError;
+use crate::directory::relay::{self, RelayKind};
 use crate::directory::store::{self, StructureRow};
 use crate::mail::{self, Email as Mail};
 use crate::types::Email;
@@ -21,12 +24,21 @@ pub async fn invite(
     email: &Email,
     lang: Lang,
 ) -> Result<(), DirectoryError> {
+    if !s.status.may_mail_out() {
+        return Err(DirectoryError::NotSubmitted);
+    }
     let token = random_token();
     let now = db::now();
     let txn = app.db.begin().await?;
+    relay::relay(&txn, &app.config, RelayKind::Invite, s.id, email.as_str()).await?.map_err(DirectoryError::Relay)?;
     store::insert_invite(&txn, s.id, email.as_str(), &hash_token(&token), inviter.id, now, now + VALID_SECONDS).await?;
     let link = format!("{}/espace/structure/rejoindre?jeton={token}", app.config.base());
-    let args = [("structure", s.name.clone()), ("name", inviter.display_name.clone()), ("link", link)];
+    let args = [
+        ("structure", s.name.clone()),
+        ("name", inviter.display_name.clone()),
+        ("link", link),
+        ("email", email.to_string()),
+    ];
     mail::queue(&txn, &Mail::compose(lang, email.as_str(), None, "mail-team-invite", &args)).await?;
     txn.commit().await?;
     app.mail_queued();

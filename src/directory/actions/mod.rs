@@ -11,9 +11,10 @@ mod moderate;
 mod report;
 mod save;
 mod submit;
+mod team;
 mod terms;
 
-pub use contact::relay_contact;
+pub use contact::{Relayed, receipt, relay_contact};
 pub use invite::invite;
 pub use join::{Joined, invitation, join};
 pub use logo::replace_logo;
@@ -21,4 +22,5 @@ pub use moderate::decide_structure;
 pub use report::report;
 pub use save::{Saved, save_profile, start_editing};
 pub use submit::submit;
+pub use team::{Remover, leave_team, remove_member};
 pub use terms::{add_term, rename_term};

@@ -22,13 +22,17 @@ pub struct Editing {
     pub known: BTreeSet<(String, String)>,
 }
 
-/// Only an account with a verified address may create or edit a structure.
+/// Only an account with a verified address may create or edit a structure, and creating one
+/// needs a structure role that an administrator did not revoke.
 pub async fn start_editing(db: &Db, user: &CurrentUser) -> Result<Editing, DirectoryError> {
     if !user.verified {
         return Err(DirectoryError::Unverified);
     }
     let known = store::all_terms(db).await?.into_iter().map(|t| (t.kind, t.slug)).collect();
     let structure = store::by_member(db, user.id).await?;
+    if structure.is_none() && accounts::role_revoked(db.conn(), user.id, Role::Structure).await? {
+        return Err(DirectoryError::RoleRevoked);
+    }
     Ok(Editing { structure, known })
 }
 
@@ -79,6 +83,8 @@ async fn create_draft<C: ConnectionTrait>(c: &C, user_id: i64, profile: &Profile
     }
     let id = id.ok_or(DirectoryError::NoFreeSlug(base))?;
     store::insert_member(c, id, user_id).await?;
-    accounts::grant_role(c, user_id, Role::Structure).await?;
+    if !accounts::grant_role(c, user_id, Role::Structure).await? {
+        return Err(DirectoryError::RoleRevoked);
+    }
     Ok(id)
 }

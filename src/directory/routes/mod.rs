@@ -1,7 +1,7 @@
 //! Directory pages, one file per page or action: the searchable list (`list.rs`), its map
 //! (`map.rs`), the list for partner sites (`embed.rs`), the profiles (`profile.rs`) with their
-//! contact relay (`contact.rs`) and reports (`report.rs`), the one-click confirmation
-//! (`confirm.rs`), the logos (`logo.rs`), the structure's workspace (`workspace/`), and the
+//! contact relay and its confirmation page (`contact.rs`) and reports (`report.rs`), the
+//! confirmation of a profile from the reminder's link (`confirm.rs`), the logos (`logo.rs`), the structure's workspace (`workspace/`), and the
 //! moderators' decision on a structure (`moderate.rs`).
 //! Handlers parse, call one action of `../actions/` and answer; the open data routes are in
 //! `../opendata.rs`.
@@ -47,12 +47,16 @@ pub fn routes(app: &AppState) -> Router<AppState> {
         .route("/annuaire/{slug}", get(profile::profile))
         .route("/annuaire/{slug}/contact", post(contact::contact))
         .route("/annuaire/{slug}/signaler", post(report::report))
-        .route("/annuaire/{slug}/confirmer", get(confirm::confirm))
         .route("/annuaire/embed", get(embed::embed))
         .route("/medias/logos/{file}", get(logo::logo));
+    // Pages that depend on a signed link or change state: never in the page cache.
+    let links = Router::new()
+        .route("/annuaire/{slug}/message-envoye", get(contact::sent))
+        .route("/annuaire/{slug}/confirmer", get(confirm::page).post(confirm::confirm));
     let moderation = Router::new().route("/moderation/structures/{id}", post(moderate::decide));
     crate::web::cache::cached(pages, cache.clone(), LIST_PARAMS)
         .merge(super::opendata::routes(cache))
+        .merge(links)
         .merge(workspace::routes())
         .merge(moderation)
 }

@@ -1,4 +1,5 @@
-//! POST /espace/structure/invitations: a colleague receives a link to join the team.
+//! POST /espace/structure/invitations: a colleague receives a link to join the team (once the
+//! structure is submitted, within the caps on mail to typed addresses).
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -19,14 +20,14 @@ pub(super) async fn invite(
     let s = super::team_structure(&app, &user).await?;
     ratelimit::hit(&app.db, &format!("invite:{}", user.id), app.config.rate_forms, app.config.rate_window_minutes)
         .await?;
-    let email = match form.parse() {
-        Ok(email) => email,
-        Err(errors) => {
-            let mut page = super::refused(&app, ctx, s, errors).await?;
-            page.invite_email = form.email;
-            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
+    let (status, errors) = match form.parse() {
+        Ok(email) => match actions::invite(&app, &user, &s, &email, ctx.lang).await {
+            Ok(()) => return Ok(see_other("/espace/structure", "flash-invite-sent")),
+            Err(refused) => refused.into_form()?,
+        },
+        Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
     };
-    actions::invite(&app, &user, &s, &email, ctx.lang).await?;
-    Ok(see_other("/espace/structure", "flash-invite-sent"))
+    let mut page = super::refused(&app, ctx, s, errors).await?;
+    page.invite_email = form.email;
+    render_status(status, &page)
 }

@@ -1,13 +1,15 @@
 //! The structure's workspace (`/espace/structure`), one file per action: its team creates and
 //! edits the profile (`profile.rs`), uploads a logo (`logo.rs`), invites colleagues
-//! (`invite.rs`, `join.rs`), and submits the profile to the moderators (`submit.rs`). A person
-//! belongs to one structure team at most.
+//! (`invite.rs`, `join.rs`), takes members off the team or leaves it (`team.rs`), and submits
+//! the profile to the moderators (`submit.rs`). A person belongs to one structure team at most;
+//! the workspace is open to the members of a team only (see `actions/team.rs`).
 
 mod invite;
 mod join;
 mod logo;
 mod profile;
 mod submit;
+mod team;
 
 use askama::Template;
 use axum::Router;
@@ -29,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/espace/structure/invitations", post(invite::invite))
         .route("/espace/structure/rejoindre", get(join::page).post(join::join))
         .route("/espace/structure/soumettre", post(submit::submit))
+        .route("/espace/structure/equipe/retirer", post(team::remove))
 }
 
 /// The structure of the signed-in person's team, or 404.
@@ -66,7 +69,13 @@ pub(super) struct WorkspacePage {
     communes: Vec<String>,
     checklist: Vec<(String, bool)>,
     listed: bool,
-    team: Vec<String>,
+    team: Vec<store::TeamMember>,
+    /// The signed-in member, to offer "leave" on their own line.
+    me: i64,
+    /// The structure may invite (it is submitted or approved).
+    may_invite: bool,
+    /// An administrator revoked the person's structure role: no new structure.
+    revoked: bool,
     pub(super) invite_email: String,
     logo: Option<String>,
 }
@@ -127,12 +136,18 @@ impl WorkspacePage {
                         s.recommendations >= need,
                     ),
                 ];
-                (checklist, listed, store::team_emails(&app.db, s.id).await?, s.logo.clone())
+                (checklist, listed, store::members(&app.db, s.id).await?, s.logo.clone())
             }
             None => (Vec::new(), false, Vec::new(), None),
         };
+        let me = ctx.user.as_ref().map_or(0, |u| u.id);
+        let may_invite = structure.as_ref().is_some_and(|s| s.status.may_mail_out());
+        let revoked = errors.get("form") == Some("err-structure-role-revoked");
         Ok(WorkspacePage {
             ctx,
+            me,
+            may_invite,
+            revoked,
             structure,
             form,
             errors,

@@ -5,11 +5,13 @@ use axum::extract::State;
 use axum::response::Response;
 
 use super::WorkspacePage;
+use crate::accounts;
 use crate::app::AppState;
+use crate::directory::DirectoryError;
 use crate::directory::actions::{self, Saved};
 use crate::directory::forms::ProfileForm;
 use crate::directory::store;
-use crate::web::{AppError, CsrfForm, CurrentUser, FieldErrors, PageCtx, render, render_status, see_other};
+use crate::web::{AppError, CsrfForm, CurrentUser, FieldErrors, PageCtx, Role, render, render_status, see_other};
 
 pub(super) async fn page(State(app): State<AppState>, ctx: PageCtx, user: CurrentUser) -> Result<Response, AppError> {
     let structure = store::by_member(&app.db, user.id).await?;
@@ -21,7 +23,11 @@ pub(super) async fn page(State(app): State<AppState>, ctx: PageCtx, user: Curren
         }
         None => ProfileForm::blank(),
     };
-    render(&WorkspacePage::build(&app, ctx, structure, form, FieldErrors::new()).await?)
+    let mut errors = FieldErrors::new();
+    if structure.is_none() && accounts::role_revoked(app.db.conn(), user.id, Role::Structure).await? {
+        errors.add("form", "err-structure-role-revoked");
+    }
+    render(&WorkspacePage::build(&app, ctx, structure, form, errors).await?)
 }
 
 pub(super) async fn save(
@@ -30,7 +36,15 @@ pub(super) async fn save(
     user: CurrentUser,
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> Result<Response, AppError> {
-    let editing = actions::start_editing(&app.db, &user).await?;
+    let editing = match actions::start_editing(&app.db, &user).await {
+        Ok(editing) => editing,
+        Err(DirectoryError::RoleRevoked) => {
+            let errors = FieldErrors::one("form", "err-structure-role-revoked");
+            let page = WorkspacePage::build(&app, ctx, None, form, errors).await?;
+            return render_status(axum::http::StatusCode::FORBIDDEN, &page);
+        }
+        Err(e) => return Err(e.into()),
+    };
     let profile = match form.parse(&editing.known) {
         Ok(p) => p,
         Err(errors) => {
