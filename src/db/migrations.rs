@@ -14,6 +14,7 @@ impl MigratorTrait for Migrator {
             Box::new(super::m0003_freshness::Migration),
             Box::new(super::m0004_vetting::Migration),
             Box::new(super::m0005_ads::Migration),
+            Box::new(super::m0006_reviews::Migration),
         ]
     }
 }

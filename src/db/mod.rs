@@ -9,6 +9,7 @@ mod m0002_directory;
 mod m0003_freshness;
 mod m0004_vetting;
 mod m0005_ads;
+mod m0006_reviews;
 mod migrations;
 
 use std::time::Duration;

@@ -9,8 +9,9 @@
 //! `actions/` (the units of work behind them), `forms.rs` (what was typed and its parsing),
 //! `store.rs` (SQL), `engine.rs` (the search engine of this node), `logo.rs` (logo
 //! re-encoding), `freshness.rs` (confirmation reminders), `opendata.rs` and `datainclusion.rs`
-//! (open data and API), `map.rs` (the department map), `moderation.rs` (the structures' section
-//! of the moderation queue).
+//! (open data and API), `map.rs` (the department map), `moderation.rs` (the structures' sections
+//! of the moderation queue: those waiting for approval, and the approved ones whose trusted
+//! fields changed since).
 
 mod actions;
 pub mod bench;
@@ -33,7 +34,7 @@ use axum::http::StatusCode;
 pub use actions::{add_term, rename_term};
 pub use demo::seed_demo;
 pub use engine::{Directory, Labels};
-pub use moderation::queue_section;
+pub use moderation::queue_sections;
 pub use routes::routes;
 pub use search::{Filters, Results, Sort};
 pub use store::NewStructure;

@@ -13,5 +13,6 @@ mod nodes;
 mod security;
 mod seed;
 mod site;
+mod structure_changes;
 mod vetting;
 mod workspace;

@@ -42,7 +42,9 @@ pub fn routes(app: &AppState) -> Router<AppState> {
         .route("/annuaire/{slug}/confirmer", get(confirm::confirm))
         .route("/annuaire/embed", get(embed::embed))
         .route("/medias/logos/{file}", get(logo::logo));
-    let moderation = Router::new().route("/moderation/structures/{id}", post(moderate::decide));
+    let moderation = Router::new()
+        .route("/moderation/structures/{id}", post(moderate::decide))
+        .route("/moderation/structures/{id}/modifications", post(moderate::decide_changes));
     crate::web::cache::cached(pages, cache.clone())
         .merge(super::opendata::routes(cache))
         .merge(workspace::routes())

@@ -44,6 +44,7 @@ pub(super) async fn save(
         match saved {
             Saved::Created => "flash-structure-created",
             Saved::Updated => "flash-structure-saved",
+            Saved::UpdatedForReview => "flash-structure-saved-review",
         },
     ))
 }
