@@ -124,6 +124,14 @@ pub struct Config {
     pub ads_reminder_days: i64,
     /// Comments a person may post in `rate_window_minutes`.
     pub rate_comments: i64,
+    /// Pledges, offers and their withdrawals a person may make on one ad in `rate_window_minutes`.
+    pub rate_ad_actions: i64,
+    /// Pledges, offers and their withdrawals a person may make on all ads in `rate_window_minutes`.
+    pub rate_ad_actions_person: i64,
+    /// A follower gets at most one email per ad in this many minutes about pledges and offers
+    /// (new offers, funded or no longer funded): what happens meanwhile is sent together
+    /// afterwards, by the scheduled task (every 10 minutes). 0 sends each at once.
+    pub ads_notice_minutes: i64,
 }
 
 /// Reads a text setting even when an environment variable made it look like a number or a
@@ -200,6 +208,9 @@ impl Default for Config {
             ads_lifetime_days: 120,
             ads_reminder_days: 14,
             rate_comments: 5,
+            rate_ad_actions: 6,
+            rate_ad_actions_person: 30,
+            ads_notice_minutes: 30,
         }
     }
 }
@@ -229,6 +240,11 @@ impl Config {
         }
         if self.session_days < 1 || self.rate_window_minutes < 1 {
             anyhow::bail!("session_days and rate_window_minutes must be at least 1");
+        }
+        if self.rate_ad_actions < 1 || self.rate_ad_actions_person < 1 || self.ads_notice_minutes < 0 {
+            anyhow::bail!(
+                "rate_ad_actions and rate_ad_actions_person must be at least 1, ads_notice_minutes at least 0"
+            );
         }
         Ok(())
     }

@@ -156,10 +156,12 @@ impl Application {
     }
 }
 
-/// The sections of the moderation queue, in the order of the page: structures,
-/// recommendations, ads, comments (the reports, moderation's own, come last).
+/// The sections of the moderation queue, in the order of the page: structures, structures
+/// changed since approval, recommendations, ads, ads changed since review, comments (the
+/// reports, moderation's own, come last).
 fn queue_sections() -> Arc<[Arc<dyn moderation::QueueSection>]> {
-    let mut sections = vec![directory::queue_section(), vetting::queue_section()];
+    let mut sections: Vec<Arc<dyn moderation::QueueSection>> = directory::queue_sections().into();
+    sections.push(vetting::queue_section());
     sections.extend(ads::queue_sections());
     sections.into()
 }
@@ -184,7 +186,12 @@ fn scheduled_tasks(state: &AppState) -> Vec<Task> {
             Ok(reminded + expired)
         }
     });
-    vec![contacts, freshness, lifetimes]
+    let s = state.clone();
+    let notices = Task::new("ads-notices", move || {
+        let s = s.clone();
+        async move { Ok(ads::send_due_notices(&s).await?) }
+    });
+    vec![contacts, freshness, lifetimes, notices]
 }
 
 fn hostname() -> String {

@@ -478,6 +478,7 @@ err-logo-type = This file is not a PNG, JPEG or WebP image.
 err-logo-unreadable = This image could not be read. Try saving it again as PNG.
 flash-structure-created = Your organisation's profile is created. Submit it to the moderators when it is ready.
 flash-structure-saved = The profile is saved.
+flash-structure-saved-review = The profile is saved. Changes to the name, pitch, description, web site, contact address or CHATONS membership will be reviewed by the moderators.
 flash-structure-submitted = Your profile has been sent to the moderators.
 flash-logo-saved = The logo is saved.
 flash-invite-sent = The invitation has been sent.
@@ -617,6 +618,7 @@ err-decision-invalid = This decision does not exist.
 err-reason-required = Give the reason for the refusal: the person concerned will receive it.
 err-reason-long = The reason must be at most 1,000 characters long.
 err-already-decided = This item has already been handled by another moderator.
+err-decision-stale = This item changed since you opened the queue: read it again below before deciding.
 flash-accompaniment-sent = The recommendation request has been sent to the association.
 flash-recommendation-sent = Thank you! Your recommendation will be published once checked.
 flash-decision-saved = The decision is saved and the people concerned are told.
@@ -632,6 +634,20 @@ moderation-reject = Refuse
 moderation-handled = Handled
 moderation-dismiss = Dismiss
 moderation-anonymous = anonymous report
+moderation-change-before = Approved:
+moderation-change-after = Now:
+moderation-change-empty = (empty)
+moderation-change-yes = yes
+moderation-change-no = no
+moderation-changes-publish = Publish the changes
+moderation-changes-refuse = Refuse the changes
+moderation-changes-accept = Accept the changes
+moderation-changes-revert = Restore the approved version
+moderation-structure-changes = { $count ->
+    [0] Profiles changed since approval
+   *[other] Profiles changed since approval ({ $count })
+}
+moderation-structure-changes-live = Changed since approval, live
 flag-same-domain = address on the organisation's own domain
 flag-same-author = several recommendations from this address
 flag-short = very short text
@@ -710,6 +726,15 @@ mail-structure-rejected-body =
     { $reason }
 
     You can correct it from your space and submit it again.
+mail-structure-changes-reverted-subject = The changes to the profile of { $structure } are undone
+mail-structure-changes-reverted-body =
+    Hello,
+
+    The moderators restored the approved version of the profile of { $structure } (name, pitch, description, web site, contact address or CHATONS membership), for this reason:
+
+    { $reason }
+
+    You can edit the profile again from your space; changes to this information are reviewed by the moderators.
 mail-report-handled-subject = Your report has been handled
 mail-report-handled-body =
     Hello,
@@ -809,6 +834,7 @@ ads-posted-by = Posted by { $association }
 ads-decision-reason = Moderation reason
 ads-close-reason = Reason for closing
 ads-pending-notice = This ad is waiting for the moderation team; only you can see it.
+ads-changes-waiting = Your changes of { $date } are waiting for the moderation team; meanwhile, the public page shows the approved version.
 ads-draft-notice = This is a draft: nobody else can see it.
 ads-description = Description
 ads-offers-title = { $count ->
@@ -910,6 +936,12 @@ moderation-comments = { $count ->
     [0] Comments
    *[other] Comments ({ $count })
 }
+moderation-ad-changes = { $count ->
+    [0] Ads changed since approval
+   *[other] Ads changed since approval ({ $count })
+}
+moderation-ad-changes-waiting = Changes waiting; the public page shows the approved version
+moderation-ad-changes-live = Changed since publication, live
 moderation-remove-ad = Remove the ad
 moderation-remove-comment = Remove the comment
 moderation-reported-comment = Reported comment:
@@ -946,12 +978,14 @@ err-comment-required = Write your comment.
 err-comment-long = The comment must be at most 3,000 characters long.
 err-comment-flood = You have posted many comments in a short time: wait a few minutes before trying again. Your text is kept below.
 err-association-role-revoked = An administrator has removed your “association” role: you can no longer post or back an ad on behalf of an association. To get it back, write to the site's team.
+err-ad-actions-flood = You have made many changes on this ad in a short time: wait a few minutes before trying again.
 err-comment-not-public = This ad is not public: it cannot be commented on yet.
 err-report-reason-required = Choose a reason.
 flash-ad-draft-saved = Draft saved.
 flash-ad-published = Your ad is published.
 flash-ad-pending = Your ad was sent to the moderation team; you will get an email as soon as it is published.
 flash-ad-saved = Changes saved.
+flash-ad-changes-pending = Your changes are sent to the moderation team: the public page keeps the approved version until they are approved.
 flash-ad-not-editable = This ad can no longer be edited.
 flash-ad-status-changed = The ad's status was updated.
 flash-ad-extended = The ad is extended.
@@ -983,6 +1017,31 @@ mail-ad-refused-body =
     { $reason }
 
     You can edit it and submit it again: { $url }
+mail-ad-changes-accepted-subject = Your changes are published: { $title }
+mail-ad-changes-accepted-body =
+    Hello,
+
+    The moderators approved your changes to the ad “{ $title }”: they are now public.
+
+    { $url }
+mail-ad-changes-refused-subject = Your changes were not published: { $title }
+mail-ad-changes-refused-body =
+    Hello,
+
+    The moderators did not publish your changes to the ad “{ $title }”, for the following reason:
+
+    { $reason }
+
+    The ad stays online as it was approved. You can edit it again: { $url }
+mail-ad-changes-reverted-subject = Your changes were undone: { $title }
+mail-ad-changes-reverted-body =
+    Hello,
+
+    The moderators restored the previous version of your ad “{ $title }”, for the following reason:
+
+    { $reason }
+
+    { $url }
 mail-ad-removed-subject = Your ad was removed: { $title }
 mail-ad-removed-body =
     Hello,
@@ -1042,6 +1101,21 @@ mail-ad-status-body =
     { $url }
 
     To stop receiving emails about this ad: { $unsubscribe }
+mail-ad-updates-subject = “{ $title }”: { $count } updates
+mail-ad-updates-body =
+    Hello,
+
+    News about the ad “{ $title }”:
+
+    { $updates }
+
+    { $url }
+
+    To stop receiving emails about this ad: { $unsubscribe }
+mail-ad-update-status = The ad is now: { $status }.
+mail-ad-update-offer = { $who } offers { $amount } (time frame: { $timeframe }).
+mail-ad-update-offer-accepted = The offer of { $who } ({ $amount }) was accepted.
+mail-ad-update-comment = { $who } wrote: { $comment }
 mail-ad-reminder-subject = Your ad expires soon: { $title }
 mail-ad-reminder-body =
     Hello,

@@ -478,6 +478,7 @@ err-logo-type = Ce fichier n'est pas une image PNG, JPEG ou WebP.
 err-logo-unreadable = Cette image n'a pas pu être lue. Essayez de l'enregistrer de nouveau en PNG.
 flash-structure-created = La fiche de votre structure est créée. Soumettez-la à la modération quand elle est prête.
 flash-structure-saved = La fiche est enregistrée.
+flash-structure-saved-review = La fiche est enregistrée. Les modifications du nom, de la présentation, de la description, du site web, de l'adresse de contact ou de l'adhésion aux CHATONS seront relues par l'équipe de modération.
 flash-structure-submitted = Votre fiche est transmise à la modération.
 flash-logo-saved = Le logo est enregistré.
 flash-invite-sent = L'invitation est envoyée.
@@ -617,6 +618,7 @@ err-decision-invalid = Cette décision n'existe pas.
 err-reason-required = Indiquez le motif du refus : la personne concernée le recevra.
 err-reason-long = Le motif doit contenir au plus 1 000 caractères.
 err-already-decided = Cet élément a déjà été traité par une autre personne de l'équipe de modération.
+err-decision-stale = Cet élément a changé depuis que vous avez ouvert la file : relisez-le ci-dessous avant de décider.
 flash-accompaniment-sent = La demande de recommandation est envoyée à l'association.
 flash-recommendation-sent = Merci ! Votre recommandation sera publiée après vérification.
 flash-decision-saved = La décision est enregistrée et les personnes concernées sont prévenues.
@@ -632,6 +634,20 @@ moderation-reject = Refuser
 moderation-handled = Traité
 moderation-dismiss = Classer sans suite
 moderation-anonymous = signalement anonyme
+moderation-change-before = Validé :
+moderation-change-after = Maintenant :
+moderation-change-empty = (vide)
+moderation-change-yes = oui
+moderation-change-no = non
+moderation-changes-publish = Publier les modifications
+moderation-changes-refuse = Refuser les modifications
+moderation-changes-accept = Accepter les modifications
+moderation-changes-revert = Rétablir la version validée
+moderation-structure-changes = { $count ->
+    [0] Fiches modifiées depuis leur validation
+   *[other] Fiches modifiées depuis leur validation ({ $count })
+}
+moderation-structure-changes-live = Modifiée depuis sa validation, en ligne
 flag-same-domain = adresse du même domaine que la structure
 flag-same-author = plusieurs recommandations de cette adresse
 flag-short = texte très court
@@ -710,6 +726,15 @@ mail-structure-rejected-body =
     { $reason }
 
     Vous pouvez la corriger depuis votre espace et la soumettre de nouveau.
+mail-structure-changes-reverted-subject = Les modifications de la fiche de { $structure } sont annulées
+mail-structure-changes-reverted-body =
+    Bonjour,
+
+    L'équipe de modération a rétabli la version validée de la fiche de { $structure } (nom, présentation, description, site web, adresse de contact ou adhésion aux CHATONS), pour ce motif :
+
+    { $reason }
+
+    Vous pouvez modifier la fiche à nouveau depuis votre espace ; les modifications de ces informations sont relues par l'équipe de modération.
 mail-report-handled-subject = Votre signalement a été traité
 mail-report-handled-body =
     Bonjour,
@@ -809,6 +834,7 @@ ads-posted-by = Publiée par { $association }
 ads-decision-reason = Motif de la modération
 ads-close-reason = Motif de fermeture
 ads-pending-notice = Cette annonce attend la validation de l'équipe de modération ; elle n'est visible que par vous.
+ads-changes-waiting = Vos modifications du { $date } attendent la validation de l'équipe de modération ; en attendant, la page publique montre la version validée.
 ads-draft-notice = Ceci est un brouillon : personne d'autre que vous ne le voit.
 ads-description = Description
 ads-offers-title = { $count ->
@@ -910,6 +936,12 @@ moderation-comments = { $count ->
     [0] Commentaires
    *[other] Commentaires ({ $count })
 }
+moderation-ad-changes = { $count ->
+    [0] Annonces modifiées depuis leur validation
+   *[other] Annonces modifiées depuis leur validation ({ $count })
+}
+moderation-ad-changes-waiting = Modifications en attente ; la page publique montre la version validée
+moderation-ad-changes-live = Modifiée depuis sa publication, en ligne
 moderation-remove-ad = Retirer l'annonce
 moderation-remove-comment = Retirer le commentaire
 moderation-reported-comment = Commentaire signalé :
@@ -946,12 +978,14 @@ err-comment-required = Écrivez votre commentaire.
 err-comment-long = Le commentaire doit faire au plus 3 000 caractères.
 err-comment-flood = Vous avez publié beaucoup de commentaires en peu de temps : attendez quelques minutes avant de recommencer. Votre texte est conservé ci-dessous.
 err-association-role-revoked = Un administrateur vous a retiré le rôle « association » : vous ne pouvez plus publier d'annonce ni soutenir une annonce au nom d'une association. Pour le retrouver, écrivez à l'équipe du site.
+err-ad-actions-flood = Vous avez fait beaucoup de changements sur cette annonce en peu de temps : attendez quelques minutes avant de recommencer.
 err-comment-not-public = Cette annonce n'est pas publique : on ne peut pas encore la commenter.
 err-report-reason-required = Choisissez une raison.
 flash-ad-draft-saved = Brouillon enregistré.
 flash-ad-published = Votre annonce est publiée.
 flash-ad-pending = Votre annonce est envoyée à l'équipe de modération ; vous recevrez un e-mail dès qu'elle sera publiée.
 flash-ad-saved = Modifications enregistrées.
+flash-ad-changes-pending = Vos modifications sont envoyées à l'équipe de modération : la page publique garde la version validée jusqu'à leur validation.
 flash-ad-not-editable = Cette annonce ne peut plus être modifiée.
 flash-ad-status-changed = L'état de l'annonce a été mis à jour.
 flash-ad-extended = L'annonce est prolongée.
@@ -983,6 +1017,31 @@ mail-ad-refused-body =
     { $reason }
 
     Vous pouvez la modifier et la soumettre à nouveau : { $url }
+mail-ad-changes-accepted-subject = Vos modifications sont publiées : { $title }
+mail-ad-changes-accepted-body =
+    Bonjour,
+
+    L'équipe de modération a validé vos modifications de l'annonce « { $title } » : elles sont maintenant publiques.
+
+    { $url }
+mail-ad-changes-refused-subject = Vos modifications n'ont pas été publiées : { $title }
+mail-ad-changes-refused-body =
+    Bonjour,
+
+    L'équipe de modération n'a pas publié vos modifications de l'annonce « { $title } », pour la raison suivante :
+
+    { $reason }
+
+    L'annonce reste en ligne telle qu'elle avait été validée. Vous pouvez la modifier à nouveau : { $url }
+mail-ad-changes-reverted-subject = Vos modifications ont été annulées : { $title }
+mail-ad-changes-reverted-body =
+    Bonjour,
+
+    L'équipe de modération a rétabli la version précédente de votre annonce « { $title } », pour la raison suivante :
+
+    { $reason }
+
+    { $url }
 mail-ad-removed-subject = Votre annonce a été retirée : { $title }
 mail-ad-removed-body =
     Bonjour,
@@ -1042,6 +1101,21 @@ mail-ad-status-body =
     { $url }
 
     Pour ne plus recevoir d'e-mails sur cette annonce : { $unsubscribe }
+mail-ad-updates-subject = « { $title } » : { $count } nouvelles
+mail-ad-updates-body =
+    Bonjour,
+
+    Du nouveau sur l'annonce « { $title } » :
+
+    { $updates }
+
+    { $url }
+
+    Pour ne plus recevoir d'e-mails sur cette annonce : { $unsubscribe }
+mail-ad-update-status = L'annonce est maintenant : { $status }.
+mail-ad-update-offer = { $who } propose { $amount } (délai : { $timeframe }).
+mail-ad-update-offer-accepted = La proposition de { $who } ({ $amount }) a été retenue.
+mail-ad-update-comment = { $who } a écrit : { $comment }
 mail-ad-reminder-subject = Votre annonce expire bientôt : { $title }
 mail-ad-reminder-body =
     Bonjour,

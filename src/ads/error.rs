@@ -45,6 +45,12 @@ pub enum AdError {
     /// Too many comments from this person in the window.
     #[error("too many comments")]
     CommentFlood,
+    /// Too many pledges and withdrawals from this person in the window (on this ad or all).
+    #[error("too many pledges")]
+    PledgeFlood,
+    /// Too many offers and withdrawals from this person in the window (on this ad or all).
+    #[error("too many offers")]
+    OfferFlood,
     /// The action does not apply to the ad's state (or someone else changed it first).
     #[error("invalid transition")]
     Transition,
@@ -76,6 +82,8 @@ impl AdError {
             AdError::NotPublic => ("comment", "err-comment-not-public", S::CONFLICT),
             AdError::CommentFlood => ("comment", "err-comment-flood", S::TOO_MANY_REQUESTS),
             AdError::AssociationRevoked => ("form", "err-association-role-revoked", S::FORBIDDEN),
+            AdError::PledgeFlood => ("pledge", "err-ad-actions-flood", S::TOO_MANY_REQUESTS),
+            AdError::OfferFlood => ("offer_amount", "err-ad-actions-flood", S::TOO_MANY_REQUESTS),
             AdError::Transition => ("status", "err-ad-transition", S::CONFLICT),
             AdError::Invalid(_) | AdError::Incomplete(..) | AdError::NoSuchOffer | AdError::Db(_) => return None,
         })

@@ -28,7 +28,7 @@ pub mod search;
 mod store;
 
 pub use account::personal_data;
-pub use actions::keep_lifetimes;
+pub use actions::{keep_lifetimes, send_due_notices};
 pub use demo::{seed_demo, shared_accounts as demo_shared_accounts};
 pub use engine::Ads;
 pub use error::AdError;

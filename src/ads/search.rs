@@ -484,6 +484,7 @@ mod tests {
             status_changed_at: published_at,
             expires_at: None,
             decision_reason: String::new(),
+            version: 1,
             associations,
             pledged: 0,
             offers: 0,

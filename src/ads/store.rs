@@ -1,5 +1,7 @@
 //! Storage of ads, pledges, offers, comments and followers; what the moderation queue shows of
-//! reported ones in `store/moderation.rs`.
+//! reported ones in `store/moderation.rs`; the changes to public ads waiting for a look in
+//! `store/review.rs`; the followers' collected notices, the announcements made once and the
+//! counts of the rate limits in `store/notices.rs`.
 
 use sea_orm::ConnectionTrait;
 
@@ -14,7 +16,7 @@ use crate::web::Lang;
 const AD_SELECT: &str = "SELECT a.id, a.slug, a.kind, a.status, a.author_id, a.association_name, a.title, a.body, \
        a.software_slug, a.software_other, a.estimated_cost, a.deadline, a.region_code, a.remote, a.tags, \
        a.accepted_offer_id, a.accepted_cost, a.close_reason, a.created_at, a.updated_at, a.published_at, \
-       a.status_changed_at, a.expires_at, a.decision_reason, \
+       a.status_changed_at, a.expires_at, a.decision_reason, a.version, \
        (SELECT COUNT(*) FROM ad_pledges p WHERE p.ad_id = a.id) AS associations, \
        (SELECT CAST(COALESCE(SUM(p.amount), 0) AS BIGINT) FROM ad_pledges p WHERE p.ad_id = a.id) AS pledged, \
        (SELECT COUNT(*) FROM ad_offers o WHERE o.ad_id = a.id AND o.status <> 'withdrawn') AS offers \
@@ -46,6 +48,9 @@ pub struct AdRow {
     pub status_changed_at: i64,
     pub expires_at: Option<i64>,
     pub decision_reason: String,
+    /// Incremented at every write of its text (or of the text waiting for it): moderators
+    /// decide on the version they saw.
+    pub version: i64,
     pub associations: i64,
     pub pledged: i64,
     pub offers: i64,
@@ -160,7 +165,7 @@ pub async fn update<C: ConnectionTrait>(c: &C, id: i64, f: &AdFields) -> db::Res
         c,
         "UPDATE ads SET slug = $1, kind = $2, association_name = $3, title = $4, body = $5, software_slug = $6, \
            software_other = $7, estimated_cost = $8, deadline = $9, region_code = $10, remote = $11, tags = $12, \
-           updated_at = $13 WHERE id = $14",
+           updated_at = $13, version = version + 1 WHERE id = $14",
         [f.values(), vals![db::now(), id]].concat(),
     )
     .await?;
@@ -212,7 +217,7 @@ pub async fn set_close_reason<C: ConnectionTrait>(c: &C, id: i64, reason: &str) 
 }
 
 /// Records a moderator's decision on a pending or public ad; false when the ad was no longer
-/// in one of `from`.
+/// in one of `from`, or no longer at `version` when one is given.
 pub async fn decide<C: ConnectionTrait>(
     c: &C,
     id: i64,
@@ -220,19 +225,28 @@ pub async fn decide<C: ConnectionTrait>(
     to: Status,
     by: i64,
     reason: &str,
+    version: Option<i64>,
 ) -> db::Result<bool> {
     let from: Vec<String> = from.iter().map(|s| format!("'{}'", s.as_str())).collect();
     let now = db::now();
+    let mut values = vals![to.as_str(), now, by, reason, id];
+    let same_version = match version {
+        Some(v) => {
+            values.push(v.into());
+            " AND version = $6"
+        }
+        None => "",
+    };
     let n = db::exec(
         c,
         &format!(
             "UPDATE ads SET status = $1, status_changed_at = $2, updated_at = $2, decided_at = $2, decided_by = $3, \
                decision_reason = $4, \
                published_at = CASE WHEN $1 = 'published' THEN COALESCE(published_at, $2) ELSE published_at END \
-             WHERE id = $5 AND status IN ({})",
+             WHERE id = $5 AND status IN ({}){same_version}",
             from.join(", ")
         ),
-        vals![to.as_str(), now, by, reason, id],
+        values,
     )
     .await?;
     Ok(n == 1)
@@ -462,6 +476,10 @@ pub async fn to_expire(db: &Db, now: i64) -> db::Result<Vec<AdRow>> {
 mod bulk;
 mod funding;
 mod moderation;
+mod notices;
+mod review;
 pub use bulk::*;
 pub use funding::*;
 pub use moderation::*;
+pub use notices::*;
+pub use review::*;

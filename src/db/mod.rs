@@ -10,6 +10,7 @@ mod m0003_freshness;
 mod m0004_vetting;
 mod m0005_ads;
 mod m0006_relays_and_teams;
+mod m0007_reviews;
 mod migrations;
 
 use std::time::Duration;

@@ -9,9 +9,10 @@
 //! `actions/` (the units of work behind them), `forms.rs` (what was typed and its parsing),
 //! `store.rs` (SQL), `engine.rs` (the search engine of this node), `logo.rs` (logo
 //! re-encoding), `freshness.rs` (confirmation reminders), `opendata.rs` and `datainclusion.rs`
-//! (open data and API), `map.rs` (the department map), `moderation.rs` (the structures' section
-//! of the moderation queue), `relay.rs` (the caps on mail to typed addresses, which vetting
-//! uses too).
+//! (open data and API), `map.rs` (the department map), `moderation.rs` (the structures' sections
+//! of the moderation queue: those waiting for approval, and the approved ones whose trusted
+//! fields changed since), `relay.rs` (the caps on mail to typed addresses, which vetting uses
+//! too).
 
 mod actions;
 pub mod bench;
@@ -36,7 +37,7 @@ pub use actions::{add_term, leave_team, rename_term};
 pub use demo::seed_demo;
 pub use engine::{Directory, Labels};
 pub use freshness::confirm_path;
-pub use moderation::queue_section;
+pub use moderation::queue_sections;
 pub use relay::{RelayKind, RelayLimit, relay};
 pub use routes::routes;
 pub use search::{Filters, Results, Sort};

@@ -1,11 +1,13 @@
 //! Directory storage: structures with their terms, areas and recommendations, the change
 //! feed of the search engine; the teams and their invitations in `store/team.rs`, the
 //! confirmation cycle in `store/freshness.rs`, the moderators' decisions in
-//! `store/moderation.rs`, the log of relayed mail in `store/relay.rs`.
+//! `store/moderation.rs`, the log of relayed mail in `store/relay.rs`, the changes of approved
+//! structures since their review in `store/review.rs`.
 
 mod freshness;
 mod moderation;
 mod relay;
+mod review;
 mod team;
 
 use std::collections::HashMap;
@@ -22,6 +24,9 @@ use crate::vals;
 pub use freshness::{asked, claim_reminders, claim_unlisting_notices, confirm};
 pub use moderation::{PendingStructure, decide_structure, names, pending_structures};
 pub use relay::{insert_relay, purge_relays, relayed_since, relayed_to_address, relayed_to_structure};
+pub use review::{
+    StructureText, apply_revision, changed_structures, claim_version, drop_revision, revision_text, snapshot,
+};
 pub use team::{
     Invite, TeamMember, by_member, count_members, find_invite, insert_invite, insert_member, join_team, member,
     members, remove_member, set_logo, submit, use_invite,
@@ -53,13 +58,15 @@ pub struct StructureRow {
     pub status: StructureStatus,
     pub confirmed_at: i64,
     pub updated_at: i64,
+    /// Incremented at every save of the profile: moderators decide on the version they saw.
+    pub version: i64,
     pub recommendations: i64,
 }
 
 const STRUCTURE_SELECT: &str = "SELECT s.id, s.slug, s.name, s.pitch, s.description, s.logo, lf.slug AS legal_form, \
     s.chatons_member, s.chatons_url, s.website, s.contact_email, s.commune_insee, s.commune_name, s.postcode, \
     s.department_code, s.region_code, s.national, s.remote, pr.slug AS pricing, s.price_info, s.languages, s.status, \
-    s.confirmed_at, s.created_at, s.updated_at, \
+    s.confirmed_at, s.created_at, s.updated_at, s.version, \
     (SELECT COUNT(*) FROM recommendations r WHERE r.structure_id = s.id AND r.status = 'published') AS recommendations \
     FROM structures s LEFT JOIN terms lf ON lf.id = s.legal_form_id LEFT JOIN terms pr ON pr.id = s.pricing_id";
 
@@ -444,7 +451,7 @@ pub async fn update<C: ConnectionTrait>(c: &C, id: i64, s: &NewStructure<'_>) ->
            chatons_url = $6, website = $7, contact_email = $8, commune_insee = $9, commune_name = $10, postcode = $11, \
            department_code = $12, region_code = $13, national = $14, remote = $15, \
            pricing_id = (SELECT id FROM terms WHERE kind = 'pricing' AND slug = $16), price_info = $17, languages = $18, \
-           confirmed_at = $19, updated_at = $19, unlisted_notice_at = NULL \
+           confirmed_at = $19, updated_at = $19, unlisted_notice_at = NULL, version = version + 1 \
          WHERE id = $20",
         [s.profile_values(s.legal_form.into(), s.pricing.into()), vals![now, id]].concat(),
     )

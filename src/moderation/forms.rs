@@ -12,6 +12,8 @@ use crate::web::FieldErrors;
 pub struct DecisionForm {
     pub decision: String,
     pub reason: String,
+    /// The version of the item the moderator saw (a hidden field of the queue's forms).
+    pub version: String,
 }
 
 impl DecisionForm {
@@ -26,6 +28,12 @@ impl DecisionForm {
     pub fn parse_closing(&self) -> Result<Closing, FieldErrors> {
         let (acted, reason) = self.choose(&[("traite", true), ("classe", false)], |_| true)?;
         Ok(Closing { acted, reason })
+    }
+
+    /// The version of the item the moderator decided on, when the form says it (the take-down
+    /// forms of reports do not): a decision on an item that changed since is refused.
+    pub fn seen(&self) -> Option<i64> {
+        self.version.trim().parse().ok()
     }
 
     /// The decision among the buttons `choices` (value, decision) with its reason, which is
@@ -47,7 +55,7 @@ mod tests {
     use super::DecisionForm;
 
     fn form(decision: &str, reason: &str) -> DecisionForm {
-        DecisionForm { decision: decision.into(), reason: reason.into() }
+        DecisionForm { decision: decision.into(), reason: reason.into(), version: String::new() }
     }
 
     #[test]
@@ -57,5 +65,15 @@ mod tests {
         assert!(form("refuser", "Hors sujet").parse("approuver", "refuser").is_ok_and(|d| !d.approve));
         assert!(form("retirer", "Hors sujet").parse("approuver", "refuser").is_err());
         assert!(form("classe", "").parse_closing().is_ok_and(|c| !c.acted));
+    }
+
+    #[test]
+    fn the_version_seen_is_read_when_given() {
+        let mut f = form("publier", "");
+        assert_eq!(f.seen(), None);
+        f.version = "3".into();
+        assert_eq!(f.seen(), Some(3));
+        f.version = "trois".into();
+        assert_eq!(f.seen(), None);
     }
 }

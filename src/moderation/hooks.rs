@@ -80,3 +80,43 @@ pub struct TakeDown {
     /// The message key of the button.
     pub label_key: &'static str,
 }
+
+/// One field of an approved item that changed since its last review, as the queue shows it:
+/// its label, the reviewed value and the value now proposed or live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    /// The message key of the field's label.
+    pub label_key: &'static str,
+    pub old: String,
+    pub new: String,
+}
+
+/// The fields among `fields` (label key, reviewed value, new value) whose value changed.
+pub fn changes(fields: Vec<(&'static str, String, String)>) -> Vec<FieldChange> {
+    fields
+        .into_iter()
+        .filter(|(_, old, new)| old != new)
+        .map(|(label_key, old, new)| FieldChange { label_key, old, new })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_fields_that_changed_are_shown() {
+        let shown = changes(vec![
+            ("field-name", "Les Nuages".into(), "Les Nuages".into()),
+            ("field-website", "https://nuages.example".into(), "https://spam.example".into()),
+        ]);
+        assert_eq!(
+            shown,
+            [FieldChange {
+                label_key: "field-website",
+                old: "https://nuages.example".into(),
+                new: "https://spam.example".into()
+            }]
+        );
+    }
+}

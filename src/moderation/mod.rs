@@ -8,6 +8,11 @@
 //! sections, files reports under its own kind (`report`), decides on its items in its own
 //! routes with the shared [`DecisionForm`], and answers with the queue page through [`decide`].
 //!
+//! Every decision form of the queue carries the version of the item the moderator saw
+//! ([`DecisionForm::seen`]); the feature refuses a decision on an item that changed since
+//! ([`ModerationError::Changed`], shown on the queue page). What changed in an item already
+//! approved is shown field by field ([`FieldChange`], `templates/moderation/changes.html`).
+//!
 //! Layout: `hooks.rs` (what a feature registers), `routes.rs` (the queue page, the closing of
 //! reports, the steps and answers the features' decisions share), `forms.rs` (the decision form),
 //! `actions/` (one decision a file), `queue.rs` (what waits), `store.rs` (SQL).
@@ -23,7 +28,7 @@ use axum::http::StatusCode;
 
 pub use actions::not_pending;
 pub use forms::DecisionForm;
-pub use hooks::{Names, Pending, QueueSection, Reported, TakeDown};
+pub use hooks::{FieldChange, Names, Pending, QueueSection, Reported, TakeDown, changes};
 pub use routes::{decide, routes};
 pub use store::{JournalEntry, close_reports_about};
 
@@ -39,6 +44,10 @@ pub enum ModerationError {
     /// Another moderator decided it first.
     #[error("already decided")]
     AlreadyDecided,
+    /// The item changed since the moderator saw it (or the form did not say which version
+    /// they saw): they look at it again before deciding.
+    #[error("changed since it was shown")]
+    Changed,
     #[error(transparent)]
     Db(#[from] sea_orm::DbErr),
 }
@@ -49,6 +58,7 @@ impl ModerationError {
     pub fn on_form(&self) -> Option<(&'static str, &'static str, StatusCode)> {
         match self {
             ModerationError::AlreadyDecided => Some(("form", "err-already-decided", StatusCode::CONFLICT)),
+            ModerationError::Changed => Some(("form", "err-decision-stale", StatusCode::CONFLICT)),
             _ => None,
         }
     }

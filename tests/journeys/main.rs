@@ -15,5 +15,6 @@ mod security;
 mod seed;
 mod site;
 mod team;
+mod structure_changes;
 mod vetting;
 mod workspace;

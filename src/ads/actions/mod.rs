@@ -8,18 +8,23 @@ mod comment;
 mod expiry;
 mod lifecycle;
 mod moderate;
+mod notices;
 mod offer;
 mod pledge;
+mod revision;
 mod write;
 
 pub use comment::{Commented, comment};
 pub use expiry::keep_lifetimes;
 pub use lifecycle::change_status;
 pub use moderate::{Verdict, decide_ad, decide_comment};
+pub use notices::send_due_notices;
 pub use offer::{Offered, accept_offer, offer, withdraw_offer};
 pub use pledge::{Pledged, pledge, unpledge};
+pub use revision::{ChangeVerdict, decide_changes, pending_changes};
 pub use write::{create, edit, editable};
 
+use super::notify::Event;
 use super::{AdError, Status, store};
 use crate::accounts;
 use crate::app::AppState;
@@ -62,4 +67,23 @@ async fn remember_association<C: sea_orm::ConnectionTrait>(
     }
     store::remember_association(c, user.id, name).await?;
     Ok(())
+}
+
+/// Refuses a pledge or offer action (made, changed or withdrawn) past the rate limits: at most
+/// `rate_ad_actions` per person on one ad and `rate_ad_actions_person` per person on all ads
+/// in `rate_window_minutes`. Each action done is counted (`store::record_action`).
+async fn within_limits(app: &AppState, user: &CurrentUser, ad_id: i64, flood: AdError) -> Result<(), AdError> {
+    let since = crate::db::now() - app.config.rate_window_minutes * 60;
+    let (all, here) = store::actions_since(&app.db, user.id, ad_id, since).await?;
+    if here >= app.config.rate_ad_actions || all >= app.config.rate_ad_actions_person {
+        tracing::info!(user = user.id, ad = ad_id, here, all, "ad actions rate limit reached");
+        return Err(flood);
+    }
+    Ok(())
+}
+
+/// The followers' event of a change of funding that moved an ad to `to`.
+fn funding_event(to: Status) -> Event<'static> {
+    let from = if to == Status::Funded { Status::Published } else { Status::Funded };
+    Event::Status { from, to }
 }

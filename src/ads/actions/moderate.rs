@@ -1,7 +1,8 @@
 //! A moderator decides on an ad or a comment: publishes or refuses what waits
 //! (pre-moderation), takes down what was reported (post-moderation). Each decision carries a
 //! reason, goes to the audit log, closes the open reports on the item, and is told to its author
-//! (a published comment, to the ad's followers).
+//! (a published comment, to the ad's followers). A decision on a pending ad carries the version
+//! the moderator saw, and is refused when the author changed the ad since.
 
 use super::super::moderation::{REPORTED_AD, REPORTED_COMMENT};
 use super::super::notify::{self, Notice};
@@ -32,13 +33,15 @@ impl Verdict {
         [("retirer", Verdict::Remove), ("publier", Verdict::Publish), ("refuser", Verdict::Refuse)];
 }
 
-/// Decides on the ad `id`: publishes or refuses it while pending, takes it down while public.
+/// Decides on the ad `id`: publishes or refuses it while pending (as the moderator saw it at
+/// version `seen`), takes it down while public.
 pub async fn decide_ad(
     app: &AppState,
     me: &CurrentUser,
     id: i64,
     verdict: Verdict,
     reason: &str,
+    seen: Option<i64>,
 ) -> Result<(), ModerationError> {
     let (from, to, action, key): (&[Status], Status, &str, &str) = match verdict {
         Verdict::Remove => (&Status::PUBLIC, Status::Removed, "ad.remove", "mail-ad-removed"),
@@ -46,10 +49,19 @@ pub async fn decide_ad(
         Verdict::Refuse => (&[Status::Pending], Status::Refused, "ad.refuse", "mail-ad-refused"),
     };
     let ad = store::by_id(app.db.conn(), id).await?.ok_or(ModerationError::NotFound)?;
-    let txn = app.db.begin().await?;
-    if !store::decide(&txn, id, from, to, me.id, reason).await? {
-        drop(txn);
+    if !from.contains(&ad.status) {
         return Err(moderation::not_pending(&app.db, "ads", id).await?);
+    }
+    // What waits is decided as it was shown; a take-down applies to whatever is up.
+    let version = (verdict != Verdict::Remove).then_some(ad.version);
+    if version.is_some() && seen != version {
+        return Err(ModerationError::Changed);
+    }
+    let txn = app.db.begin().await?;
+    if !store::decide(&txn, id, from, to, me.id, reason, version).await? {
+        drop(txn);
+        let still = store::by_id(app.db.conn(), id).await?.is_some_and(|now| from.contains(&now.status));
+        return Err(if still { ModerationError::Changed } else { moderation::not_pending(&app.db, "ads", id).await? });
     }
     if to == Status::Published {
         store::publish(&txn, id, Status::Published, expiry(app), &[Status::Published]).await?;

@@ -1,10 +1,14 @@
 //! Offers by structures and developers; the author accepts one.
+//!
+//! Making, changing and withdrawing an offer are rate-limited per person (on the ad and on all
+//! ads); the followers hear of a person's offer once, however often it is withdrawn and made
+//! again, through the debounced notices (`notify::collect`).
 
 use super::super::forms::OfferForm;
-use super::super::notify::{self, Notice};
-use super::super::store::{self, AdRow};
+use super::super::notify::{self, Event, Notice};
+use super::super::store::{self, AdRow, Announcement, Counted};
 use super::super::{AdError, record_change};
-use super::changed;
+use super::{changed, funding_event, within_limits};
 use crate::app::AppState;
 use crate::web::CurrentUser;
 
@@ -16,7 +20,7 @@ pub enum Offered {
 }
 
 /// `user` makes or changes an offer on `ad`, in the name of their approved structure if they
-/// belong to one; followers hear of a new offer.
+/// belong to one; followers hear of the person's first offer on the ad.
 pub async fn offer(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &OfferForm) -> Result<Offered, AdError> {
     if ad.author_id == Some(user.id) {
         return Err(AdError::OwnAd);
@@ -25,6 +29,7 @@ pub async fn offer(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &OfferF
         return Err(AdError::OffersClosed);
     }
     let new = form.parse().map_err(AdError::Invalid)?;
+    within_limits(app, user, ad.id, AdError::OfferFlood).await?;
     let structure = crate::directory::team_structure(&app.db, user.id)
         .await?
         .filter(|s| s.status == crate::directory::StructureStatus::Approved);
@@ -47,10 +52,12 @@ pub async fn offer(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &OfferF
     if !saved {
         return Err(AdError::OfferFixed);
     }
+    store::record_action(&txn, ad.id, user.id, Counted::Offer).await?;
     store::follow(&txn, ad.id, user.id).await?;
-    if !existed {
-        let notice = Notice::Offer { who: author_name, amount: new.amount.get(), timeframe: new.timeframe.clone() };
-        notify::followers(app, &txn, ad, Some(user.id), &notice).await?;
+    if store::announce_once(&txn, ad.id, user.id, Announcement::Offer).await? {
+        let event =
+            Event::Offer { actor: user.id, who: &author_name, amount: new.amount.get(), timeframe: &new.timeframe };
+        notify::collect(app, &txn, ad, event).await?;
     }
     record_change(&txn, ad.id).await?;
     txn.commit().await?;
@@ -60,10 +67,12 @@ pub async fn offer(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &OfferF
 
 /// `user` withdraws their offer (not once accepted).
 pub async fn withdraw_offer(app: &AppState, user: &CurrentUser, ad: &AdRow) -> Result<(), AdError> {
+    within_limits(app, user, ad.id, AdError::OfferFlood).await?;
     let txn = app.db.begin().await?;
     if !store::withdraw_offer(&txn, ad.id, user.id).await? {
         return Err(AdError::OfferFixed);
     }
+    store::record_action(&txn, ad.id, user.id, Counted::Withdraw).await?;
     record_change(&txn, ad.id).await?;
     txn.commit().await?;
     app.ads.changed();
@@ -85,7 +94,7 @@ pub async fn accept_offer(app: &AppState, user: &CurrentUser, ad: &AdRow, offer_
     let notice = Notice::OfferAccepted { who: offer.author_name.clone(), amount: offer.amount };
     notify::followers(app, &txn, ad, Some(user.id), &notice).await?;
     if let Some(to) = store::settle_funding(&txn, ad.id).await? {
-        notify::followers(app, &txn, ad, None, &Notice::Status(to)).await?;
+        notify::collect(app, &txn, ad, funding_event(to)).await?;
     }
     record_change(&txn, ad.id).await?;
     txn.commit().await?;

@@ -1,8 +1,9 @@
-//! Writing an ad: a new ad (saved as a draft or published at once) and changes to one.
+//! Writing an ad: a new ad (saved as a draft or published at once) and changes to one; the
+//! changes to a public ad go back to the moderators (`revision.rs`).
 
 use super::super::store::{self, AdFields, AdRow};
 use super::super::{AdError, Status, record_change};
-use super::{expiry, published_flash, published_state, remember_association};
+use super::{expiry, published_flash, published_state, remember_association, revision};
 use crate::app::AppState;
 use crate::web::CurrentUser;
 
@@ -38,7 +39,9 @@ pub async fn create(app: &AppState, user: &CurrentUser, fields: &AdFields, publi
     Ok(Saved { id, slug: fields.slug.clone(), flash })
 }
 
-/// Saves the author's changes; a draft or refused ad is published when `publishing`.
+/// Saves the author's changes; a draft or refused ad is published when `publishing`. The
+/// changes to a public ad wait for a moderator under pre-moderation, and show in their queue
+/// under post-moderation.
 pub async fn edit(
     app: &AppState,
     user: &CurrentUser,
@@ -47,9 +50,14 @@ pub async fn edit(
     publishing: bool,
 ) -> Result<Saved, AdError> {
     let txn = app.db.begin().await?;
-    store::update(&txn, ad.id, fields).await?;
+    let waits = if ad.status.is_public() {
+        revision::edit_public(app, &txn, ad, fields).await?
+    } else {
+        store::update(&txn, ad.id, fields).await?;
+        false
+    };
+    let mut flash = if waits { "flash-ad-changes-pending" } else { "flash-ad-saved" };
     remember_association(&txn, user, &fields.association_name).await?;
-    let mut flash = "flash-ad-saved";
     if publishing {
         let to = published_state(app);
         store::publish(&txn, ad.id, to, expiry(app), &[Status::Draft, Status::Refused]).await?;
@@ -58,5 +66,7 @@ pub async fn edit(
     record_change(&txn, ad.id).await?;
     txn.commit().await?;
     app.ads.changed();
-    Ok(Saved { id: ad.id, slug: fields.slug.clone(), flash })
+    // The public address keeps the approved title's slug while the change waits.
+    let slug = if waits { ad.slug.clone() } else { fields.slug.clone() };
+    Ok(Saved { id: ad.id, slug, flash })
 }

@@ -113,6 +113,8 @@ struct AdPage {
     can_offer: bool,
     can_comment: bool,
     can_edit: bool,
+    /// When the author's change waiting for a moderator was written (shown to the author).
+    changes_waiting: Option<i64>,
     actions: Vec<(&'static str, &'static str)>,
     pledge_form: PledgeForm,
     offer_form: OfferForm,
@@ -175,6 +177,8 @@ async fn ad_page(app: &AppState, ctx: PageCtx, ad: AdRow) -> Result<AdPage, AppE
         },
         None => OfferForm::default(),
     };
+    let changes_waiting =
+        if author { super::actions::pending_changes(&app.db, &ad).await?.map(|(at, _)| at) } else { None };
     let actions = if author {
         AdAction::available(status, ad.accepted_offer_id.is_some()).into_iter().map(|(a, l)| (a.as_str(), l)).collect()
     } else {
@@ -192,6 +196,7 @@ async fn ad_page(app: &AppState, ctx: PageCtx, ad: AdRow) -> Result<AdPage, AppE
         can_offer: user.is_some() && !author && status.is_open() && ad.accepted_offer_id.is_none(),
         can_comment: user.is_some() && status.is_public(),
         can_edit: author && super::actions::editable(status),
+        changes_waiting,
         actions,
         is_author: author,
         pledges,

@@ -53,7 +53,11 @@ pub(super) async fn edit_page(
     if !actions::editable(ad.status) {
         return Ok(see_other(&path(ad.id, &ad.slug), "flash-ad-not-editable"));
     }
-    let form = AdForm::from_row(&ad);
+    // A change waiting for a moderator is what the author goes on editing.
+    let form = match actions::pending_changes(&app.db, &ad).await? {
+        Some((_, waiting)) => AdForm::from_row(&waiting),
+        None => AdForm::from_row(&ad),
+    };
     render(&form_page(&app, ctx, Some(ad), form, FieldErrors::new()).await?)
 }
 

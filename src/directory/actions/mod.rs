@@ -18,7 +18,7 @@ pub use contact::{Relayed, receipt, relay_contact};
 pub use invite::invite;
 pub use join::{Joined, invitation, join};
 pub use logo::replace_logo;
-pub use moderate::decide_structure;
+pub use moderate::{decide_changes, decide_structure};
 pub use report::report;
 pub use save::{Saved, save_profile, start_editing};
 pub use submit::submit;

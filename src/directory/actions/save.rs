@@ -1,5 +1,8 @@
 //! Saving a profile from the workspace: the first save creates the structure as a draft, with
-//! its creator on the team; the next ones update it (its slug and status stay).
+//! its creator on the team; the next ones update it (its slug and status stay). A change of the
+//! fields visitors trust an approved structure by (name, pitch, description, web site, contact
+//! address, CHATONS membership) is live at once and shows in the moderation queue, field by
+//! field against the reviewed values, until a moderator accepts or reverts it.
 
 use std::collections::BTreeSet;
 
@@ -8,7 +11,7 @@ use sea_orm::ConnectionTrait;
 use crate::accounts;
 use crate::db::{self, Db};
 use crate::directory::StructureStatus;
-use crate::directory::store::{self, StructureRow};
+use crate::directory::store::{self, StructureRow, StructureText};
 use crate::directory::{Directory, DirectoryError, Profile};
 use crate::web::{CurrentUser, Role};
 
@@ -40,6 +43,21 @@ pub async fn start_editing(db: &Db, user: &CurrentUser) -> Result<Editing, Direc
 pub enum Saved {
     Created,
     Updated,
+    /// Updated, and the changes of trusted fields wait in the moderation queue.
+    UpdatedForReview,
+}
+
+/// The fields of `profile` that the moderators review once the structure is approved.
+fn trusted(p: &Profile) -> StructureText {
+    StructureText {
+        name: p.name.clone(),
+        pitch: p.pitch.clone(),
+        description: p.description.clone(),
+        website: p.website.clone(),
+        contact_email: p.contact_email.clone(),
+        chatons_member: p.chatons_member,
+        chatons_url: p.chatons_url.clone(),
+    }
 }
 
 /// Saves the profile of `structure`, or creates a draft structure with `user_id` on its team.
@@ -53,8 +71,21 @@ pub async fn save_profile(
     let txn = db.begin().await?;
     let saved = match structure {
         Some(s) => {
+            let new = trusted(profile);
+            let review = s.status == StructureStatus::Approved && StructureText::of_row(s) != new;
+            if review {
+                store::snapshot(&txn, s.id).await?;
+            }
             store::update(&txn, s.id, &profile.as_new(&s.slug, s.status, db::now())).await?;
-            Saved::Updated
+            if review && store::revision_text(&txn, s.id).await? == Some(new) {
+                // Back to what was reviewed: nothing to look at any more.
+                store::drop_revision(&txn, s.id).await?;
+                Saved::Updated
+            } else if review {
+                Saved::UpdatedForReview
+            } else {
+                Saved::Updated
+            }
         }
         None => {
             create_draft(&txn, user_id, profile).await?;

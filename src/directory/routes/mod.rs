@@ -53,7 +53,9 @@ pub fn routes(app: &AppState) -> Router<AppState> {
     let links = Router::new()
         .route("/annuaire/{slug}/message-envoye", get(contact::sent))
         .route("/annuaire/{slug}/confirmer", get(confirm::page).post(confirm::confirm));
-    let moderation = Router::new().route("/moderation/structures/{id}", post(moderate::decide));
+    let moderation = Router::new()
+        .route("/moderation/structures/{id}", post(moderate::decide))
+        .route("/moderation/structures/{id}/modifications", post(moderate::decide_changes));
     crate::web::cache::cached(pages, cache.clone(), LIST_PARAMS)
         .merge(super::opendata::routes(cache))
         .merge(links)

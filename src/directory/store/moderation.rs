@@ -17,26 +17,29 @@ pub struct PendingStructure {
     pub contact_email: String,
     pub commune_name: String,
     pub created_at: i64,
+    pub version: i64,
 }
 
 /// Structures waiting for a moderator, oldest first.
 pub async fn pending_structures(db: &Db) -> db::Result<Vec<PendingStructure>> {
     db::all(
         db.conn(),
-        "SELECT id, slug, name, pitch, website, contact_email, commune_name, created_at FROM structures \
+        "SELECT id, slug, name, pitch, website, contact_email, commune_name, created_at, version FROM structures \
          WHERE status = 'pending' ORDER BY id",
         vals![],
     )
     .await
 }
 
-/// Decides a pending structure; false when it is not pending (any more).
+/// Decides a pending structure as it was at `version`; false when it is not pending (any
+/// more) or no longer at that version.
 pub async fn decide_structure<C: ConnectionTrait>(
     c: &C,
     id: i64,
     approve: bool,
     by: i64,
     reason: &str,
+    version: i64,
 ) -> db::Result<bool> {
     let now = db::now();
     let status = if approve { StructureStatus::Approved } else { StructureStatus::Rejected };
@@ -44,8 +47,8 @@ pub async fn decide_structure<C: ConnectionTrait>(
         c,
         "UPDATE structures SET status = $1, decided_at = $2, decided_by = $3, decision_reason = $4, \
            approved_at = CASE WHEN $1 = 'approved' THEN $2 ELSE approved_at END, confirmed_at = $2 \
-         WHERE id = $5 AND status = 'pending'",
-        vals![status, now, by, reason, id],
+         WHERE id = $5 AND status = 'pending' AND version = $6",
+        vals![status, now, by, reason, id, version],
     )
     .await?;
     Ok(n == 1)

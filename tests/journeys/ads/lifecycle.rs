@@ -23,7 +23,8 @@ async fn pledges_fund_an_ad_which_then_starts_and_is_done() {
     seed.accept_offer(&author, &ad, offer).await;
     assert_eq!(state(&app, &ad).await.status, "published");
 
-    // Pledges reach the accepted cost: funded, and every follower is told.
+    // Pledges reach the accepted cost: funded, and every follower is told (once the emails of
+    // the offer, a moment ago, are old enough: one email per ad every `ads_notice_minutes`).
     let (first, _) = app.signed_in(FRIEND, &[Role::Association]).await;
     let (second, _) = app.signed_in("asso@voisins.example", &[Role::Association]).await;
     pledge(&first, &ad, FRIEND_NAME, "600").await.assert_redirect_to(ad.url());
@@ -35,19 +36,23 @@ async fn pledges_fund_an_ad_which_then_starts_and_is_done() {
     for said in ["Financée", "3 associations", &pledged] {
         assert_says(&page, said);
     }
+    assert!(mails_with(&app, FRIEND, "Financée").await.is_empty());
+    assert_eq!(notices_due(&app, &ad).await, 4);
     for email in [AUTHOR, "dev@exemple.org", FRIEND, "asso@voisins.example"] {
         let mails = mails_with(&app, email, "Financée").await;
         assert_eq!(mails.len(), 1, "{email}: {mails:#?}");
         assert!(mails[0].subject.contains(TITLE) && mails[0].body.contains("/desabonnement?"), "{mails:#?}");
     }
 
-    // A pledge withdrawn takes it back below the cost, and back again.
+    // A pledge withdrawn takes it back below the cost, and back again: the followers, who
+    // heard it was funded, are told nothing.
     second.submit(ad.url(), &ad.at("soutien/retirer"), &[]).await.assert_redirect_to(ad.url());
     assert_eq!(state(&app, &ad).await.status, "published");
-    assert_eq!(mails_with(&app, FRIEND, "Ouverte").await.len(), 1);
     pledge(&second, &ad, "Les Voisins Solidaires (fictifs)", "400").await.assert_redirect_to(ad.url());
     assert_eq!(state(&app, &ad).await.status, "funded");
-    assert_eq!(mails_with(&app, FRIEND, "Financée").await.len(), 2);
+    assert_eq!(notices_due(&app, &ad).await, 0);
+    assert!(mails_with(&app, FRIEND, "Ouverte").await.is_empty());
+    assert_eq!(mails_with(&app, FRIEND, "Financée").await.len(), 1);
 
     // Started, then done; each step is told to the followers but not to the author.
     act(&author, &ad, "terminer", "").await.assert_status(StatusCode::CONFLICT);

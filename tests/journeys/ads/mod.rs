@@ -6,17 +6,21 @@
 //! Ads are posted through the form, as an association does (the builders of `crate::seed` do
 //! the same). The states that only time brings (an ad about to expire, or past its end) are set
 //! in the database, then the scheduled job runs as it would. The list is kept in step by the
-//! search engine within about two seconds: tests that look at it wait for it.
+//! search engine within about two seconds: tests that look at it wait for it. The followers'
+//! notices of pledges and offers collected within `ads_notice_minutes` are sent when that time
+//! has passed (`notices_due` moves it back, then runs the scheduled task).
 
 mod access;
 mod account;
 mod comment;
+mod flood;
 mod follow;
 mod lifecycle;
 mod moderation;
 mod offer;
 mod pledge;
 mod post;
+mod review;
 
 use std::collections::HashSet;
 use std::time::Duration;
@@ -185,6 +189,13 @@ fn eur(amount: i64) -> String {
 }
 
 // ---- emails and the database ------------------------------------------------------------
+
+/// The followers' notices collected on `ad` become due, as time would make them, and the
+/// scheduled task sends them; returns how many emails it sent.
+async fn notices_due(app: &TestApp, ad: &Ad) -> usize {
+    app.seed().age_ad_notices(ad, app.config.ads_notice_minutes + 1).await;
+    emancipasso::ads::send_due_notices(&app.state).await.expect("send the due notices")
+}
 
 /// The emails to `to` whose subject contains `subject`, oldest first.
 async fn mails_with(app: &TestApp, to: &str, subject: &str) -> Vec<Mail> {

@@ -245,4 +245,16 @@ impl<'a> Seed<'a> {
             .await
             .expect("set expiry");
     }
+
+    /// Moves back by `minutes` when the followers of an ad were last emailed about a pledge or
+    /// an offer, as time would, before the scheduled task sends what was collected meanwhile.
+    pub async fn age_ad_notices(self, ad: &Ad, minutes: i64) {
+        db::exec(
+            self.app.db.conn(),
+            "UPDATE ads SET notices_sent_at = notices_sent_at - $1 WHERE id = $2",
+            vals![minutes * 60, ad.id],
+        )
+        .await
+        .expect("age the notices");
+    }
 }

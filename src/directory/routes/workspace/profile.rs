@@ -58,6 +58,7 @@ pub(super) async fn save(
         match saved {
             Saved::Created => "flash-structure-created",
             Saved::Updated => "flash-structure-saved",
+            Saved::UpdatedForReview => "flash-structure-saved-review",
         },
     ))
 }
