@@ -68,9 +68,9 @@ impl Notice {
     }
 }
 
-/// The ad's address on this instance.
-fn ad_url(app: &AppState, ad: &AdRow) -> String {
-    format!("{}{}", app.config.base(), path(ad.id, &ad.slug))
+/// The ad's address on this instance, in the reader's language.
+pub fn ad_url(app: &AppState, ad: &AdRow, lang: Lang) -> String {
+    format!("{}{}", app.config.base(), lang.href(&path(ad.id, &ad.slug)))
 }
 
 /// Tells every follower of `ad` but `actor`, each in their language, with their one-click
@@ -93,7 +93,6 @@ async fn send<C: sea_orm::ConnectionTrait>(
     ad: &AdRow,
     items: &[(Option<i64>, Notice)],
 ) -> db::Result<usize> {
-    let url = ad_url(app, ad);
     let mut sent = 0;
     for f in store::followers(c, ad.id).await? {
         let theirs: Vec<&Notice> =
@@ -108,17 +107,14 @@ async fn send<C: sea_orm::ConnectionTrait>(
             }
         };
         args.push(("title", ad.title.clone()));
-        args.push(("url", url.clone()));
-        args.push((
-            "unsubscribe",
-            format!(
-                "{}/annonces/{}/desabonnement?u={}&t={}",
-                app.config.base(),
-                ad.id,
-                f.user_id,
-                unsubscribe_token(&app.secret, ad.id, f.user_id)
-            ),
-        ));
+        args.push(("url", ad_url(app, ad, lang)));
+        let unsubscribe = format!(
+            "/annonces/{}/desabonnement?u={}&t={}",
+            ad.id,
+            f.user_id,
+            unsubscribe_token(&app.secret, ad.id, f.user_id)
+        );
+        args.push(("unsubscribe", format!("{}{}", app.config.base(), lang.href(&unsubscribe))));
         mail::queue(c, &Mail::compose(lang, &f.email, Some(f.user_id), key, &args)).await?;
         sent += 1;
     }
@@ -229,7 +225,7 @@ pub async fn joined<C: sea_orm::ConnectionTrait>(
         ("title", ad.title.clone()),
         ("association", association.to_owned()),
         ("amount", amount.unwrap_or_default()),
-        ("url", ad_url(app, ad)),
+        ("url", ad_url(app, ad, lang)),
     ];
     mail::queue(c, &Mail::compose(lang, &email, ad.author_id, "mail-ad-joined", &args)).await
 }
@@ -242,7 +238,7 @@ pub async fn expiring<C: sea_orm::ConnectionTrait>(
     expires_at: i64,
 ) -> db::Result<()> {
     let Some((email, lang)) = author_contact(c, ad).await? else { return Ok(()) };
-    let args = [("title", ad.title.clone()), ("date", lang.date(expires_at)), ("url", ad_url(app, ad))];
+    let args = [("title", ad.title.clone()), ("date", lang.date(expires_at)), ("url", ad_url(app, ad, lang))];
     mail::queue(c, &Mail::compose(lang, &email, ad.author_id, "mail-ad-reminder", &args)).await
 }
 

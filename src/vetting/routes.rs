@@ -252,7 +252,8 @@ async fn file_recommendation<C: sea_orm::ConnectionTrait>(
         },
     )
     .await?;
-    let link = format!("{}/recommandation/retirer?jeton={withdraw_token}", app.config.base());
+    let link =
+        format!("{}{}", app.config.base(), lang.href(&format!("/recommandation/retirer?jeton={withdraw_token}")));
     let args = [("structure", structure_name.to_owned()), ("link", link)];
     mail::queue(c, &Mail::compose(lang, author.email, None, "mail-recommendation-received", &args)).await?;
     Ok(())

@@ -14,7 +14,7 @@ mod relay;
 mod security;
 mod seed;
 mod site;
-mod team;
 mod structure_changes;
+mod team;
 mod vetting;
 mod workspace;

@@ -6,7 +6,7 @@
 
 use super::super::moderation::{REPORTED_AD, REPORTED_COMMENT};
 use super::super::notify::{self, Notice};
-use super::super::search::{excerpt, path};
+use super::super::search::excerpt;
 use super::super::store;
 use super::super::{CommentStatus, Status, record_change};
 use super::{changed, expiry};
@@ -70,11 +70,8 @@ pub async fn decide_ad(
     moderation::close_reports_about(&txn, REPORTED_AD, id, me.id, reason).await?;
     record_change(&txn, id).await?;
     if let Some((email, lang)) = notify::author_contact(&txn, &ad).await? {
-        let args = [
-            ("title", ad.title.clone()),
-            ("reason", reason.to_owned()),
-            ("url", format!("{}{}", app.config.base(), path(ad.id, &ad.slug))),
-        ];
+        let args =
+            [("title", ad.title.clone()), ("reason", reason.to_owned()), ("url", notify::ad_url(app, &ad, lang))];
         mail::queue(&txn, &Mail::compose(lang, &email, ad.author_id, key, &args)).await?;
     }
     txn.commit().await?;

@@ -9,7 +9,6 @@
 //! changes field by field, and a decision on an ad that changed since it was shown is refused.
 
 use super::super::notify;
-use super::super::search::path;
 use super::super::store::{self, AdFields, AdRow, AdText, RevisionMode};
 use super::super::{AdError, record_change};
 use super::changed;
@@ -132,11 +131,8 @@ pub async fn decide_changes(
         && let Some((email, lang)) = notify::author_contact(&txn, &ad).await?
     {
         let now = store::by_id(&txn, id).await?.unwrap_or_else(|| ad.clone());
-        let args = [
-            ("title", now.title.clone()),
-            ("reason", reason.to_owned()),
-            ("url", format!("{}{}", app.config.base(), path(now.id, &now.slug))),
-        ];
+        let args =
+            [("title", now.title.clone()), ("reason", reason.to_owned()), ("url", notify::ad_url(app, &now, lang))];
         mail::queue(&txn, &Mail::compose(lang, &email, ad.author_id, key, &args)).await?;
     }
     txn.commit().await?;

@@ -32,7 +32,7 @@ pub async fn invite(
     let txn = app.db.begin().await?;
     relay::relay(&txn, &app.config, RelayKind::Invite, s.id, email.as_str()).await?.map_err(DirectoryError::Relay)?;
     store::insert_invite(&txn, s.id, email.as_str(), &hash_token(&token), inviter.id, now, now + VALID_SECONDS).await?;
-    let link = format!("{}/espace/structure/rejoindre?jeton={token}", app.config.base());
+    let link = format!("{}{}", app.config.base(), lang.href(&format!("/espace/structure/rejoindre?jeton={token}")));
     let args = [
         ("structure", s.name.clone()),
         ("name", inviter.display_name.clone()),
