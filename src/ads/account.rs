@@ -94,9 +94,10 @@ async fn export(db: &crate::db::Db, user_id: i64) -> db::Result<serde_json::Valu
 }
 
 /// Before an account is deleted (in the deletion's transaction): its drafts and never-published
-/// ads go with it, its open ads are closed (nobody could manage them any more), its pledges and
-/// offers are withdrawn, and the ads whose figures change are settled again (pledges no longer
-/// counted may un-fund an ad) and told to every node's index.
+/// ads go with it, its open ads are closed (nobody could manage them any more) and their changes
+/// waiting for a moderator dropped, its pledges and offers are withdrawn, and the ads whose
+/// figures change are settled again (pledges no longer counted may un-fund an ad) and told to
+/// every node's index.
 async fn forget<C: sea_orm::ConnectionTrait>(c: &C, user_id: i64) -> db::Result<()> {
     #[derive(crate::db::Row)]
     struct Id {
@@ -108,6 +109,7 @@ async fn forget<C: sea_orm::ConnectionTrait>(c: &C, user_id: i64) -> db::Result<
         vals![user_id],
     )
     .await?;
+    store::drop_revisions_of(c, user_id).await?;
     let own: Vec<Id> = crate::db::all(
         c,
         "SELECT id FROM ads WHERE author_id = $1 AND status IN ('published', 'funded', 'in_progress')",

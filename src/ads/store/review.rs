@@ -176,6 +176,14 @@ pub async fn drop_revision<C: ConnectionTrait>(c: &C, ad_id: i64) -> db::Result<
     Ok(db::exec(c, "DELETE FROM ad_revisions WHERE ad_id = $1", vals![ad_id]).await? == 1)
 }
 
+/// Deletes the revisions of every ad of `author_id` (their account goes: nobody would answer
+/// for a change published after it).
+pub async fn drop_revisions_of<C: ConnectionTrait>(c: &C, author_id: i64) -> db::Result<()> {
+    db::exec(c, "DELETE FROM ad_revisions WHERE ad_id IN (SELECT id FROM ads WHERE author_id = $1)", vals![author_id])
+        .await?;
+    Ok(())
+}
+
 /// A new version of the ad (its text, or the text waiting for it, changed).
 pub async fn bump_version<C: ConnectionTrait>(c: &C, ad_id: i64) -> db::Result<()> {
     db::exec(c, "UPDATE ads SET version = version + 1 WHERE id = $1", vals![ad_id]).await?;

@@ -34,6 +34,10 @@ async fn a_deleted_account_leaves_no_open_ad_behind() {
     seed.accept_offer(&friend, &other, offer).await;
     seed.pledge(&author, &other, ASSOCIATION, "300").await;
     assert_eq!(state(&app, &other).await.status, "funded");
+    // A change of its published ad waits for a look in the moderation queue.
+    let edit = format!("/annonces/{}/modifier", ad.id);
+    author.submit(&edit, &edit, &ad_with(&[("body", "Un texte changé juste avant de partir.")])).await;
+    assert_eq!(app.rows("ad_revisions").await, 1);
 
     let page =
         author.submit("/compte", "/compte/supprimer", &[("delete_password", PASSWORD), ("confirm", "oui")]).await;
@@ -42,6 +46,7 @@ async fn a_deleted_account_leaves_no_open_ad_behind() {
         db::int(app.db.conn(), "SELECT id FROM ads WHERE id = $1", vals![draft.id]).await.expect("read");
     assert_eq!(gone, None, "the draft went with the account");
     assert_eq!(state(&app, &ad).await.status, "closed");
+    assert_eq!(app.rows("ad_revisions").await, 0, "nothing of the account waits for a moderator");
     assert_eq!(state(&app, &other).await.status, "published", "the pledge left with the account");
     app.state.ads.refresh().await.expect("refresh");
     public(&app, ad.url()).await.assert_status(StatusCode::OK);
