@@ -11,80 +11,18 @@
 
 mod forms;
 mod hooks;
+mod passwords;
 mod routes;
 mod store;
 
-use std::num::NonZeroUsize;
-use std::sync::LazyLock;
-
-use argon2::Argon2;
-use argon2::password_hash::phc::PasswordHash;
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use tokio::sync::Semaphore;
-
 pub use hooks::PersonalData;
+pub use passwords::{hash_password, verify_password};
 pub use routes::routes;
 
 use crate::db::{self, Db, StoreError};
 use crate::mail::{self, Email as Mail};
 use crate::types::Email;
 use crate::web::{AppError, Lang, Role};
-
-/// Most Argon2 computations at once, whatever the number of cores.
-const MAX_ARGON2_AT_ONCE: usize = 8;
-
-/// Every Argon2 hash and check (sign-up, sign-in, reset, password change, the current password
-/// asked by the account page) takes a permit first. Each one allocates about 19 MiB for tens of
-/// milliseconds, so a flood of public forms must wait here, in a queue that costs a few bytes
-/// per request, rather than run all at once: memory then stays below permits × 19 MiB. Waiting
-/// requests are dropped by the 30-second timeout of the router.
-static ARGON2_PERMITS: LazyLock<Semaphore> = LazyLock::new(|| {
-    let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    Semaphore::new(cores.clamp(1, MAX_ARGON2_AT_ONCE))
-});
-
-/// Runs `work` (one Argon2 computation) on a blocking thread once a permit is free.
-async fn with_argon2_permit<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> anyhow::Result<T> {
-    let permit = ARGON2_PERMITS.acquire().await?;
-    let out = tokio::task::spawn_blocking(move || {
-        let _permit = permit;
-        work()
-    })
-    .await?;
-    Ok(out)
-}
-
-/// Hashes a password with argon2id (default parameters), behind the Argon2 permits.
-pub async fn hash_password(password: String) -> Result<String, AppError> {
-    with_argon2_permit(move || {
-        Argon2::default()
-            .hash_password(password.as_bytes())
-            .map(|h| h.to_string())
-            .map_err(|e| anyhow::anyhow!("argon2: {e}"))
-    })
-    .await?
-    .map_err(AppError::Internal)
-}
-
-/// A hash of a random password, verified against when the account does not exist so that
-/// unknown emails take as long to answer as known ones.
-static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
-    Argon2::default()
-        .hash_password(uuid::Uuid::new_v4().to_string().as_bytes())
-        .map(|h| h.to_string())
-        .unwrap_or_default()
-});
-
-/// Checks a password against a stored hash, behind the Argon2 permits.
-pub async fn verify_password(password: String, hash: Option<String>) -> bool {
-    with_argon2_permit(move || {
-        let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
-        let Ok(parsed) = PasswordHash::new(&hash) else { return false };
-        Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()
-    })
-    .await
-    .unwrap_or(false)
-}
 
 /// Why `create_admin` could not finish.
 #[derive(Debug, thiserror::Error)]
