@@ -71,17 +71,26 @@ pub struct Config {
     /// Address for the Prometheus `/metrics` endpoint; empty means off.
     #[serde(deserialize_with = "text")]
     pub metrics_bind: String,
-    /// Trust the first address of `X-Forwarded-For` (only behind a reverse proxy that sets it).
+    /// Reverse proxies in front of the application that append the address they received a
+    /// request from to `X-Forwarded-For`. 0: the header is ignored and rate limits count the
+    /// connection's address; N: they count the N-th entry from the right.
+    pub trusted_proxies: usize,
+    /// Deprecated: `true` reads as `trusted_proxies = 1` when `trusted_proxies` is 0.
     pub behind_proxy: bool,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
     /// A signed-in session ends after this many days without activity.
     pub session_days: i64,
-    /// Sign-in attempts allowed per address and per account in `rate_window_minutes`.
+    /// A signed-in session ends this many days after the sign-in, however active.
+    pub session_max_days: i64,
+    /// Failed sign-ins allowed per account and address in `rate_window_minutes` (three times as
+    /// many per address over all accounts); also new passwords sent through reset links per
+    /// address.
     pub rate_sign_in: i64,
     /// Sign-ups allowed per address in `rate_window_minutes`.
     pub rate_sign_up: i64,
-    /// Password-reset and verification requests allowed per address in `rate_window_minutes`.
+    /// Password-reset and verification requests allowed per address in `rate_window_minutes`;
+    /// also reset emails sent per account (past that, the newest link is kept alive instead).
     pub rate_reset: i64,
     /// Other public form posts allowed per address in `rate_window_minutes`.
     pub rate_forms: i64,
@@ -183,9 +192,11 @@ impl Default for Config {
             smtp_password: String::new(),
             smtp_tls: SmtpTls::Starttls,
             metrics_bind: String::new(),
+            trusted_proxies: 0,
             behind_proxy: false,
             max_body_bytes: 256 * 1024,
             session_days: 30,
+            session_max_days: 30,
             rate_sign_in: 10,
             rate_sign_up: 5,
             rate_reset: 5,
@@ -225,8 +236,11 @@ impl Config {
             }
             figment = figment.merge(Toml::file(file));
         }
-        let config: Config =
+        let mut config: Config =
             figment.merge(Env::prefixed("EMANCIPASSO_").ignore(&["data", "bind", "config"])).extract()?;
+        if config.behind_proxy && config.trusted_proxies == 0 {
+            config.trusted_proxies = 1;
+        }
         config.check()?;
         Ok(config)
     }
@@ -238,8 +252,8 @@ impl Config {
         if self.ads_lifetime_days < 1 || self.ads_reminder_days < 0 {
             anyhow::bail!("ads_lifetime_days must be at least 1 and ads_reminder_days at least 0");
         }
-        if self.session_days < 1 || self.rate_window_minutes < 1 {
-            anyhow::bail!("session_days and rate_window_minutes must be at least 1");
+        if self.session_days < 1 || self.session_max_days < 1 || self.rate_window_minutes < 1 {
+            anyhow::bail!("session_days, session_max_days and rate_window_minutes must be at least 1");
         }
         if self.rate_ad_actions < 1 || self.rate_ad_actions_person < 1 || self.ads_notice_minutes < 0 {
             anyhow::bail!(
@@ -285,5 +299,17 @@ mod tests {
         assert_eq!(config.smtp_password, "12345");
         assert_eq!(config.site_name, "true");
         assert_eq!(config.smtp_port, 2525);
+    }
+
+    #[test]
+    fn the_older_behind_proxy_setting_reads_as_one_trusted_proxy() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("emancipasso.toml");
+        std::fs::write(&file, "behind_proxy = true\n").expect("write settings");
+        assert_eq!(Config::load(Some(&file)).expect("valid settings").trusted_proxies, 1);
+        std::fs::write(&file, "behind_proxy = true\ntrusted_proxies = 2\n").expect("write settings");
+        assert_eq!(Config::load(Some(&file)).expect("valid settings").trusted_proxies, 2);
+        std::fs::write(&file, "").expect("write settings");
+        assert_eq!(Config::load(Some(&file)).expect("valid settings").trusted_proxies, 0);
     }
 }

@@ -3,58 +3,26 @@
 //!
 //! Invariants: answers never reveal whether an email has an account (sign-up, sign-in and
 //! reset answer alike); every email is queued in the same transaction as its cause; one-time
-//! tokens are stored hashed and used atomically.
+//! tokens are stored hashed and used atomically, and a change of password or email revokes the
+//! outstanding reset and email-change links. Limits that refuse are keyed on the requester's
+//! address (and the account for sign-in failures), never on the account alone, so that nobody
+//! can lock an owner out. Every Argon2 computation waits for one of a few permits, after the
+//! cheap checks of its form, so that a flood queues instead of allocating.
 
 mod forms;
 mod hooks;
+mod passwords;
 mod routes;
 mod store;
 
-use argon2::Argon2;
-use argon2::password_hash::phc::PasswordHash;
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use std::sync::LazyLock;
-
 pub use hooks::PersonalData;
+pub use passwords::{hash_password, verify_password};
 pub use routes::routes;
 
 use crate::db::{self, Db, StoreError};
 use crate::mail::{self, Email as Mail};
 use crate::types::Email;
 use crate::web::{AppError, Lang, Role};
-
-/// Hashes a password with argon2id (default parameters) on a blocking thread.
-pub async fn hash_password(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || {
-        Argon2::default()
-            .hash_password(password.as_bytes())
-            .map(|h| h.to_string())
-            .map_err(|e| anyhow::anyhow!("argon2: {e}"))
-    })
-    .await
-    .map_err(|e| anyhow::anyhow!(e))?
-    .map_err(AppError::Internal)
-}
-
-/// A hash of a random password, verified against when the account does not exist so that
-/// unknown emails take as long to answer as known ones.
-static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
-    Argon2::default()
-        .hash_password(uuid::Uuid::new_v4().to_string().as_bytes())
-        .map(|h| h.to_string())
-        .unwrap_or_default()
-});
-
-/// Checks a password against a stored hash on a blocking thread.
-pub async fn verify_password(password: String, hash: Option<String>) -> bool {
-    tokio::task::spawn_blocking(move || {
-        let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
-        let Ok(parsed) = PasswordHash::new(&hash) else { return false };
-        Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()
-    })
-    .await
-    .unwrap_or(false)
-}
 
 /// Why `create_admin` could not finish.
 #[derive(Debug, thiserror::Error)]

@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/compte/verifier", get(verify))
         .route("/compte/connexion", get(sign_in_page).post(sign_in))
         .route("/compte/deconnexion", post(sign_out))
+        .route("/compte/deconnexion-partout", post(sign_out_everywhere))
         .route("/compte/mot-de-passe-oublie", get(forgot_page).post(forgot))
         .route("/compte/reinitialiser", get(reset_page).post(reset))
         .route("/compte/nom", post(change_name))
@@ -162,14 +163,18 @@ async fn sign_in_page(ctx: PageCtx, Query(q): Query<ReturnQuery>) -> Result<Resp
     render(&SignInPage { ctx, form, errors: FieldErrors::new() })
 }
 
+/// Failed sign-ins allowed from one address over all accounts, as a multiple of the limit per
+/// account and address: several people may share an address, each with a few typos.
+const SIGN_IN_ADDRESS_FACTOR: i64 = 3;
+
+/// POST /compte/connexion. Failures are limited per (account, address) and per address, never
+/// per account alone: wrong passwords sent from elsewhere cannot lock the owner out.
 async fn sign_in(
     State(app): State<AppState>,
     ctx: PageCtx,
     ip: ClientIp,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> Result<Response, AppError> {
-    let (limit, window) = (app.config.rate_sign_in, app.config.rate_window_minutes);
-    ratelimit::hit(&app.db, &format!("signin:{}", ip.0), limit, window).await?;
     let mut form = form;
     let (email, password) = match form.parse() {
         Ok(v) => v,
@@ -178,10 +183,19 @@ async fn sign_in(
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &SignInPage { ctx, form, errors });
         }
     };
-    ratelimit::hit(&app.db, &format!("signin:{email}"), limit, window).await?;
+    // Each attempt counts as a failure before the check, and is given back when it succeeds.
+    let (limit, window) = (app.config.rate_sign_in, app.config.rate_window_minutes);
+    let buckets = [format!("signin:{}", ip.0), format!("signin:{email}|{}", ip.0)];
+    ratelimit::hit(&app.db, &buckets[0], limit * SIGN_IN_ADDRESS_FACTOR, window).await?;
+    ratelimit::hit(&app.db, &buckets[1], limit, window).await?;
     let user = store::by_email(&app.db, email.as_str()).await?;
     let ok = verify_password(password, user.as_ref().map(|u| u.password_hash.clone())).await;
     form.password.clear();
+    if ok {
+        for bucket in &buckets {
+            ratelimit::forgive(&app.db, bucket, window).await?;
+        }
+    }
     let Some(user) = user.filter(|_| ok) else {
         let mut errors = FieldErrors::new();
         errors.add("form", "err-sign-in-failed");
@@ -226,6 +240,16 @@ async fn sign_out(
     Ok(see_other_with_cookie("/?flash=flash-signed-out", cookie))
 }
 
+/// POST /compte/deconnexion-partout: ends every session of the account, this one included.
+async fn sign_out_everywhere(
+    State(app): State<AppState>,
+    user: CurrentUser,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, AppError> {
+    session::end_all(&app.db, user.id).await?;
+    Ok(see_other_with_cookie("/?flash=flash-signed-out-everywhere", session::clear_cookie(&app)?))
+}
+
 // ---- password reset --------------------------------------------------------------------
 
 #[derive(Template)]
@@ -241,30 +265,45 @@ async fn forgot_page(ctx: PageCtx) -> Result<Response, AppError> {
 }
 
 /// POST /compte/mot-de-passe-oublie: the same answer whether the address has an account.
+/// Requests are refused past `rate_reset` per address, never per account (see
+/// [`send_reset_link`]).
 async fn forgot(
     State(app): State<AppState>,
     ctx: PageCtx,
     ip: ClientIp,
     CsrfForm(form): CsrfForm<EmailForm>,
 ) -> Result<Response, AppError> {
-    let (limit, window) = (app.config.rate_reset, app.config.rate_window_minutes);
-    ratelimit::hit(&app.db, &format!("reset:{}", ip.0), limit, window).await?;
+    ratelimit::hit(&app.db, &format!("reset:{}", ip.0), app.config.rate_reset, app.config.rate_window_minutes).await?;
     let email = match form.parse() {
         Ok(e) => e,
         Err(errors) => return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ForgotPage { ctx, form, errors }),
     };
-    ratelimit::hit(&app.db, &format!("reset:{email}"), limit, window).await?;
     if let Some(user) = store::by_email(&app.db, email.as_str()).await? {
-        let txn = app.db.begin().await?;
-        let token = store::new_token(&txn, user.id, Purpose::ResetPassword, None).await?;
-        let link = format!("{}/compte/reinitialiser?jeton={token}", app.config.base());
-        let lang = Lang::parse(&user.locale).unwrap_or(ctx.lang);
-        let mail = Mail::compose(lang, &user.email, Some(user.id), "mail-reset", &[("link", link)]);
-        crate::mail::queue(&txn, &mail).await?;
-        txn.commit().await?;
-        app.mail_queued();
+        send_reset_link(&app, &user, Lang::parse(&user.locale).unwrap_or(ctx.lang)).await?;
     }
     Ok(see_other("/compte/connexion", "flash-reset-sent"))
+}
+
+/// Emails `user` a reset link. At most `rate_reset` such emails go out per account and window,
+/// so that nobody can flood a mailbox; past that, a request sends nothing but gives the newest
+/// usable link a full lifetime again, so that requests made by someone else never leave the
+/// owner without a working link in their mailbox. When no link is usable any more (after a
+/// reset or a change of password or email), a new one is sent.
+async fn send_reset_link(app: &AppState, user: &store::UserRow, lang: Lang) -> Result<(), AppError> {
+    let (limit, window) = (app.config.rate_reset, app.config.rate_window_minutes);
+    let mail_allowed = ratelimit::within(&app.db, &format!("reset-mail:{}", user.id), limit, window).await?;
+    let txn = app.db.begin().await?;
+    if !mail_allowed && store::extend_newest_token(&txn, user.id, Purpose::ResetPassword).await? {
+        txn.commit().await?;
+        return Ok(());
+    }
+    let token = store::new_token(&txn, user.id, Purpose::ResetPassword, None).await?;
+    let link = format!("{}/compte/reinitialiser?jeton={token}", app.config.base());
+    let mail = Mail::compose(lang, &user.email, Some(user.id), "mail-reset", &[("link", link)]);
+    crate::mail::queue(&txn, &mail).await?;
+    txn.commit().await?;
+    app.mail_queued();
+    Ok(())
 }
 
 #[derive(Template)]
@@ -287,17 +326,22 @@ async fn reset_page(
     render(&ResetPage { ctx, form, errors: FieldErrors::new() })
 }
 
+/// POST /compte/reinitialiser. The cheap checks come first (the address's limit, then the
+/// link), so that posts with made-up links never reach Argon2.
 async fn reset(
     State(app): State<AppState>,
     ctx: PageCtx,
+    ip: ClientIp,
     CsrfForm(form): CsrfForm<ResetForm>,
 ) -> Result<Response, AppError> {
+    let (limit, window) = (app.config.rate_sign_in, app.config.rate_window_minutes);
+    ratelimit::hit(&app.db, &format!("new-password:{}", ip.0), limit, window).await?;
+    if store::peek_token(&app.db, &form.jeton, Purpose::ResetPassword).await?.is_none() {
+        return invalid_link(ctx, "/compte/mot-de-passe-oublie");
+    }
     let password = match form.parse() {
         Ok(p) => p,
         Err(errors) => {
-            if store::peek_token(&app.db, &form.jeton, Purpose::ResetPassword).await?.is_none() {
-                return invalid_link(ctx, "/compte/mot-de-passe-oublie");
-            }
             let form = ResetForm { jeton: form.jeton, password: String::new() };
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ResetPage { ctx, form, errors });
         }
@@ -308,6 +352,7 @@ async fn reset(
         return invalid_link(ctx, "/compte/mot-de-passe-oublie");
     };
     store::set_password(&txn, used.user_id, &hash).await?;
+    store::revoke_tokens(&txn, used.user_id, &[Purpose::ResetPassword, Purpose::ChangeEmail]).await?;
     // Following the emailed link proves the address.
     store::mark_verified(&txn, used.user_id).await?;
     if let Some(user) = store::by_id(&txn, used.user_id).await? {
@@ -369,11 +414,17 @@ async fn change_name(
     }
 }
 
+/// Whether `password` is the signed-in person's: failures are limited per account (only its
+/// own sessions can try), and an attempt that succeeds is not counted.
 async fn check_current_password(app: &AppState, me: &CurrentUser, password: String) -> Result<bool, AppError> {
     let user = store::by_id(app.db.conn(), me.id).await?;
-    ratelimit::hit(&app.db, &format!("password:{}", me.id), app.config.rate_sign_in, app.config.rate_window_minutes)
-        .await?;
-    Ok(verify_password(password, user.map(|u| u.password_hash)).await)
+    let (bucket, window) = (format!("password:{}", me.id), app.config.rate_window_minutes);
+    ratelimit::hit(&app.db, &bucket, app.config.rate_sign_in, window).await?;
+    let ok = verify_password(password, user.map(|u| u.password_hash)).await;
+    if ok {
+        ratelimit::forgive(&app.db, &bucket, window).await?;
+    }
+    Ok(ok)
 }
 
 /// POST /compte/email: a link goes to the new address; the change happens when it is followed.
@@ -405,6 +456,9 @@ async fn change_email(
             return page.with_errors(errors);
         }
     };
+    // Each request emails a typed address: at most `rate_reset` per account and window.
+    ratelimit::hit(&app.db, &format!("email-change:{}", me.id), app.config.rate_reset, app.config.rate_window_minutes)
+        .await?;
     let lang = ctx.lang;
     let txn = app.db.begin().await?;
     if store::by_email_in(&txn, email.as_str()).await?.is_some() {
@@ -438,6 +492,8 @@ async fn confirm_email(
         Err(crate::db::StoreError::Conflict(_)) => return invalid_link(ctx, "/compte"),
         Err(e) => return Err(e.into()),
     }
+    // Links sent to the old address, or to another new one, die with the change.
+    store::revoke_tokens(&txn, user_id, &[Purpose::ResetPassword, Purpose::ChangeEmail, Purpose::VerifyEmail]).await?;
     let lang = Lang::parse(&user.locale).unwrap_or(ctx.lang);
     let mail = Mail::compose(lang, &user.email, Some(user_id), "mail-email-changed", &[("email", new_email)]);
     crate::mail::queue(&txn, &mail).await?;
@@ -467,6 +523,7 @@ async fn change_password(
     let hash = hash_password(new.as_str().to_owned()).await?;
     let txn = app.db.begin().await?;
     store::set_password(&txn, me.id, &hash).await?;
+    store::revoke_tokens(&txn, me.id, &[Purpose::ResetPassword, Purpose::ChangeEmail]).await?;
     // Other devices are signed out; this one stays signed in.
     crate::db::exec(
         &txn,

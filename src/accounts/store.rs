@@ -129,6 +129,34 @@ pub async fn take_token<C: ConnectionTrait>(c: &C, token: &str, purpose: Purpose
     .await
 }
 
+/// Makes every unused token of `user_id` for `purposes` worthless: outstanding reset and
+/// email-change links die when the password or the email changes.
+pub async fn revoke_tokens<C: ConnectionTrait>(c: &C, user_id: i64, purposes: &[Purpose]) -> db::Result<()> {
+    for purpose in purposes {
+        db::exec(
+            c,
+            "UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL",
+            vals![db::now(), user_id, purpose.as_str()],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Gives the newest usable token of `user_id` for `purpose` a full lifetime again; false when
+/// there is none.
+pub async fn extend_newest_token<C: ConnectionTrait>(c: &C, user_id: i64, purpose: Purpose) -> db::Result<bool> {
+    let now = db::now();
+    let extended = db::exec(
+        c,
+        "UPDATE account_tokens SET expires_at = $1 WHERE id = (SELECT MAX(id) FROM account_tokens \
+         WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $4)",
+        vals![now + purpose.ttl(), user_id, purpose.as_str(), now],
+    )
+    .await?;
+    Ok(extended > 0)
+}
+
 pub async fn mark_verified<C: ConnectionTrait>(c: &C, user_id: i64) -> db::Result<()> {
     db::exec(
         c,

@@ -123,6 +123,7 @@ pub async fn error_pages(State(app): State<WebState>, req: Request, next: Next) 
         (404, _) => ("error-404-title", lang.t("error-404-text")),
         (403, _) => ("error-403-title", lang.t("error-403-text")),
         (413, _) => ("error-413-title", lang.t("error-413-text")),
+        (415, _) => ("error-415-title", lang.t("error-415-text")),
         (400..=499, _) => ("error-400-title", lang.t("error-400-text")),
         _ => ("error-500-title", lang.t("error-500-text")),
     };

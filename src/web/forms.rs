@@ -2,7 +2,8 @@
 //! the per-field messages shown next to each field.
 
 use axum::body::Bytes;
-use axum::extract::{FromRef, FromRequest, Request};
+use axum::extract::{FromRef, FromRequest, Multipart, Request};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
@@ -14,8 +15,46 @@ use super::state::WebState;
 /// A form body that passed the anti-forgery checks, deserialised into `T`.
 ///
 /// `T` should give every field `#[serde(default)]`, so that a missing field becomes an empty
-/// value and a validation message rather than a rejection.
+/// value and a validation message rather than a rejection. Only what a browser's form sends is
+/// read: `application/x-www-form-urlencoded`, or `multipart/form-data` (its text fields; files
+/// are skipped). Any other body gets the 415 page.
 pub struct CsrfForm<T>(pub T);
+
+/// How a form body is encoded, from its `Content-Type`.
+#[derive(Debug, PartialEq, Eq)]
+enum Encoding {
+    UrlEncoded,
+    Multipart,
+}
+
+fn encoding(req: &Request) -> Option<Encoding> {
+    let value = req.headers().get(header::CONTENT_TYPE)?.to_str().ok()?;
+    let essence = value.split(';').next().unwrap_or("").trim();
+    if essence.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+        Some(Encoding::UrlEncoded)
+    } else if essence.eq_ignore_ascii_case("multipart/form-data") {
+        Some(Encoding::Multipart)
+    } else {
+        None
+    }
+}
+
+/// The text fields of a multipart body, re-encoded as a URL-encoded body, so that both
+/// encodings are then read alike. A malformed body is a bad request.
+async fn multipart_as_urlencoded<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, Response> {
+    let bad = |_| StatusCode::BAD_REQUEST.into_response();
+    let mut multipart = Multipart::from_request(req, state).await.map_err(IntoResponse::into_response)?;
+    let mut fields = Vec::new();
+    while let Some(field) = multipart.next_field().await.map_err(|e| e.into_response())? {
+        if field.file_name().is_some() {
+            continue;
+        }
+        let name = field.name().unwrap_or("").to_owned();
+        fields.push((name, field.text().await.map_err(|e| e.into_response())?));
+    }
+    let body = serde_html_form::to_string(&fields).map_err(bad)?;
+    Ok(Bytes::from(body))
+}
 
 #[derive(serde::Deserialize)]
 struct Token {
@@ -34,9 +73,15 @@ where
         if !csrf::same_origin(req.headers(), &app.config.base_url) {
             return Err(AppError::Csrf.into_response());
         }
+        let Some(encoding) = encoding(&req) else {
+            return Err(StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response());
+        };
         let binding = req.extensions().get::<CurrentUser>().map(|u| u.session_id.clone());
         // The body limit answers 413 here, which becomes the "too large" page.
-        let body = Bytes::from_request(req, state).await.map_err(IntoResponse::into_response)?;
+        let body = match encoding {
+            Encoding::UrlEncoded => Bytes::from_request(req, state).await.map_err(IntoResponse::into_response)?,
+            Encoding::Multipart => multipart_as_urlencoded(req, state).await?,
+        };
         let token: Token = serde_html_form::from_bytes(&body).map_err(|_| AppError::Csrf.into_response())?;
         if !csrf::verify(&app.secret, binding.as_deref(), &token.csrf) {
             return Err(AppError::Csrf.into_response());

@@ -2,10 +2,12 @@
 //!
 //! The browser holds a random token in the `ea_session` cookie; the database holds only its
 //! SHA-256, so a leaked database cannot be replayed as cookies. No cookie exists until a person
-//! signs in, and a new token is issued at every sign-in.
+//! signs in, and a new token is issued at every sign-in. A session ends after `session_days`
+//! without activity or `session_max_days` after the sign-in, whichever comes first, and every
+//! answer to a request that carries a live session is marked `Cache-Control: no-store`.
 
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::header::SET_COOKIE;
+use axum::http::header::{CACHE_CONTROL, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -81,6 +83,7 @@ impl CurrentUser {
 #[derive(Row)]
 struct SessionRow {
     user_id: i64,
+    created_at: i64,
     last_seen_at: i64,
     email: String,
     display_name: String,
@@ -104,18 +107,24 @@ pub fn random_token() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// Seconds a session lives without activity, and at most after the sign-in.
+fn lifetimes(app: &WebState) -> (i64, i64) {
+    (app.config.session_days * 86_400, app.config.session_max_days * 86_400)
+}
+
 /// Opens a session for `user_id` and returns the `Set-Cookie` value.
 pub async fn start(app: &WebState, user_id: i64) -> Result<HeaderValue, AppError> {
     let token = random_token();
     let now = db::now();
-    let ttl = app.config.session_days * 86_400;
+    let (idle, max) = lifetimes(app);
     db::exec(
         app.db.conn(),
         "INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
-        vals![hash_token(&token), user_id, now, now + ttl],
+        vals![hash_token(&token), user_id, now, now + idle.min(max)],
     )
     .await?;
-    set_cookie(app, &token, ttl)
+    // The browser may keep the cookie until the absolute end; the server enforces inactivity.
+    set_cookie(app, &token, max)
 }
 
 /// Ends one session and returns the `Set-Cookie` value that removes the cookie.
@@ -124,7 +133,7 @@ pub async fn end(app: &WebState, session_id: &str) -> Result<HeaderValue, AppErr
     clear_cookie(app)
 }
 
-/// Ends every session of an account (password reset, account deletion).
+/// Ends every session of an account ("sign out everywhere").
 pub async fn end_all(db: &Db, user_id: i64) -> Result<(), AppError> {
     db::exec(db.conn(), "DELETE FROM sessions WHERE user_id = $1", vals![user_id]).await?;
     Ok(())
@@ -143,20 +152,21 @@ pub fn clear_cookie(app: &WebState) -> Result<HeaderValue, AppError> {
 async fn lookup(app: &WebState, token: &str) -> Result<Option<CurrentUser>, AppError> {
     let id = hash_token(token);
     let now = db::now();
+    let (idle, max) = lifetimes(app);
     let row: Option<SessionRow> = db::one(
         app.db.conn(),
-        "SELECT s.user_id, s.last_seen_at, u.email, u.display_name, u.email_verified_at \
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND s.expires_at > $2",
-        vals![id.clone(), now],
+        "SELECT s.user_id, s.created_at, s.last_seen_at, u.email, u.display_name, u.email_verified_at \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.id = $1 AND s.expires_at > $2 AND s.created_at > $3",
+        vals![id.clone(), now, now - max],
     )
     .await?;
     let Some(row) = row else { return Ok(None) };
     if now - row.last_seen_at > TOUCH_EVERY {
-        let ttl = app.config.session_days * 86_400;
         db::exec(
             app.db.conn(),
             "UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id = $3",
-            vals![now, now + ttl, id.clone()],
+            vals![now, (now + idle).min(row.created_at + max), id.clone()],
         )
         .await?;
     }
@@ -173,14 +183,17 @@ async fn lookup(app: &WebState, token: &str) -> Result<Option<CurrentUser>, AppE
 }
 
 /// Middleware: loads the signed-in person (if any) into the request extensions. Requests
-/// without a session cookie touch no database. A stale cookie is removed.
+/// without a session cookie touch no database. A stale cookie is removed. What a signed-in
+/// person is answered is kept out of every cache (see [`no_store`]).
 pub async fn load_user(State(app): State<WebState>, mut req: Request, next: Next) -> Response {
     let token = cookie(req.headers(), SESSION_COOKIE).filter(|t| !t.is_empty());
     let Some(token) = token else { return next.run(req).await };
     match lookup(&app, &token).await {
         Ok(Some(user)) => {
             req.extensions_mut().insert(user);
-            next.run(req).await
+            let mut res = next.run(req).await;
+            no_store(&mut res);
+            res
         }
         Ok(None) => {
             let mut res = next.run(req).await;
@@ -190,6 +203,17 @@ pub async fn load_user(State(app): State<WebState>, mut req: Request, next: Next
             res
         }
         Err(e) => e.into_response(),
+    }
+}
+
+/// Marks an answer to a signed-in person `Cache-Control: no-store`, so that neither a shared
+/// cache nor the browser's history keeps a page with their data (the back button after signing
+/// out on a shared computer). Answers a handler declared `public` (static files, logos, open
+/// data) are the same for everyone and keep their caching.
+fn no_store(res: &mut Response) {
+    let public = res.headers().get(CACHE_CONTROL).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("public"));
+    if !public {
+        res.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
 }
 

@@ -408,3 +408,185 @@ async fn sign_ups_and_resets_are_rate_limited() {
         .assert_status(StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(app.rows("users").await, 2);
 }
+
+#[tokio::test]
+async fn wrong_passwords_sent_from_elsewhere_never_lock_the_owner_out() {
+    let app = TestApp::spawn_with(|c| c.rate_sign_in = 2).await;
+    let owner = app.account("cible@exemple.org", &[]).await;
+    let attacker = app.client_from("127.0.0.2");
+    let wrong = [("email", owner.email.as_str()), ("password", "essai au hasard")];
+    for _ in 0..2 {
+        attacker.post_form("/compte/connexion", &wrong).await.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    // The attacker's address is stopped for this account, even with the right password...
+    attacker.post_form("/compte/connexion", &wrong).await.assert_status(StatusCode::TOO_MANY_REQUESTS);
+    let right = [("email", owner.email.as_str()), ("password", owner.password.as_str())];
+    attacker.post_form("/compte/connexion", &right).await.assert_status(StatusCode::TOO_MANY_REQUESTS);
+    // ...while the owner, from another address, signs in at once.
+    app.client_from("127.0.0.3").sign_in(&owner.email, &owner.password).await;
+
+    // From one address, wrong passwords over many accounts are limited too (three times the
+    // limit per account), without touching the accounts' owners.
+    let sprayer = app.client_from("127.0.0.4");
+    for i in 0..6 {
+        let email = format!("essai{i}@exemple.org");
+        let page = sprayer.post_form("/compte/connexion", &[("email", &email), ("password", "essai au hasard")]).await;
+        page.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    sprayer.post_form("/compte/connexion", &wrong).await.assert_status(StatusCode::TOO_MANY_REQUESTS);
+    app.client_from("127.0.0.5").sign_in(&owner.email, &owner.password).await;
+}
+
+#[tokio::test]
+async fn right_passwords_do_not_count_as_attempts() {
+    let app = TestApp::spawn_with(|c| c.rate_sign_in = 1).await;
+    let user = app.account("souvent@exemple.org", &[]).await;
+    // More sign-ins from one address than the limits allow failures (1 per account and
+    // address, 3 per address).
+    for _ in 0..4 {
+        let client = app.client();
+        client.sign_in(&user.email, &user.password).await;
+        client.submit("/compte", "/compte/deconnexion", &[]).await.assert_redirect_to("/");
+    }
+    // Failures still count: one wrong password uses up this address's attempts on the account.
+    let client = app.client();
+    let wrong = [("email", user.email.as_str()), ("password", "faute de frappe")];
+    client.post_form("/compte/connexion", &wrong).await.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    client.post_form("/compte/connexion", &wrong).await.assert_status(StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn reset_requests_sent_from_elsewhere_leave_the_owner_a_working_link() {
+    let app = TestApp::spawn_with(|c| c.rate_reset = 2).await;
+    let owner = app.account("oubli@exemple.org", &[]).await;
+    let ask = [("email", owner.email.as_str())];
+    for address in ["127.0.0.2", "127.0.0.4"] {
+        let attacker = app.client_from(address);
+        for _ in 0..2 {
+            attacker.post_form("/compte/mot-de-passe-oublie", &ask).await.assert_redirect_to("/compte/connexion");
+        }
+        attacker.post_form("/compte/mot-de-passe-oublie", &ask).await.assert_status(StatusCode::TOO_MANY_REQUESTS);
+    }
+    // Four requests, two emails: the mailbox is not flooded.
+    assert_eq!(app.mails_to(&owner.email).await.len(), 2);
+
+    // The owner asks in turn, from elsewhere, as the newest link is about to expire: the same
+    // answer, no third email, and the newest link lives a full hour again.
+    app.seed().account_links_expire_at(emancipasso::db::now() + 30).await;
+    let owner_client = app.client_from("127.0.0.3");
+    let page = owner_client.post_form("/compte/mot-de-passe-oublie", &ask).await;
+    owner_client.follow(&page).await.assert_flash("utilisez le lien le plus récent");
+    let mails = app.mails_to(&owner.email).await;
+    assert_eq!(mails.len(), 2);
+    let live = format!("SELECT COUNT(*) FROM account_tokens WHERE expires_at > {}", emancipasso::db::now() + 1800);
+    assert_eq!(app.count(&live).await, 1);
+
+    let newest = mails[1].link();
+    let page = owner_client.post_form(&newest, &[("password", "un tout nouveau secret")]).await;
+    page.assert_redirect_to("/compte/connexion");
+    // The reset revoked the other link.
+    owner_client.get(&mails[0].link()).await.assert_status(StatusCode::GONE);
+    owner_client.sign_in(&owner.email, "un tout nouveau secret").await;
+
+    // No link is usable any more: a new request sends a new one, past the limit of emails.
+    let page = app.client_from("127.0.0.6").post_form("/compte/mot-de-passe-oublie", &ask).await;
+    page.assert_redirect_to("/compte/connexion");
+    let last = app.last_mail_to(&owner.email).await;
+    assert_eq!(last.subject, mails[1].subject);
+    assert_ne!(last.link(), newest);
+    app.client().get(&last.link()).await.assert_status(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn posts_with_made_up_reset_links_are_refused_before_anything_else_and_limited() {
+    let app = TestApp::spawn_with(|c| c.rate_sign_in = 2).await;
+    let visitor = app.client();
+    let token = visitor.get("/compte/connexion").await.csrf_for("/compte/connexion");
+    // A made-up link is refused whatever the password, even one the rules would refuse.
+    for password in ["un mot de passe valable", "court"] {
+        let page = visitor
+            .post_raw("/compte/reinitialiser", &[("_csrf", &token), ("jeton", "invente"), ("password", password)])
+            .await;
+        page.assert_status(StatusCode::GONE).assert_contains("Recommencer");
+    }
+    // A flood from one address is stopped.
+    let page = visitor
+        .post_raw("/compte/reinitialiser", &[("_csrf", &token), ("jeton", "invente"), ("password", "encore un essai")])
+        .await;
+    page.assert_status(StatusCode::TOO_MANY_REQUESTS).assert_contains("Trop de tentatives");
+}
+
+#[tokio::test]
+async fn changing_the_password_or_the_email_revokes_outstanding_links() {
+    let app = TestApp::spawn().await;
+    let (client, user) = app.signed_in("liens@exemple.org", &[]).await;
+    let forgot = [("email", user.email.as_str())];
+    app.client().post_form("/compte/mot-de-passe-oublie", &forgot).await.assert_redirect_to("/compte/connexion");
+    let reset_link = app.only_mail_to(&user.email).await.link();
+    let page = client
+        .submit("/compte", "/compte/email", &[("new_email", "nouvelle@exemple.org"), ("email_password", PASSWORD)])
+        .await;
+    page.assert_redirect_to("/compte");
+    let email_link = app.only_mail_to("nouvelle@exemple.org").await.link();
+
+    let page = client
+        .submit(
+            "/compte",
+            "/compte/mot-de-passe",
+            &[("current_password", PASSWORD), ("new_password", "encore un autre secret")],
+        )
+        .await;
+    page.assert_redirect_to("/compte");
+    app.client().get(&reset_link).await.assert_status(StatusCode::GONE);
+    client.get(&email_link).await.assert_status(StatusCode::GONE);
+    assert_eq!(app.count("SELECT COUNT(*) FROM users WHERE email = 'nouvelle@exemple.org'").await, 0);
+
+    // A change of email revokes a reset link sent to the old address.
+    app.client().post_form("/compte/mot-de-passe-oublie", &forgot).await.assert_redirect_to("/compte/connexion");
+    let reset_link = app.last_mail_to(&user.email).await.link();
+    assert!(reset_link.starts_with("/compte/reinitialiser"));
+    let page = client
+        .submit(
+            "/compte",
+            "/compte/email",
+            &[("new_email", "autre@exemple.org"), ("email_password", "encore un autre secret")],
+        )
+        .await;
+    page.assert_redirect_to("/compte");
+    let email_link = app.only_mail_to("autre@exemple.org").await.link();
+    client.get(&email_link).await.assert_redirect_to("/compte");
+    app.client().get(&reset_link).await.assert_status(StatusCode::GONE);
+}
+
+#[tokio::test]
+async fn signing_out_everywhere_ends_every_session() {
+    let app = TestApp::spawn().await;
+    let (laptop, user) = app.signed_in("partout@exemple.org", &[]).await;
+    let phone = app.client();
+    phone.sign_in(&user.email, &user.password).await;
+    let page = laptop.submit("/compte", "/compte/deconnexion-partout", &[]).await;
+    page.assert_redirect_to("/");
+    assert!(laptop.session_cookie().is_none());
+    laptop.follow(&page).await.assert_flash("déconnecté·e sur tous vos appareils");
+    phone.get("/compte").await.assert_redirect_to("/compte/connexion");
+    laptop.get("/compte").await.assert_redirect_to("/compte/connexion");
+    assert_eq!(app.rows("sessions").await, 0);
+    // Another account's sessions are not touched.
+    let (other, _) = app.signed_in("autre@exemple.org", &[]).await;
+    app.client().sign_in(&user.email, &user.password).await.assert_redirect_to("/compte");
+    let page = app.sign_in_as(&user.email).await.submit("/compte", "/compte/deconnexion-partout", &[]).await;
+    page.assert_redirect_to("/");
+    other.get("/compte").await.assert_status(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_session_ends_after_its_absolute_lifetime_however_active() {
+    let app = TestApp::spawn().await;
+    let (client, _) = app.signed_in("longue@exemple.org", &[]).await;
+    // Default: 30 days after the sign-in.
+    app.seed().sessions_opened_days_ago(29).await;
+    client.get("/compte").await.assert_status(StatusCode::OK);
+    app.seed().sessions_opened_days_ago(31).await;
+    client.get("/compte").await.assert_redirect_to("/compte/connexion");
+    assert!(client.session_cookie().is_none(), "the dead cookie is removed");
+}

@@ -189,6 +189,22 @@ impl TestApp {
         Client::new(&self.address, "en")
     }
 
+    /// A French client whose connections come from another loopback address (`127.0.0.N`), as a
+    /// visitor elsewhere on the network: rate limits count addresses.
+    pub fn client_from(&self, address: &str) -> Client {
+        let ip: std::net::IpAddr = address.parse().expect("an IP address");
+        Client::with(&self.address, "fr", |b| b.local_address(ip))
+    }
+
+    /// A French client that sends `headers` with every request (e.g. `X-Forwarded-For`).
+    pub fn client_with_headers(&self, headers: &[(&'static str, &str)]) -> Client {
+        let mut map = HeaderMap::new();
+        for (name, value) in headers {
+            map.append(*name, value.parse().expect("header value"));
+        }
+        Client::with(&self.address, "fr", |b| b.default_headers(map))
+    }
+
     /// A verified account with `roles`, created directly in the database.
     pub async fn account(&self, email: &str, roles: &[Role]) -> TestUser {
         self.seed().person(email).roles(roles).account().await
@@ -332,7 +348,17 @@ pub struct Client {
 
 impl Client {
     pub fn new(base: &str, lang: &str) -> Client {
-        let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("http client");
+        Client::with(base, lang, |b| b)
+    }
+
+    /// A client whose HTTP settings `tweak` adjusts (source address, default headers).
+    pub fn with(
+        base: &str,
+        lang: &str,
+        tweak: impl FnOnce(reqwest::ClientBuilder) -> reqwest::ClientBuilder,
+    ) -> Client {
+        let builder = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
+        let http = tweak(builder).build().expect("http client");
         Client { base: base.to_owned(), http, lang: lang.to_owned(), cookies: Default::default() }
     }
 

@@ -235,3 +235,96 @@ async fn a_session_cookie_is_dead_after_sign_out() {
     forger.set_cookie("ea_session", "invente");
     forger.get("/compte").await.assert_redirect_to("/compte/connexion");
 }
+
+#[tokio::test]
+async fn what_a_signed_in_person_is_shown_is_never_stored() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = app.signed_in("admin@exemple.org", &[Role::Admin]).await;
+    // Pages behind the account, public pages seen signed in, error pages and redirects alike.
+    for path in ["/compte", "/admin/utilisateurs", "/moderation", "/annuaire", "/", "/nulle-part", "/admin"] {
+        let page = admin.get(path).await;
+        assert_eq!(page.header("cache-control").as_deref(), Some("no-store"), "{path}: {}", page.status);
+    }
+    // Anonymous pages may be kept (and revalidated).
+    let anonymous = app.client().get("/annuaire").await;
+    anonymous.assert_status(StatusCode::OK);
+    assert_ne!(anonymous.header("cache-control").as_deref(), Some("no-store"));
+    // Static files are the same for everyone and keep their long caching.
+    let css = anonymous.attr("link[rel=stylesheet]", "href").expect("a stylesheet");
+    let file = admin.get(&css).await;
+    assert!(file.header("cache-control").is_some_and(|v| v.contains("public")), "{:?}", file.header("cache-control"));
+}
+
+#[tokio::test]
+async fn a_form_sent_in_another_format_gets_a_clear_page() {
+    let app = TestApp::spawn().await;
+    let user = app.account("format@exemple.org", &[]).await;
+    let visitor = app.client();
+    let token = visitor.get("/compte/connexion").await.csrf_for("/compte/connexion");
+    let json = format!("{{\"_csrf\":\"{token}\",\"email\":\"{}\",\"password\":\"{PASSWORD}\"}}", user.email);
+    for content_type in ["application/json", "text/plain", "application/xml", "application/x-www-form-urlencodedx"] {
+        let page = visitor.post_body("/compte/connexion", content_type, json.clone()).await;
+        page.assert_status(StatusCode::UNSUPPORTED_MEDIA_TYPE).assert_contains("non pris en charge");
+        assert!(page.select_text("main h1").is_some(), "not a full page");
+    }
+    let bare = visitor.request(visitor.raw().post(visitor.url("/compte/connexion")).body(json.clone())).await;
+    bare.assert_status(StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let english = app.client_en();
+    english
+        .post_body("/compte/connexion", "application/json", json.clone())
+        .await
+        .assert_status(StatusCode::UNSUPPORTED_MEDIA_TYPE)
+        .assert_contains("Unsupported format");
+    assert_eq!(app.rows("sessions").await, 0);
+
+    // Both encodings a browser's form may use are read, with their token checked.
+    let page = visitor
+        .post_body(
+            "/compte/connexion",
+            "application/x-www-form-urlencoded; charset=UTF-8",
+            format!("_csrf={token}&email=format%40exemple.org&password=mauvais+mot+de+passe"),
+        )
+        .await;
+    page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_contains("Adresse e-mail ou mot de passe incorrect");
+    let form = reqwest::multipart::Form::new()
+        .text("email", user.email.clone())
+        .text("password", PASSWORD)
+        .part("ignored", reqwest::multipart::Part::bytes(b"file".to_vec()).file_name("a.txt"));
+    let forged = visitor.request(visitor.raw().post(visitor.url("/compte/connexion")).multipart(form)).await;
+    forged.assert_status(StatusCode::FORBIDDEN).assert_contains("Formulaire expiré");
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", token.clone())
+        .text("email", user.email.clone())
+        .text("password", PASSWORD)
+        .part("ignored", reqwest::multipart::Part::bytes(b"file".to_vec()).file_name("a.txt"));
+    let page = visitor.request(visitor.raw().post(visitor.url("/compte/connexion")).multipart(form)).await;
+    page.assert_redirect_to("/compte");
+    assert!(visitor.session_cookie().is_some());
+}
+
+#[tokio::test]
+async fn rate_limits_count_an_ipv6_network_as_the_trusted_proxies_saw_it() {
+    let app = TestApp::spawn_with(|c| {
+        c.trusted_proxies = 1;
+        c.rate_reset = 1;
+    })
+    .await;
+    let ask = [("email", "personne@exemple.org")];
+    let from = |forwarded: &str| app.client_with_headers(&[("x-forwarded-for", forwarded)]);
+    let forgot = "/compte/mot-de-passe-oublie";
+    from("2001:db8:1:2::1").post_form(forgot, &ask).await.assert_redirect_to("/compte/connexion");
+    // Another address of the same /64 is the same visitor.
+    from("2001:db8:1:2:ffff::9").post_form(forgot, &ask).await.assert_status(StatusCode::TOO_MANY_REQUESTS);
+    // What the client writes before the proxy's entry changes nothing.
+    let forged = from("198.51.100.1, 2001:db8:1:2::7");
+    forged.post_form(forgot, &ask).await.assert_status(StatusCode::TOO_MANY_REQUESTS);
+    // Another network, or another IPv4 address, is another visitor.
+    from("2001:db8:1:3::1").post_form(forgot, &ask).await.assert_redirect_to("/compte/connexion");
+    from("2001:db8:1:2::1, 203.0.113.7").post_form(forgot, &ask).await.assert_redirect_to("/compte/connexion");
+
+    // Without trusted proxies (the default), the header is ignored: the connection counts.
+    let app = TestApp::spawn_with(|c| c.rate_reset = 1).await;
+    let from = |forwarded: &str| app.client_with_headers(&[("x-forwarded-for", forwarded)]);
+    from("203.0.113.7").post_form(forgot, &ask).await.assert_redirect_to("/compte/connexion");
+    from("203.0.113.8").post_form(forgot, &ask).await.assert_status(StatusCode::TOO_MANY_REQUESTS);
+}

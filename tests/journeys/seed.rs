@@ -163,6 +163,25 @@ impl<'a> Seed<'a> {
         .expect("grant role");
     }
 
+    /// Every session was opened `days` ago, and used a moment ago.
+    pub async fn sessions_opened_days_ago(self, days: i64) {
+        let now = db::now();
+        db::exec(
+            self.app.db.conn(),
+            "UPDATE sessions SET created_at = $1, last_seen_at = $2",
+            vals![now - days * 86_400, now - 60],
+        )
+        .await
+        .expect("age sessions");
+    }
+
+    /// Every one-time link of the accounts (verification, reset, change of email) expires at `at`.
+    pub async fn account_links_expire_at(self, at: i64) {
+        db::exec(self.app.db.conn(), "UPDATE account_tokens SET expires_at = $1", vals![at])
+            .await
+            .expect("expire account links");
+    }
+
     /// Every session has run out, as after a long absence.
     pub async fn expire_sessions(self) {
         db::exec(self.app.db.conn(), "UPDATE sessions SET expires_at = $1", vals![db::now() - 1])
