@@ -91,7 +91,7 @@ async fn sign_up(
     match store::insert_user(&txn, new.email.as_str(), &new.display_name, &hash, lang.code(), false).await? {
         Some(id) => {
             let token = store::new_token(&txn, id, Purpose::VerifyEmail, None).await?;
-            let link = format!("{base}/compte/verifier?jeton={token}");
+            let link = format!("{base}{}", lang.href(&format!("/compte/verifier?jeton={token}")));
             let mail = Mail::compose(
                 lang,
                 new.email.as_str(),
@@ -205,8 +205,8 @@ async fn sign_in(
         // The password is right: send a fresh link (rate limited like resets).
         ratelimit::hit(&app.db, &format!("verify:{email}"), app.config.rate_reset, window).await?;
         let token = store::new_token(app.db.conn(), user.id, Purpose::VerifyEmail, None).await?;
-        let link = format!("{}/compte/verifier?jeton={token}", app.config.base());
         let lang = Lang::parse(&user.locale).unwrap_or(ctx.lang);
+        let link = format!("{}{}", app.config.base(), lang.href(&format!("/compte/verifier?jeton={token}")));
         send(
             &app,
             &Mail::compose(
@@ -298,7 +298,7 @@ async fn send_reset_link(app: &AppState, user: &store::UserRow, lang: Lang) -> R
         return Ok(());
     }
     let token = store::new_token(&txn, user.id, Purpose::ResetPassword, None).await?;
-    let link = format!("{}/compte/reinitialiser?jeton={token}", app.config.base());
+    let link = format!("{}{}", app.config.base(), lang.href(&format!("/compte/reinitialiser?jeton={token}")));
     let mail = Mail::compose(lang, &user.email, Some(user.id), "mail-reset", &[("link", link)]);
     crate::mail::queue(&txn, &mail).await?;
     txn.commit().await?;
@@ -467,7 +467,7 @@ async fn change_email(
         crate::mail::queue(&txn, &mail).await?;
     } else {
         let token = store::new_token(&txn, me.id, Purpose::ChangeEmail, Some(email.as_str())).await?;
-        let link = format!("{}/compte/confirmer-email?jeton={token}", app.config.base());
+        let link = format!("{}{}", app.config.base(), lang.href(&format!("/compte/confirmer-email?jeton={token}")));
         let mail = Mail::compose(lang, email.as_str(), Some(me.id), "mail-change-email", &[("link", link)]);
         crate::mail::queue(&txn, &mail).await?;
     }

@@ -3,7 +3,7 @@
 
 use reqwest::StatusCode;
 
-use crate::harness::{Client, TestApp};
+use crate::harness::{Client, PASSWORD, TestApp};
 
 #[tokio::test]
 async fn home_page_speaks_french_by_default_and_english_at_its_own_address() {
@@ -312,4 +312,23 @@ async fn the_demo_banner_shows_only_on_a_demo_site() {
     assert!(page.select_text(".demo-banner").expect("demo banner").contains("made up"));
     // Also on error pages.
     assert!(demo.client().get("/nulle-part").await.select_text(".demo-banner").is_some());
+}
+
+#[tokio::test]
+async fn emails_link_to_the_language_of_their_recipient() {
+    let app = TestApp::spawn().await;
+    for (client, email, prefix, heading) in [
+        (app.client(), "camille@exemple.org", "", "lang=\"fr\""),
+        (app.client_en(), "robin@example.org", "/en", "lang=\"en\""),
+    ] {
+        client
+            .post_form("/compte/inscription", &[("email", email), ("display_name", "Camille"), ("password", PASSWORD)])
+            .await
+            .assert_redirect_to("/compte/verification-envoyee");
+        let link = app.only_mail_to(email).await.link();
+        assert!(link.starts_with(&format!("{prefix}/compte/verifier?jeton=")), "{link}");
+        let page = client.get(&link).await;
+        let page = if page.status == StatusCode::SEE_OTHER { client.follow(&page).await } else { page };
+        page.assert_contains(heading);
+    }
 }
