@@ -204,6 +204,19 @@ impl Db {
         self.conn.begin().await
     }
 
+    /// A transaction that reads, then writes what it read: on SQLite it takes the write lock
+    /// first, waiting its turn like any writer. (A deferred SQLite transaction that reads, then
+    /// writes after another connection wrote, fails at once with "database is locked" —
+    /// SQLITE_BUSY_SNAPSHOT — instead of waiting.) PostgreSQL needs nothing more.
+    pub async fn begin_write(&self) -> Result<DatabaseTransaction> {
+        let txn = self.conn.begin().await?;
+        if self.conn.get_database_backend() == DbBackend::Sqlite {
+            // A write that changes nothing, but opens the write transaction.
+            txn.execute_unprepared("UPDATE rate_limits SET hits = hits WHERE 0").await?;
+        }
+        Ok(txn)
+    }
+
     pub async fn ping(&self) -> Result<()> {
         self.conn.ping().await
     }
@@ -294,7 +307,8 @@ pub fn skip_locked(backend: DbBackend) -> &'static str {
 
 #[cfg(test)]
 mod text_enum_tests {
-    use super::{Db, Row, all};
+    use super::{Db, Row, all, exec, int};
+    use sea_orm::ConnectionTrait;
 
     crate::text_enum! {
         enum Colour {
@@ -306,6 +320,33 @@ mod text_enum_tests {
     #[derive(Row, Debug)]
     struct Line {
         c: Colour,
+    }
+
+    #[tokio::test]
+    async fn a_transaction_that_reads_then_writes_waits_for_the_write_lock() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let db = Db::connect(&format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display())).await.expect("db");
+        db.conn().execute_unprepared("CREATE TABLE rate_limits (hits INTEGER)").await.expect("table");
+        db.conn().execute_unprepared("CREATE TABLE t (x INTEGER)").await.expect("table");
+        // Deferred: it reads, another connection writes, its own write then fails at once.
+        let txn = db.begin().await.expect("begin");
+        int(&txn, "SELECT COUNT(*) FROM t", crate::vals![]).await.expect("read");
+        exec(db.conn(), "INSERT INTO t VALUES (1)", crate::vals![]).await.expect("the other writes");
+        let err = exec(&txn, "INSERT INTO t VALUES (2)", crate::vals![]).await.expect_err("a stale snapshot");
+        assert!(err.to_string().contains("locked"), "{err}");
+        drop(txn);
+        // With the write lock first, the other writer waits its turn instead.
+        let txn = db.begin_write().await.expect("begin");
+        int(&txn, "SELECT COUNT(*) FROM t", crate::vals![]).await.expect("read");
+        let other = {
+            let db = db.clone();
+            tokio::spawn(async move { exec(db.conn(), "INSERT INTO t VALUES (3)", crate::vals![]).await })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        exec(&txn, "INSERT INTO t VALUES (4)", crate::vals![]).await.expect("the write goes through");
+        txn.commit().await.expect("commit");
+        other.await.expect("task").expect("then the other writes");
+        assert_eq!(int(db.conn(), "SELECT COUNT(*) FROM t", crate::vals![]).await.expect("count"), Some(3));
     }
 
     #[tokio::test]

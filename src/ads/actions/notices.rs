@@ -12,7 +12,8 @@ pub async fn send_due_notices(app: &AppState) -> db::Result<usize> {
     let now = db::now();
     let mut sent = 0;
     for ad_id in store::ads_with_due_notices(&app.db, now - app.config.ads_notice_minutes * 60).await? {
-        let txn = app.db.begin().await?;
+        // Reads the notices, then claims and deletes them: the write lock first.
+        let txn = app.db.begin_write().await?;
         sent += notify::send_collected(app, &txn, ad_id).await?;
         txn.commit().await?;
     }
