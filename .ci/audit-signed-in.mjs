@@ -203,8 +203,11 @@ async function goto(session, pathOrUrl) {
 /// Clicks the submit button of the form matched by `formSelector` and returns the response of the
 /// document it leads to (after redirects).
 async function submit(session, formSelector) {
-  formSelector = formSelector.replace(/action="(\/[^"]*)"/, (_, p) => `action="${localPath(session.lang, p)}"`);
   const page = session.page;
+  // The form's action in the session's language; a page opened from a French emailed link
+  // keeps its French action.
+  const local = formSelector.replace(/action="(\/[^"]*)"/, (_, p) => `action="${localPath(session.lang, p)}"`);
+  if ((await page.locator(local).count()) > 0) formSelector = local;
   const form = page.locator(formSelector);
   if ((await form.count()) !== 1) throw new FlowError(`form ${formSelector} not found once on ${page.url()}`);
   const [response] = await Promise.all([
@@ -392,8 +395,8 @@ async function auditMode(browser, lang, mode, states, shared) {
     await step({ lang, mode }, 'admin pages', async () => {
       const s = await open('admin');
       await page(s, 'admin-utilisateurs', '/admin/utilisateurs');
-      const href = await s.page.locator('main a[href^="/admin/utilisateurs/"]').first().getAttribute('href').catch(() => null);
-      if (!href || !/^\/admin\/utilisateurs\/\d+$/.test(href)) throw new FlowError('no /admin/utilisateurs/<id> link on /admin/utilisateurs');
+      const href = await s.page.locator(`main a[href^="${localPath(lang, '/admin/utilisateurs/')}"]`).first().getAttribute('href').catch(() => null);
+      if (!href || !/^(\/en)?\/admin\/utilisateurs\/\d+$/.test(href)) throw new FlowError('no /admin/utilisateurs/<id> link on /admin/utilisateurs');
       await page(s, 'admin-utilisateur', href);
       await page(s, 'admin-taxonomies', '/admin/taxonomies');
       await page(s, 'admin-pages', '/admin/pages');
@@ -410,7 +413,7 @@ async function auditMode(browser, lang, mode, states, shared) {
       await audit(s, s.page, await submit(s, 'main form[action="/annonces/nouvelle"]'), 'annonce-nouvelle-erreurs', 422);
       await page(s, 'mes-annonces', '/annonces/mes-annonces');
       // Its own ads: the author's view (offers to accept, lifecycle actions, edit form).
-      const own = await s.page.locator('main a[href^="/annonces/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')).filter((h) => /^\/annonces\/\d+-/.test(h)));
+      const own = await s.page.locator(`main a[href^="${localPath(lang, '/annonces/')}"]`).evaluateAll((links) => links.map((a) => a.getAttribute('href')).filter((h) => /^(\/en)?\/annonces\/\d+-/.test(h)));
       if (!own.length) throw new FlowError('no ad of the association account on /annonces/mes-annonces');
       for (const [i, href] of own.slice(0, 3).entries()) await page(s, `annonce-auteur-${i + 1}`, href);
       await page(s, 'annonce-modifier', `${own[0].split('-')[0]}/modifier`);
@@ -428,7 +431,7 @@ async function auditMode(browser, lang, mode, states, shared) {
       const posted = await submit(s, `main form[action$="/commentaires"]`);
       if (!posted || posted.status() >= 400) throw new FlowError(`posting a comment answered HTTP ${posted && posted.status()}`);
       await audit(s, s.page, posted, 'annonce-commentaire-publie');
-      const id = href.match(/^\/annonces\/(\d+)/)[1];
+      const id = href.match(/^(?:\/en)?\/annonces\/(\d+)/)[1];
       const unsubscribe = await waitForPattern(new RegExp(`https?://[^\\s"'<>]*/annonces/${id}/desabonnement\\?u=\\d+&t=[0-9a-f]+`), 'an unsubscribe link');
       const a = await open(null);
       await page(a, 'annonce-desabonnement', unsubscribe);
@@ -446,7 +449,7 @@ async function auditMode(browser, lang, mode, states, shared) {
     await step({ lang, mode }, 'email-link pages', async () => {
       const s = await open('structure');
       const address = `audit-${randomBytes(6).toString('hex')}@audit.example`;
-      const form = 'main form[action="/espace/structure/accompagnements/nouveau"]';
+      const form = `main form[action="${localPath(lang, '/espace/structure/accompagnements/nouveau')}"]`;
       await goto(s, '/espace/structure/accompagnements/nouveau');
       await s.page.fill('#f-association_name', "Association d'audit (fictive)");
       await s.page.fill('#f-contact_email', address);
