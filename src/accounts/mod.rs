@@ -12,6 +12,7 @@
 mod forms;
 mod hooks;
 mod passwords;
+mod reset;
 mod routes;
 mod store;
 
