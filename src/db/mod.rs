@@ -200,15 +200,13 @@ impl Db {
         }
     }
 
+    /// A transaction for work that writes. On SQLite it takes the write lock first, waiting its
+    /// turn like any writer: a deferred SQLite transaction that has read and then writes fails at
+    /// once with "database is locked" (SQLITE_BUSY, or SQLITE_BUSY_SNAPSHOT when another
+    /// connection wrote since its read) instead of waiting, because SQLite never runs the busy
+    /// handler for a connection that already holds a read snapshot. PostgreSQL needs nothing more.
+    /// Reads that need no transaction go through [`Db::conn`] and stay concurrent.
     pub async fn begin(&self) -> Result<DatabaseTransaction> {
-        self.conn.begin().await
-    }
-
-    /// A transaction that reads, then writes what it read: on SQLite it takes the write lock
-    /// first, waiting its turn like any writer. (A deferred SQLite transaction that reads, then
-    /// writes after another connection wrote, fails at once with "database is locked" —
-    /// SQLITE_BUSY_SNAPSHOT — instead of waiting.) PostgreSQL needs nothing more.
-    pub async fn begin_write(&self) -> Result<DatabaseTransaction> {
         let txn = self.conn.begin().await?;
         if self.conn.get_database_backend() == DbBackend::Sqlite {
             // A write that changes nothing, but opens the write transaction.
@@ -308,7 +306,7 @@ pub fn skip_locked(backend: DbBackend) -> &'static str {
 #[cfg(test)]
 mod text_enum_tests {
     use super::{Db, Row, all, exec, int};
-    use sea_orm::ConnectionTrait;
+    use sea_orm::{ConnectionTrait, TransactionTrait};
 
     crate::text_enum! {
         enum Colour {
@@ -329,14 +327,14 @@ mod text_enum_tests {
         db.conn().execute_unprepared("CREATE TABLE rate_limits (hits INTEGER)").await.expect("table");
         db.conn().execute_unprepared("CREATE TABLE t (x INTEGER)").await.expect("table");
         // Deferred: it reads, another connection writes, its own write then fails at once.
-        let txn = db.begin().await.expect("begin");
+        let txn = db.conn().begin().await.expect("begin");
         int(&txn, "SELECT COUNT(*) FROM t", crate::vals![]).await.expect("read");
         exec(db.conn(), "INSERT INTO t VALUES (1)", crate::vals![]).await.expect("the other writes");
         let err = exec(&txn, "INSERT INTO t VALUES (2)", crate::vals![]).await.expect_err("a stale snapshot");
         assert!(err.to_string().contains("locked"), "{err}");
         drop(txn);
         // With the write lock first, the other writer waits its turn instead.
-        let txn = db.begin_write().await.expect("begin");
+        let txn = db.begin().await.expect("begin");
         int(&txn, "SELECT COUNT(*) FROM t", crate::vals![]).await.expect("read");
         let other = {
             let db = db.clone();

@@ -13,7 +13,7 @@ pub async fn send_due_notices(app: &AppState) -> db::Result<usize> {
     let mut sent = 0;
     for ad_id in store::ads_with_due_notices(&app.db, now - app.config.ads_notice_minutes * 60).await? {
         // Reads the notices, then claims and deletes them: the write lock first.
-        let txn = app.db.begin_write().await?;
+        let txn = app.db.begin().await?;
         sent += notify::send_collected(app, &txn, ad_id).await?;
         txn.commit().await?;
     }
