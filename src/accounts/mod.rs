@@ -11,6 +11,7 @@
 
 mod forms;
 mod hooks;
+mod links;
 mod passwords;
 mod reset;
 mod routes;

@@ -9,6 +9,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::forms::*;
+use super::links::{confirm_email, confirm_email_page, verify, verify_page};
 use super::reset::{forgot, forgot_page, reset, reset_page};
 use super::store::{self, Purpose};
 use super::{hash_password, send, verify_password};
@@ -24,7 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/compte", get(account))
         .route("/compte/inscription", get(sign_up_page).post(sign_up))
         .route("/compte/verification-envoyee", get(check_email))
-        .route("/compte/verifier", get(verify))
+        .route("/compte/verifier", get(verify_page).post(verify))
         .route("/compte/connexion", get(sign_in_page).post(sign_in))
         .route("/compte/deconnexion", post(sign_out))
         .route("/compte/deconnexion-partout", post(sign_out_everywhere))
@@ -32,7 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/compte/reinitialiser", get(reset_page).post(reset))
         .route("/compte/nom", post(change_name))
         .route("/compte/email", post(change_email))
-        .route("/compte/confirmer-email", get(confirm_email))
+        .route("/compte/confirmer-email", get(confirm_email_page).post(confirm_email))
         .route("/compte/mot-de-passe", post(change_password))
         .route("/compte/export", get(export))
         .route("/compte/supprimer", post(delete))
@@ -85,6 +86,11 @@ async fn sign_up(
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &SignUpPage { ctx, form, errors });
         }
     };
+    // The address is typed by the visitor: at most `rate_reset` emails to it per window, however
+    // many addresses the sign-ups come from. Past that, the same answer and no email.
+    let (limit, window) = (app.config.rate_reset, app.config.rate_window_minutes);
+    let mail_allowed =
+        ratelimit::within(&app.db, &format!("signup-mail:{}", new.email.as_str()), limit, window).await?;
     let hash = hash_password(new.password.as_str().to_owned()).await?;
     let lang = ctx.lang;
     let base = app.config.base().to_owned();
@@ -100,8 +106,11 @@ async fn sign_up(
                 "mail-verify",
                 &[("name", new.display_name.clone()), ("link", link)],
             );
-            crate::mail::queue(&txn, &mail).await?;
+            if mail_allowed {
+                crate::mail::queue(&txn, &mail).await?;
+            }
         }
+        None if !mail_allowed => {}
         None => {
             let existing = store::by_email_in(&txn, new.email.as_str()).await?;
             let user_id = existing.map(|u| u.id);
@@ -132,18 +141,6 @@ async fn check_email(ctx: PageCtx) -> Result<Response, AppError> {
 pub(super) fn invalid_link(ctx: PageCtx, retry: &'static str) -> Result<Response, AppError> {
     let (title, text, label) = (ctx.t("link-invalid-title"), ctx.t("link-invalid-text"), ctx.t("link-invalid-retry"));
     render_status(StatusCode::GONE, &MessagePage { ctx, title, text, link: Some((retry, label)) })
-}
-
-/// GET /compte/verifier?jeton=…: the link of the verification email.
-async fn verify(State(app): State<AppState>, ctx: PageCtx, Query(q): Query<TokenQuery>) -> Result<Response, AppError> {
-    let txn = app.db.begin().await?;
-    let Some(used) = store::take_token(&txn, &q.jeton, Purpose::VerifyEmail).await? else {
-        return invalid_link(ctx, "/compte/connexion");
-    };
-    store::mark_verified(&txn, used.user_id).await?;
-    txn.commit().await?;
-    let to = if ctx.user.is_some() { "/compte" } else { "/compte/connexion" };
-    Ok(see_other(to, "flash-verified"))
 }
 
 // ---- sign-in and out -------------------------------------------------------------------
@@ -359,32 +356,6 @@ async fn change_email(
     txn.commit().await?;
     app.mail_queued();
     Ok(see_other("/compte", "flash-email-link-sent"))
-}
-
-async fn confirm_email(
-    State(app): State<AppState>,
-    ctx: PageCtx,
-    Query(q): Query<TokenQuery>,
-) -> Result<Response, AppError> {
-    let txn = app.db.begin().await?;
-    let used = store::take_token(&txn, &q.jeton, Purpose::ChangeEmail).await?;
-    let Some((user_id, new_email)) = used.and_then(|u| u.new_email.map(|e| (u.user_id, e))) else {
-        return invalid_link(ctx, "/compte");
-    };
-    let Some(user) = store::by_id(&txn, user_id).await? else { return invalid_link(ctx, "/compte") };
-    match store::set_email(&txn, user_id, &new_email).await {
-        Ok(()) => {}
-        Err(crate::db::StoreError::Conflict(_)) => return invalid_link(ctx, "/compte"),
-        Err(e) => return Err(e.into()),
-    }
-    // Links sent to the old address, or to another new one, die with the change.
-    store::revoke_tokens(&txn, user_id, &[Purpose::ResetPassword, Purpose::ChangeEmail, Purpose::VerifyEmail]).await?;
-    let lang = Lang::parse(&user.locale).unwrap_or(ctx.lang);
-    let mail = Mail::compose(lang, &user.email, Some(user_id), "mail-email-changed", &[("email", new_email)]);
-    crate::mail::queue(&txn, &mail).await?;
-    txn.commit().await?;
-    app.mail_queued();
-    Ok(see_other(if ctx.user.is_some() { "/compte" } else { "/compte/connexion" }, "flash-email-changed"))
 }
 
 async fn change_password(

@@ -13,6 +13,8 @@ use axum::http::request::Parts;
 
 use super::error::AppError;
 use super::state::WebState;
+use sea_orm::ConnectionTrait;
+
 use crate::db::{self, Db};
 use crate::vals;
 
@@ -24,9 +26,9 @@ fn current_window(window_minutes: i64) -> (i64, i64, i64) {
 }
 
 /// Counts one hit in `bucket` and returns the hits of the current window.
-async fn count(db: &Db, bucket: &str, start: i64) -> crate::db::Result<i64> {
+async fn count<C: ConnectionTrait>(c: &C, bucket: &str, start: i64) -> crate::db::Result<i64> {
     let hits = db::int(
-        db.conn(),
+        c,
         "INSERT INTO rate_limits (bucket, window_start, hits) VALUES ($1, $2, 1) \
          ON CONFLICT (bucket) DO UPDATE SET \
            hits = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.hits + 1 ELSE 1 END, \
@@ -41,7 +43,7 @@ async fn count(db: &Db, bucket: &str, start: i64) -> crate::db::Result<i64> {
 /// Counts one hit in `bucket`; fails with [`AppError::TooMany`] past `limit` in the window.
 pub async fn hit(db: &Db, bucket: &str, limit: i64, window_minutes: i64) -> Result<(), AppError> {
     let (now, start, window) = current_window(window_minutes);
-    let hits = count(db, bucket, start).await?;
+    let hits = count(db.conn(), bucket, start).await?;
     if hits > limit {
         let minutes = ((start + window - now) + 59) / 60;
         tracing::info!(bucket, hits, "rate limit reached");
@@ -53,8 +55,19 @@ pub async fn hit(db: &Db, bucket: &str, limit: i64, window_minutes: i64) -> Resu
 /// Counts one hit in `bucket` and says whether it is within `limit`: for a limit that changes
 /// what happens (no more emails) rather than refusing the request.
 pub async fn within(db: &Db, bucket: &str, limit: i64, window_minutes: i64) -> crate::db::Result<bool> {
+    within_in(db.conn(), bucket, limit, window_minutes).await
+}
+
+/// [`within`] in a transaction: the one that sends the email it limits. (On SQLite a write
+/// through another connection would wait for that transaction's lock.)
+pub async fn within_in<C: ConnectionTrait>(
+    c: &C,
+    bucket: &str,
+    limit: i64,
+    window_minutes: i64,
+) -> crate::db::Result<bool> {
     let (_, start, _) = current_window(window_minutes);
-    Ok(count(db, bucket, start).await? <= limit)
+    Ok(count(c, bucket, start).await? <= limit)
 }
 
 /// Takes back one hit of `bucket` in the current window. Limits on failures count an attempt

@@ -31,8 +31,13 @@ async fn visitor_signs_up_verifies_signs_in_and_out() {
     assert!(visitor.session_cookie().is_none());
     assert_eq!(app.mails_to("camille@exemple.org").await.len(), 2);
 
-    let page = visitor.get(&mail.link()).await;
+    // The link opens a page whose button confirms: mail scanners follow links, they do not post.
+    visitor.get(&mail.link()).await.assert_status(StatusCode::OK).assert_contains("Confirmer mon adresse");
+    let unverified = "SELECT COUNT(*) FROM users WHERE email = 'camille@exemple.org' AND email_verified_at IS NULL";
+    assert_eq!(app.count(unverified).await, 1, "a GET changes nothing");
+    let page = visitor.post_form(&mail.link(), &[]).await;
     page.assert_redirect_to("/compte/connexion");
+    assert_eq!(app.count(unverified).await, 0);
     visitor.follow(&page).await.assert_flash("Votre adresse e-mail est confirmée");
     // A verification link works once.
     visitor.get(&mail.link()).await.assert_status(StatusCode::GONE).assert_contains("plus valable");
@@ -274,8 +279,14 @@ async fn a_person_changes_name_email_and_password() {
         .await;
     client.follow(&page).await.assert_flash("Un lien de confirmation");
     let link = app.only_mail_to("apres@exemple.org").await.link();
+    client.get(&link).await.assert_status(StatusCode::OK).assert_contains("apres@exemple.org");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE email = 'apres@exemple.org'").await,
+        0,
+        "a GET changes nothing"
+    );
     client
-        .follow(&client.get(&link).await)
+        .follow(&client.post_form(&link, &[]).await)
         .await
         .assert_flash("nouvelle adresse e-mail est enregistrée")
         .assert_contains("apres@exemple.org");
@@ -554,7 +565,7 @@ async fn changing_the_password_or_the_email_revokes_outstanding_links() {
         .await;
     page.assert_redirect_to("/compte");
     let email_link = app.only_mail_to("autre@exemple.org").await.link();
-    client.get(&email_link).await.assert_redirect_to("/compte");
+    client.post_form(&email_link, &[]).await.assert_redirect_to("/compte");
     app.client().get(&reset_link).await.assert_status(StatusCode::GONE);
 }
 

@@ -170,3 +170,46 @@ async fn recommendation_requests_need_a_submitted_structure_and_are_capped() {
     assert_eq!(app.rows("accompaniments").await, 2);
     assert!(app.mails_to("secretariat@jardins.example").await.is_empty());
 }
+
+#[tokio::test]
+async fn sign_ups_with_someone_elses_address_send_it_few_emails() {
+    let app = TestApp::spawn_with(|c| c.rate_reset = 2).await;
+    let fields =
+        [("email", "cible@exemple.org"), ("display_name", "Offre spéciale"), ("password", crate::harness::PASSWORD)];
+    // Four sign-ups from four addresses: the same answer each time, two emails at most.
+    for address in ["127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5"] {
+        let page = app.client_from(address).post_form("/compte/inscription", &fields).await;
+        page.assert_redirect_to("/compte/verification-envoyee");
+    }
+    let mails = app.mails_to("cible@exemple.org").await;
+    assert_eq!(mails.len(), 2, "{mails:?}");
+    assert_eq!(mails[0].subject, "Confirmez votre adresse e-mail");
+}
+
+#[tokio::test]
+async fn reports_naming_someone_elses_address_send_it_few_emails() {
+    let app = TestApp::spawn_with(|c| c.rate_reset = 2).await;
+    listed(&app, "signalee", "Signalée (fictive)").await;
+    let (moderator, _) = app.signed_in("moderation@emancipasso.example", &[Role::Moderator]).await;
+    for (i, address) in ["127.0.0.2", "127.0.0.3", "127.0.0.4"].into_iter().enumerate() {
+        let message = format!("Signalement numéro {i}.");
+        app.client_from(address)
+            .submit(
+                "/annuaire/signalee",
+                "/annuaire/signalee/signaler",
+                &[("report_message", &message), ("report_email", "cible@exemple.org")],
+            )
+            .await
+            .assert_redirect_to("/annuaire/signalee");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM reports").await, 3);
+    for _ in 0..3 {
+        let id = app.count("SELECT MIN(id) FROM reports WHERE status = 'open'").await;
+        let action = format!("/moderation/signalements/{id}");
+        let page =
+            moderator.submit("/moderation", &action, &[("decision", "classe"), ("reason", "Rien à corriger.")]).await;
+        page.assert_redirect_to("/moderation");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM reports WHERE status = 'open'").await, 0);
+    assert_eq!(app.mails_to("cible@exemple.org").await.len(), 2);
+}
