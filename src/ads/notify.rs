@@ -2,19 +2,20 @@
 //! with typed arguments (a status is written with its label, an amount in euros, in the
 //! reader's language), and the one-click unsubscribe link every follower gets.
 //!
-//! What pledges and offers cause (a new offer, a change between published and funded) is
-//! debounced: a follower gets at most one email per ad every `ads_notice_minutes`. The notices
+//! What pledges, offers and comments cause (a new offer, a change between published and
+//! funded, a comment published) is debounced: a follower gets at most one email per ad every `ads_notice_minutes`. The notices
 //! are collected (`collect`); when no such email went out within the window they leave at once,
 //! else the scheduled task `send_due_notices` sends what was collected once the window has
 //! passed, in one email (a digest when there are several). Status changes are netted: only the
 //! state the ad is in then is told, and nothing when it is back where the followers last heard
-//! it was (a pledge withdrawn then made again tells nobody).
+//! it was (a pledge withdrawn then made again tells nobody); a comment removed by a moderator
+//! before the email left is not told.
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
 use super::Status;
-use super::search::path;
+use super::search::{excerpt, path};
 use super::store::{self, AdRow, NewNotice, NoticeKind, NoticeRow};
 use crate::app::AppState;
 use crate::db;
@@ -127,6 +128,8 @@ pub enum Event<'a> {
     Status { from: Status, to: Status },
     /// `actor` made their first offer on the ad.
     Offer { actor: i64, who: &'a str, amount: i64, timeframe: &'a str },
+    /// `actor`'s comment `comment` was published under the ad.
+    Comment { actor: Option<i64>, who: &'a str, comment: i64 },
 }
 
 /// Collects `event` for the followers of `ad` and sends what was collected if no such email
@@ -146,6 +149,7 @@ pub async fn collect<C: sea_orm::ConnectionTrait>(
             who: "",
             amount: None,
             timeframe: "",
+            comment_id: None,
         },
         Event::Offer { actor, who, amount, timeframe } => NewNotice {
             actor_id: Some(actor),
@@ -155,6 +159,17 @@ pub async fn collect<C: sea_orm::ConnectionTrait>(
             who,
             amount: Some(amount),
             timeframe,
+            comment_id: None,
+        },
+        Event::Comment { actor, who, comment } => NewNotice {
+            actor_id: actor,
+            kind: NoticeKind::Comment,
+            from_status: None,
+            to_status: None,
+            who,
+            amount: None,
+            timeframe: "",
+            comment_id: Some(comment),
         },
     };
     store::insert_notice(c, ad.id, &notice).await?;
@@ -195,9 +210,15 @@ fn netted(rows: &[NoticeRow], now: Status) -> Vec<(Option<i64>, Notice)> {
     {
         items.push((None, Notice::Status(now)));
     }
-    for r in rows.iter().filter(|r| r.kind == NoticeKind::Offer) {
-        let notice =
-            Notice::Offer { who: r.who.clone(), amount: r.amount.unwrap_or(0), timeframe: r.timeframe.clone() };
+    for r in rows {
+        let notice = match (r.kind, &r.comment_body) {
+            (NoticeKind::Offer, _) => {
+                Notice::Offer { who: r.who.clone(), amount: r.amount.unwrap_or(0), timeframe: r.timeframe.clone() }
+            }
+            // A comment removed or refused meanwhile is not told.
+            (NoticeKind::Comment, Some(body)) => Notice::Comment { who: r.who.clone(), excerpt: excerpt(body, 600) },
+            _ => continue,
+        };
         items.push((r.actor_id, notice));
     }
     items

@@ -1,8 +1,7 @@
 //! Questions and comments under a public ad.
 
 use super::super::forms::CommentForm;
-use super::super::notify::{self, Notice};
-use super::super::search::excerpt;
+use super::super::notify::{self, Event};
 use super::super::store::{self, AdRow};
 use super::super::{AdError, CommentStatus, record_change};
 use super::changed;
@@ -12,7 +11,7 @@ use crate::web::CurrentUser;
 
 /// Where a comment went.
 pub enum Commented {
-    /// Shown at once (post-moderation); followers are told.
+    /// Shown at once (post-moderation); followers are told (collected, see `notify`).
     Posted,
     /// Waiting for a moderator (pre-moderation).
     Pending,
@@ -37,13 +36,13 @@ pub async fn comment(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &Comm
         Commented::Posted => CommentStatus::Published,
     };
     let txn = app.db.begin().await?;
-    store::insert_comment(&txn, ad.id, user.id, &user.display_name, &body, status).await?;
+    let comment = store::insert_comment(&txn, ad.id, user.id, &user.display_name, &body, status).await?;
     store::follow(&txn, ad.id, user.id).await?;
     // The ad's pages change: every node empties its cache of them.
     record_change(&txn, ad.id).await?;
     if let Commented::Posted = outcome {
-        let notice = Notice::Comment { who: user.display_name.clone(), excerpt: excerpt(&body, 600) };
-        notify::followers(app, &txn, ad, Some(user.id), &notice).await?;
+        let event = Event::Comment { actor: Some(user.id), who: &user.display_name, comment };
+        notify::collect(app, &txn, ad, event).await?;
     }
     txn.commit().await?;
     changed(app);

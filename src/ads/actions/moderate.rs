@@ -5,8 +5,7 @@
 //! the moderator saw, and is refused when the author changed the ad since.
 
 use super::super::moderation::{REPORTED_AD, REPORTED_COMMENT};
-use super::super::notify::{self, Notice};
-use super::super::search::excerpt;
+use super::super::notify::{self, Event};
 use super::super::store;
 use super::super::{CommentStatus, Status, record_change};
 use super::{changed, expiry};
@@ -103,8 +102,8 @@ pub async fn decide_comment(
     audit::record(&txn, me, action, &format!("ad_comment:{id}"), Some(reason)).await?;
     moderation::close_reports_about(&txn, REPORTED_COMMENT, id, me.id, reason).await?;
     if verdict == Verdict::Publish {
-        let notice = Notice::Comment { who: comment.author_name.clone(), excerpt: excerpt(&comment.body, 600) };
-        notify::followers(app, &txn, &ad, comment.user_id, &notice).await?;
+        let event = Event::Comment { actor: comment.user_id, who: &comment.author_name, comment: id };
+        notify::collect(app, &txn, &ad, event).await?;
     } else if let Some(author) = comment.user_id
         && let Some((email, lang)) = store::contact(&txn, author).await?
     {

@@ -84,6 +84,8 @@ crate::text_enum! {
         Status = "status",
         /// A new offer.
         Offer = "offer",
+        /// A comment published under the ad.
+        Comment = "comment",
     }
 }
 
@@ -99,6 +101,8 @@ pub struct NoticeRow {
     pub who: String,
     pub amount: Option<i64>,
     pub timeframe: String,
+    /// The text of the comment a `Comment` notice tells of, while it is still published.
+    pub comment_body: Option<String>,
 }
 
 /// A notice to collect.
@@ -110,13 +114,15 @@ pub struct NewNotice<'a> {
     pub who: &'a str,
     pub amount: Option<i64>,
     pub timeframe: &'a str,
+    pub comment_id: Option<i64>,
 }
 
 pub async fn insert_notice<C: ConnectionTrait>(c: &C, ad_id: i64, n: &NewNotice<'_>) -> db::Result<()> {
     db::exec(
         c,
-        "INSERT INTO ad_notices (ad_id, actor_id, kind, from_status, to_status, who, amount, timeframe, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO ad_notices \
+         (ad_id, actor_id, kind, from_status, to_status, who, amount, timeframe, comment_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         vals![
             ad_id,
             n.actor_id,
@@ -126,6 +132,7 @@ pub async fn insert_notice<C: ConnectionTrait>(c: &C, ad_id: i64, n: &NewNotice<
             n.who,
             n.amount,
             n.timeframe,
+            n.comment_id,
             db::now()
         ],
     )
@@ -137,8 +144,10 @@ pub async fn insert_notice<C: ConnectionTrait>(c: &C, ad_id: i64, n: &NewNotice<
 pub async fn pending_notices<C: ConnectionTrait>(c: &C, ad_id: i64) -> db::Result<Vec<NoticeRow>> {
     db::all(
         c,
-        "SELECT id, actor_id, kind, from_status, to_status, who, amount, timeframe FROM ad_notices \
-         WHERE ad_id = $1 ORDER BY id",
+        "SELECT n.id, n.actor_id, n.kind, n.from_status, n.to_status, n.who, n.amount, n.timeframe, \
+         c.body AS comment_body FROM ad_notices n \
+         LEFT JOIN ad_comments c ON c.id = n.comment_id AND c.status = 'published' \
+         WHERE n.ad_id = $1 ORDER BY n.id",
         vals![ad_id],
     )
     .await
@@ -150,7 +159,7 @@ pub async fn delete_notices<C: ConnectionTrait>(c: &C, ad_id: i64, last_id: i64)
     Ok(())
 }
 
-/// When the followers of an ad were last emailed about a pledge or an offer.
+/// When the followers of an ad were last emailed about a pledge, an offer or a comment.
 pub async fn notices_sent_at<C: ConnectionTrait>(c: &C, ad_id: i64) -> db::Result<Option<i64>> {
     db::int(c, "SELECT notices_sent_at FROM ads WHERE id = $1 AND notices_sent_at IS NOT NULL", vals![ad_id]).await
 }

@@ -43,13 +43,21 @@ async fn comments_are_sanitised_checked_and_limited() {
     // Someone else is not held back.
     comment(&author, &ad, "Deux cents membres, oui, et une trentaine de bénévoles.").await.assert_redirect_to(ad.url());
 
-    // Followers are told, with the text but never the markup.
+    // Followers are told, with the text but never the markup: the first comment at once, the
+    // next ones collected and sent together once `ads_notice_minutes` have passed.
     let mails = mails_with(&app, AUTHOR, "Nouveau commentaire").await;
-    assert_eq!(mails.len(), 3, "{mails:#?}");
+    assert_eq!(mails.len(), 1, "{mails:#?}");
     assert!(mails[0].subject.contains(TITLE), "{mails:#?}");
     assert!(mails[0].body.contains("Deux cents membres") && mails[0].body.contains("Dominique Curieuse"), "{mails:#?}");
     assert!(!mails[0].body.contains("<script>"), "{mails:#?}");
-    assert_eq!(mails_with(&app, FRIEND, "Nouveau commentaire").await.len(), 1);
+    assert!(mails_with(&app, FRIEND, "Nouveau commentaire").await.is_empty());
+    assert_eq!(notices_due(&app, &ad).await, 2);
+    let digest = app.last_mail_to(AUTHOR).await;
+    assert!(digest.subject.contains("2 nouvelles"), "{digest:#?}");
+    assert!(digest.body.contains("Deuxième message") && digest.body.contains("Troisième message"), "{digest:#?}");
+    assert!(!digest.body.contains("une trentaine"), "the author is not told of their own comment");
+    let mail = app.only_mail_to(FRIEND).await;
+    assert!(mail.subject.contains("Nouveau commentaire") && mail.body.contains("une trentaine"), "{mail:#?}");
 
     // Only public ads take comments.
     let draft = app.seed().draft_ad(&author).title("Un brouillon à commenter").await;
@@ -90,4 +98,31 @@ async fn a_new_comment_appears_for_visitors() {
     friend.get(ad.url()).await.assert_contains(QUESTION);
     engine_at_rest().await;
     app.client().get(ad.url()).await.assert_contains(QUESTION);
+}
+
+/// Comments are collected like the other notices: a burst of comments is one email per
+/// follower, and a comment a moderator removed before it left is never mailed.
+#[tokio::test]
+async fn a_burst_of_comments_is_one_email_and_removed_ones_are_not_told() {
+    let app = TestApp::spawn().await;
+    let (_author, ad) = author_with_ad(&app, AUTHOR, TITLE).await;
+    let friend = app.seed().association(FRIEND).named("Dominique Curieuse").await;
+    let (other, _) = app.signed_in("autre@exemple.org", &[Role::Association]).await;
+    comment(&friend, &ad, "Première question, envoyée tout de suite.").await.assert_redirect_to(ad.url());
+    const SPAM: &str = "Achetez des montres pas chères sur notre site !";
+    comment(&other, &ad, SPAM).await.assert_redirect_to(ad.url());
+    comment(&friend, &ad, "Seconde question, gardée pour plus tard.").await.assert_redirect_to(ad.url());
+    assert_eq!(mails_with(&app, AUTHOR, "").await.len(), 1);
+
+    let spam =
+        app.count(&format!("SELECT MAX(id) FROM ad_comments WHERE body LIKE '%montres%' AND ad_id = {}", ad.id)).await;
+    let (moderator, _) = app.signed_in("moderation@emancipasso.example", &[Role::Moderator]).await;
+    let fields = [("decision", "retirer"), ("reason", "Publicité.")];
+    post_from(&moderator, "/moderation", &format!("/moderation/commentaires/{spam}"), &fields)
+        .await
+        .assert_redirect_to("/moderation");
+    notices_due(&app, &ad).await;
+    let mails = mails_with(&app, AUTHOR, "").await;
+    assert_eq!(mails.len(), 2, "{mails:#?}");
+    assert!(mails[1].body.contains("Seconde question") && !mails[1].body.contains("montres"), "{mails:#?}");
 }
