@@ -94,13 +94,6 @@ async fn declare(
     CsrfForm(form): CsrfForm<AccompanimentForm>,
 ) -> Result<Response, AppError> {
     let structure = my_structure(&app, &user).await?;
-    ratelimit::hit(
-        &app.db,
-        &format!("declare:{}", structure.id),
-        app.config.rate_forms,
-        app.config.rate_window_minutes,
-    )
-    .await?;
     let terms = directory::term_choices(&app.db, ctx.lang).await?;
     let known: BTreeSet<(String, String)> = terms.into_iter().map(|(k, s, _)| (k, s)).collect();
     let mut parsed = form.parse(&known, &this_month());
@@ -114,10 +107,17 @@ async fn declare(
         }
     }
     let (status, errors) = match parsed {
-        Ok(new) => match declare::declare(&app, &user, &structure, &new, ip.0).await? {
-            Ok(()) => return Ok(see_other("/espace/structure/accompagnements/nouveau", "flash-accompaniment-sent")),
-            Err(refused) => refused,
-        },
+        Ok(new) => {
+            // Only declarations that would go out count: a form sent back with a typo does not.
+            let bucket = format!("declare:{}", structure.id);
+            ratelimit::hit(&app.db, &bucket, app.config.rate_forms, app.config.rate_window_minutes).await?;
+            match declare::declare(&app, &user, &structure, &new, ip.0).await? {
+                Ok(()) => {
+                    return Ok(see_other("/espace/structure/accompagnements/nouveau", "flash-accompaniment-sent"));
+                }
+                Err(refused) => refused,
+            }
+        }
         Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
     };
     let page = declare_page(&app, ctx, structure, form, errors).await?;

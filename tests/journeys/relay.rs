@@ -213,3 +213,24 @@ async fn reports_naming_someone_elses_address_send_it_few_emails() {
     assert_eq!(app.count("SELECT COUNT(*) FROM reports WHERE status = 'open'").await, 0);
     assert_eq!(app.mails_to("cible@exemple.org").await.len(), 2);
 }
+
+#[tokio::test]
+async fn declarations_sent_back_with_a_mistake_do_not_count_against_the_limit() {
+    let app = TestApp::spawn_with(|c| c.rate_forms = 2).await;
+    let team = app
+        .seed()
+        .structure("soignee", "Soignée (fictive)")
+        .status(StructureStatus::Pending)
+        .member("f@s.example")
+        .await;
+    let member = app.sign_in_as(team.member_email()).await;
+    for typo in ["presidence@", "presidence@jardins", "presidence jardins.example"] {
+        let page = member.post_form(DECLARE, &project(typo)).await;
+        page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_field_value("contact_email", typo);
+    }
+    member.post_form(DECLARE, &project("presidence@jardins.example")).await.assert_redirect_to(DECLARE);
+    member.post_form(DECLARE, &project("tresorerie@jardins.example")).await.assert_redirect_to(DECLARE);
+    let page = member.post_form(DECLARE, &project("secretariat@jardins.example")).await;
+    page.assert_status(StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(app.rows("accompaniments").await, 2);
+}
