@@ -1,5 +1,5 @@
-//! The ads' part of a person's data, registered with accounts: the export of their ads,
-//! pledges, offers, comments and follows, and what happens to them when the account goes.
+//! The ads' part of a person's data, registered with accounts: the export of their ads (and
+//! their changes waiting for a moderator), pledges, offers, comments and follows, and what happens to them when the account goes.
 
 use std::sync::Arc;
 
@@ -70,6 +70,25 @@ async fn export(db: &crate::db::Db, user_id: i64) -> db::Result<serde_json::Valu
          FROM ad_follows f JOIN ads a ON a.id = f.ad_id WHERE f.user_id = $1 ORDER BY f.ad_id",
     )
     .await?;
+    // Their changes to public ads waiting for a moderator (pre-moderation): the new text.
+    #[derive(crate::db::Row)]
+    struct Change {
+        ad_id: i64,
+        title: String,
+        body: String,
+        at: i64,
+    }
+    let changes: Vec<Change> = crate::db::all(
+        c,
+        "SELECT r.ad_id, r.title, r.body, r.updated_at AS at FROM ad_revisions r JOIN ads a ON a.id = r.ad_id \
+         WHERE a.author_id = $1 AND r.mode = 'pending' ORDER BY r.ad_id",
+        vals![user_id],
+    )
+    .await?;
+    let changes: Vec<serde_json::Value> = changes
+        .iter()
+        .map(|r| serde_json::json!({ "ad_id": r.ad_id, "new_title": r.title, "new_body": r.body, "at": iso(r.at) }))
+        .collect();
     let list = |rows: &[Line], detail: &str, amount: &str| -> Vec<serde_json::Value> {
         rows.iter()
             .map(|l| {
@@ -90,6 +109,7 @@ async fn export(db: &crate::db::Db, user_id: i64) -> db::Result<serde_json::Valu
         "offers": list(&offers, "message", "amount"),
         "comments": list(&comments, "body", ""),
         "follows": list(&follows, "", ""),
+        "changes_awaiting_review": changes,
     }))
 }
 

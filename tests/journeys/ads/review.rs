@@ -55,6 +55,10 @@ async fn under_pre_moderation_changes_to_a_published_ad_wait_for_a_moderator() {
     assert_says(&page, "Vos modifications du");
     assert_says(&page, "attendent la validation");
     assert_eq!(field_value(&author.get(&edit_url(&ad)).await, "title"), SPAM_TITLE);
+    // The waiting text is the author's data too: their export holds it.
+    let export: serde_json::Value = serde_json::from_str(&author.get("/compte/export").await.body).expect("JSON");
+    let waiting = &export["ads"]["changes_awaiting_review"][0];
+    assert_eq!((&waiting["new_title"], &waiting["new_body"]), (&SPAM_TITLE.into(), &SPAM_BODY.into()), "{export}");
 
     // The queue shows what changed, field by field.
     let queue = moderator.get("/moderation").await;
