@@ -17,7 +17,6 @@ use super::store;
 use crate::app::AppState;
 use crate::db;
 use crate::mail::{self, Email};
-use crate::web::Lang;
 
 /// How long a confirmation link stays valid.
 pub const LINK_DAYS: i64 = 30;
@@ -47,24 +46,27 @@ pub async fn run(app: &AppState) -> db::Result<usize> {
     let due = store::claim_reminders(&app.db, now, ask_before, unlist_before).await?;
     let base = app.config.base().to_owned();
     for s in &due {
-        let link = format!("{base}{}", confirm_path(&app.secret, &s.slug, now));
+        let path = confirm_path(&app.secret, &s.slug, now);
         for to in super::recipients(&app.db, s.id, &s.contact_email).await? {
             let args = [
                 ("structure", s.name.clone()),
-                ("link", link.clone()),
+                ("link", format!("{base}{}", to.lang.href(&path))),
                 ("months", app.config.unlist_after_months.to_string()),
                 ("days", LINK_DAYS.to_string()),
             ];
-            mail::queue(app.db.conn(), &Email::compose(Lang::Fr, &to, None, "mail-confirm-profile", &args)).await?;
+            let mail = Email::compose(to.lang, &to.email, None, "mail-confirm-profile", &args);
+            mail::queue(app.db.conn(), &mail).await?;
         }
     }
     // Claim the unlisting notices.
     let gone = store::claim_unlisting_notices(&app.db, now, unlist_before).await?;
     for s in &gone {
-        let link = format!("{base}{}", confirm_path(&app.secret, &s.slug, now));
+        let path = confirm_path(&app.secret, &s.slug, now);
         for to in super::recipients(&app.db, s.id, &s.contact_email).await? {
-            let args = [("structure", s.name.clone()), ("link", link.clone()), ("days", LINK_DAYS.to_string())];
-            mail::queue(app.db.conn(), &Email::compose(Lang::Fr, &to, None, "mail-profile-unlisted", &args)).await?;
+            let link = format!("{base}{}", to.lang.href(&path));
+            let args = [("structure", s.name.clone()), ("link", link), ("days", LINK_DAYS.to_string())];
+            let mail = Email::compose(to.lang, &to.email, None, "mail-profile-unlisted", &args);
+            mail::queue(app.db.conn(), &mail).await?;
         }
     }
     if !due.is_empty() || !gone.is_empty() {

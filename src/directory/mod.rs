@@ -351,13 +351,25 @@ pub async fn team_emails(db: &Db, structure_id: i64) -> db::Result<Vec<String>> 
     store::team_emails(db, structure_id).await
 }
 
-/// Everyone to tell about a structure: its team, else its contact address.
-pub async fn recipients(db: &Db, structure_id: i64, contact_email: &str) -> db::Result<Vec<String>> {
-    let mut emails = store::team_emails(db, structure_id).await?;
-    if emails.is_empty() && !contact_email.is_empty() {
-        emails.push(contact_email.to_owned());
+/// Someone to tell about a structure, in their language.
+pub struct Recipient {
+    pub email: String,
+    pub lang: crate::web::Lang,
+}
+
+/// Everyone to tell about a structure: its team, each in their language, else its contact
+/// address, in French.
+pub async fn recipients(db: &Db, structure_id: i64, contact_email: &str) -> db::Result<Vec<Recipient>> {
+    let lang = |locale: &str| crate::web::Lang::parse(locale).unwrap_or(crate::web::Lang::Fr);
+    let mut team: Vec<Recipient> = store::team_contacts(db, structure_id)
+        .await?
+        .into_iter()
+        .map(|c| Recipient { lang: lang(&c.locale), email: c.email })
+        .collect();
+    if team.is_empty() && !contact_email.is_empty() {
+        team.push(Recipient { email: contact_email.to_owned(), lang: crate::web::Lang::Fr });
     }
-    Ok(emails)
+    Ok(team)
 }
 
 /// A structure by its slug, listed or not.

@@ -426,6 +426,24 @@ struct EmailRow {
     email: String,
 }
 
+/// A team member's address and language.
+#[derive(Row)]
+pub struct TeamContactRow {
+    pub email: String,
+    pub locale: String,
+}
+
+/// The addresses and languages of a structure's team members.
+pub async fn team_contacts(db: &Db, structure_id: i64) -> db::Result<Vec<TeamContactRow>> {
+    db::all(
+        db.conn(),
+        "SELECT u.email, u.locale FROM structure_members m JOIN users u ON u.id = m.user_id \
+         WHERE m.structure_id = $1 ORDER BY u.id",
+        vals![structure_id],
+    )
+    .await
+}
+
 /// Email addresses of a structure's team members.
 pub async fn team_emails(db: &Db, structure_id: i64) -> db::Result<Vec<String>> {
     let rows: Vec<EmailRow> = db::all(

@@ -40,7 +40,7 @@ fn refuse(status: StatusCode, field: &'static str, key: &'static str) -> Result<
     Ok(Err((status, FieldErrors::one(field, key))))
 }
 
-/// Sends the link of `new` to its contact, or says which rule refused it (the status and the
+/// Sends the link of `new` to its contact, in `lang` (the page's language), or says which rule refused it (the status and the
 /// messages to show the form again with).
 pub async fn declare(
     app: &AppState,
@@ -48,6 +48,7 @@ pub async fn declare(
     structure: &StructureRef,
     new: &NewAccompaniment,
     ip: IpAddr,
+    lang: Lang,
 ) -> Result<Result<(), Refusal>, AppError> {
     if !structure.status.may_mail_out() {
         return refuse(StatusCode::CONFLICT, "form", "err-declare-not-submitted");
@@ -87,7 +88,7 @@ pub async fn declare(
         },
     )
     .await?;
-    let link = format!("{}/recommandation?jeton={token}", app.config.base());
+    let link = format!("{}{}", app.config.base(), lang.href(&format!("/recommandation?jeton={token}")));
     let args = [
         ("structure", structure.name.clone()),
         ("association", new.association_name.clone()),
@@ -95,8 +96,8 @@ pub async fn declare(
         ("link", link),
         ("days", LINK_DAYS.to_string()),
     ];
-    // The association's own language is not known: French, the platform's language.
-    mail::queue(&txn, &Mail::compose(Lang::Fr, contact, None, "mail-accompaniment", &args)).await?;
+    // The association's own language is not known: the one the structure declared in.
+    mail::queue(&txn, &Mail::compose(lang, contact, None, "mail-accompaniment", &args)).await?;
     txn.commit().await?;
     app.mail_queued();
     Ok(Ok(()))

@@ -188,7 +188,7 @@ async fn decide_recommendation(
     mail::queue(&txn, &Mail::compose(Lang::Fr, &done.author_email, None, key, &args)).await?;
     if approve {
         for to in directory::recipients(&app.db, s.id, &s.contact_email).await? {
-            mail::queue(&txn, &Mail::compose(Lang::Fr, &to, None, "mail-recommendation-new", &args)).await?;
+            mail::queue(&txn, &Mail::compose(to.lang, &to.email, None, "mail-recommendation-new", &args)).await?;
         }
     }
     txn.commit().await?;

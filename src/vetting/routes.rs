@@ -111,7 +111,7 @@ async fn declare(
             // Only declarations that would go out count: a form sent back with a typo does not.
             let bucket = format!("declare:{}", structure.id);
             ratelimit::hit(&app.db, &bucket, app.config.rate_forms, app.config.rate_window_minutes).await?;
-            match declare::declare(&app, &user, &structure, &new, ip.0).await? {
+            match declare::declare(&app, &user, &structure, &new, ip.0, ctx.lang).await? {
                 Ok(()) => {
                     return Ok(see_other("/espace/structure/accompagnements/nouveau", "flash-accompaniment-sent"));
                 }
@@ -319,9 +319,9 @@ async fn decline(
     if !store::answer(&txn, acc.id, AccompanimentStatus::Declined, &answerer).await? {
         return message(ctx.clone(), StatusCode::GONE, "vetting-link-title", ctx.t("vetting-link-used"));
     }
-    for to in directory::team_emails(&app.db, acc.structure_id).await? {
+    for to in directory::recipients(&app.db, acc.structure_id, "").await? {
         let args = [("association", acc.association_name.clone())];
-        mail::queue(&txn, &Mail::compose(Lang::Fr, &to, None, "mail-accompaniment-declined", &args)).await?;
+        mail::queue(&txn, &Mail::compose(to.lang, &to.email, None, "mail-accompaniment-declined", &args)).await?;
     }
     txn.commit().await?;
     app.mail_queued();

@@ -229,6 +229,7 @@ pub struct StructureBuilder<'a> {
     new: NewStructure<'a>,
     recommendations: usize,
     members: Vec<&'a str>,
+    english_members: Vec<&'a str>,
 }
 
 impl<'a> StructureBuilder<'a> {
@@ -241,6 +242,13 @@ impl<'a> StructureBuilder<'a> {
     /// A team member: an account with the structure role.
     pub fn member(mut self, email: &'a str) -> Self {
         self.members.push(email);
+        self
+    }
+
+    /// A team member whose account is in English.
+    pub fn english_member(mut self, email: &'a str) -> Self {
+        self.members.push(email);
+        self.english_members.push(email);
         self
     }
 
@@ -339,7 +347,11 @@ impl<'a> StructureBuilder<'a> {
                 .expect("recommend");
         }
         for email in &self.members {
-            app.account(email, &[Role::Structure]).await;
+            if self.english_members.contains(email) {
+                app.seed().person(email).english().role(Role::Structure).account().await;
+            } else {
+                app.account(email, &[Role::Structure]).await;
+            }
             let user = app.user_id(email).await;
             db::exec(
                 app.db.conn(),
@@ -394,7 +406,7 @@ impl<'a> Seed<'a> {
             terms: vec![("service", "diagnostic"), ("software", "paheko")],
             areas: vec![],
         };
-        StructureBuilder { app: self.app, new, recommendations: 0, members: Vec::new() }
+        StructureBuilder { app: self.app, new, recommendations: 0, members: Vec::new(), english_members: Vec::new() }
     }
 
     /// A structure listed in the directory: approved, fresh, with one published recommendation.

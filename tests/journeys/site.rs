@@ -332,3 +332,22 @@ async fn emails_link_to_the_language_of_their_recipient() {
         page.assert_contains(heading);
     }
 }
+
+#[tokio::test]
+async fn structures_are_told_in_the_language_of_each_team_member() {
+    let app = TestApp::spawn().await;
+    app.seed()
+        .listed_structure("bilingue", "Bilingue (fictive)")
+        .confirmed_months_ago(7)
+        .member("membre@structure.example")
+        .english_member("member@structure.example")
+        .await;
+    assert_eq!(emancipasso::directory::ask_confirmations(&app.state).await.expect("reminders"), 1);
+    let french = app.only_mail_to("membre@structure.example").await;
+    assert!(french.subject.contains("toujours à jour"), "{french:?}");
+    assert!(french.link().starts_with("/annuaire/bilingue/confirmer?"), "{french:?}");
+    let english = app.only_mail_to("member@structure.example").await;
+    assert!(english.subject.contains("up to date"), "{english:?}");
+    assert!(english.link().starts_with("/en/annuaire/bilingue/confirmer?"), "{english:?}");
+    app.client().get(&english.link()).await.assert_status(StatusCode::OK).assert_contains("lang=\"en\"");
+}

@@ -9,7 +9,7 @@ use crate::audit;
 use crate::directory::store;
 use crate::mail::{self, Email as Mail};
 use crate::moderation::{self, Decision, ModerationError};
-use crate::web::{CurrentUser, Lang};
+use crate::web::CurrentUser;
 
 /// Decides the pending structure `id`, as the moderator saw it at version `seen`.
 pub async fn decide_structure(
@@ -44,7 +44,7 @@ pub async fn decide_structure(
     let key = if approve { "mail-structure-approved" } else { "mail-structure-rejected" };
     for to in &recipients {
         let args = [("structure", s.name.clone()), ("reason", reason.clone())];
-        mail::queue(&txn, &Mail::compose(Lang::Fr, to, None, key, &args)).await?;
+        mail::queue(&txn, &Mail::compose(to.lang, &to.email, None, key, &args)).await?;
     }
     txn.commit().await?;
     app.directory.changed();
@@ -90,7 +90,8 @@ pub async fn decide_changes(
         store::record_change(&txn, id).await?;
         for to in &recipients {
             let args = [("structure", reviewed.name.clone()), ("reason", reason.clone())];
-            mail::queue(&txn, &Mail::compose(Lang::Fr, to, None, "mail-structure-changes-reverted", &args)).await?;
+            let mail = Mail::compose(to.lang, &to.email, None, "mail-structure-changes-reverted", &args);
+            mail::queue(&txn, &mail).await?;
         }
     }
     txn.commit().await?;
