@@ -445,6 +445,42 @@ async function auditMode(browser, lang, mode, states, shared) {
       await audit(s, s.page, await submit(s, 'main form[action="/compte/inscription"]'), 'inscription-erreurs', 422);
     });
 
+    // A new account: the page of the verification link and its button, then the change of
+    // address and the page of its confirmation link.
+    await step({ lang, mode }, 'account email links', async () => {
+      const s = await open(null);
+      const address = `audit-${randomBytes(6).toString('hex')}@audit.example`;
+      await goto(s, '/compte/inscription');
+      await s.page.fill('#f-email', address);
+      await s.page.fill('#f-display_name', "Compte d'audit (fictif)");
+      await s.page.fill('#f-password', PASSWORD);
+      const signedUp = await submit(s, 'main form[action="/compte/inscription"]');
+      if (!signedUp || signedUp.status() >= 400) throw new FlowError(`signing up answered HTTP ${signedUp && signedUp.status()}`);
+      await page(s, 'verification', await waitForLink(address, '/compte/verifier'));
+      await audit(s, s.page, await submit(s, 'main form[action="/compte/verifier"]'), 'verification-faite', 200);
+      await signIn(s, address);
+      const renamed = `audit-${randomBytes(6).toString('hex')}@audit.example`;
+      await goto(s, '/compte');
+      await s.page.fill('#f-new_email', renamed);
+      await s.page.fill('#f-email_password', PASSWORD);
+      const asked = await submit(s, 'main form[action="/compte/email"]');
+      if (!asked || asked.status() >= 400) throw new FlowError(`asking for a new address answered HTTP ${asked && asked.status()}`);
+      await page(s, 'confirmer-email', await waitForLink(renamed, '/compte/confirmer-email'));
+      await audit(s, s.page, await submit(s, 'main form[action="/compte/confirmer-email"]'), 'email-confirme', 200);
+    });
+
+    // A visitor's message to a listed structure: the receipt shows the copy.
+    await step({ lang, mode }, 'contact receipt', async () => {
+      const s = await open(null);
+      await goto(s, `/annuaire/${shared.contact}`);
+      await s.page.fill('#f-name', "Visiteur d'audit (fictif)");
+      await s.page.fill('#f-email', 'visiteur@audit.example');
+      await s.page.fill('#f-message', "Message fictif de l'audit d'accessibilité : nous voulons quitter Google Drive.");
+      // The form refuses what is sent faster than a person types.
+      await new Promise((res) => setTimeout(res, 3500));
+      await audit(s, s.page, await submit(s, `main form[action="/annuaire/${shared.contact}/contact"]`), 'message-envoye', 200);
+    });
+
     // Pages reached from emailed links.
     await step({ lang, mode }, 'email-link pages', async () => {
       const s = await open('structure');
@@ -496,14 +532,18 @@ async function main() {
 
   // A structure the association account may recommend: the first one the directory lists.
   const res = await fetch(`${BASE}/annuaire`);
-  const slug = ((await res.text()).match(/href="\/annuaire\/([a-z0-9-]+)"/) || [])[1];
+  const slugs = [...new Set([...(await res.text()).matchAll(/href="\/annuaire\/([a-z0-9-]+)"/g)].map((m) => m[1]))]
+    .filter((s) => s !== 'embed' && s !== 'carte');
+  const slug = slugs[0];
   if (!res.ok || !slug) throw new FlowError(`no /annuaire/<slug> link on ${BASE}/annuaire (HTTP ${res.status})`);
+  // Each mode writes to another structure: the site caps the messages one address receives.
+  let turn = 0;
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const states = {};
   try {
     for (const lang of Object.keys(LANGS)) {
-      for (const mode of DEVICES) await auditMode(browser, lang, mode, states, { slug });
+      for (const mode of DEVICES) await auditMode(browser, lang, mode, states, { slug, contact: slugs[turn++ % slugs.length] });
     }
   } finally {
     await browser.close().catch(() => {});
