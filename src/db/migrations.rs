@@ -16,7 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(super::m0005_ads::Migration),
             Box::new(super::m0006_relays_and_teams::Migration),
             Box::new(super::m0007_reviews::Migration),
-            Box::new(super::m0008_comment_notices::Migration),
+            Box::new(super::m0008_notices_and_prices::Migration),
         ]
     }
 }

@@ -11,7 +11,7 @@ mod m0004_vetting;
 mod m0005_ads;
 mod m0006_relays_and_teams;
 mod m0007_reviews;
-mod m0008_comment_notices;
+mod m0008_notices_and_prices;
 mod migrations;
 
 use std::time::Duration;

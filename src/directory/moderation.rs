@@ -118,5 +118,6 @@ fn diff(lang: Lang, old: &StructureText, new: &StructureText) -> Vec<FieldChange
         ("field-contact-email", old.contact_email.clone(), new.contact_email.clone()),
         ("field-chatons-member", chatons(old), chatons(new)),
         ("field-chatons-url", old.chatons_url.clone(), new.chatons_url.clone()),
+        ("field-price-info", old.price_info.clone(), new.price_info.clone()),
     ])
 }

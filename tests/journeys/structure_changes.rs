@@ -137,9 +137,18 @@ async fn changes_to_an_approved_structure_wait_in_the_queue_with_what_changed() 
     save(&team, &[("pitch", NEW_PITCH)]).await;
     decide(&moderator, &changes, "accepter", "").await.assert_redirect_to("/moderation");
     assert!(text(&profile(&app).await).contains(NEW_PITCH));
-    let page = save(&team, &[("pitch", NEW_PITCH), ("price_info", "Diagnostic : 180 euros.")]).await;
+    let page = save(&team, &[("pitch", NEW_PITCH), ("languages", "en")]).await;
     assert!(!text(&team.follow(&page).await).contains("seront relues"));
     assert!(!text(&moderator.get("/moderation").await).contains("Fiches modifiées depuis leur validation ("));
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'structure.changes.revert'").await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'structure.changes.accept'").await, 1);
+    // Prices are public text too: a change of them is shown to the moderators.
+    const PRICES: &str = "Diagnostic gratuit, puis voir https://spam.example/tarifs";
+    let page = save(&team, &[("pitch", NEW_PITCH), ("languages", "en"), ("price_info", PRICES)]).await;
+    assert!(text(&team.follow(&page).await).contains("seront relues"));
+    let queue = moderator.get("/moderation").await;
+    assert!(text(&queue).contains("Fiches modifiées depuis leur validation (1)"), "{}", text(&queue));
+    queue.assert_contains(PRICES).assert_contains("Diagnostic : 150 euros.");
+    decide(&moderator, &changes, "retablir", "Lien publicitaire.").await.assert_redirect_to("/moderation");
+    assert!(text(&profile(&app).await).contains("Diagnostic : 150 euros."));
 }

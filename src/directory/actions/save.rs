@@ -57,6 +57,7 @@ fn trusted(p: &Profile) -> StructureText {
         contact_email: p.contact_email.clone(),
         chatons_member: p.chatons_member,
         chatons_url: p.chatons_url.clone(),
+        price_info: p.price_info.clone(),
     }
 }
 

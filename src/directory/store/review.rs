@@ -9,7 +9,7 @@ use crate::db::{self, Db, Row};
 use crate::vals;
 
 /// The fields whose changes a moderator looks at: what visitors trust a structure by.
-const TRUSTED: &str = "name, pitch, description, website, contact_email, chatons_member, chatons_url";
+const TRUSTED: &str = "name, pitch, description, website, contact_email, chatons_member, chatons_url, price_info";
 
 /// The trust-relevant fields of a structure, live or as reviewed.
 #[derive(Row, Debug, Clone, PartialEq, Eq)]
@@ -21,6 +21,7 @@ pub struct StructureText {
     pub contact_email: String,
     pub chatons_member: bool,
     pub chatons_url: String,
+    pub price_info: String,
 }
 
 impl StructureText {
@@ -33,6 +34,7 @@ impl StructureText {
             contact_email: s.contact_email.clone(),
             chatons_member: s.chatons_member,
             chatons_url: s.chatons_url.clone(),
+            price_info: s.price_info.clone(),
         }
     }
 }
