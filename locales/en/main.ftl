@@ -855,6 +855,8 @@ ads-offers-title = { $count ->
    *[other] { $count } offers
 }
 ads-offers-none = No offers yet.
+ads-offer-someone = Someone (no approved structure)
+ads-pledge-someone = An association
 ads-offer-accepted = Accepted offer
 ads-offer-accept = Accept this offer
 ads-offer-make = Make an offer
@@ -1079,7 +1081,7 @@ mail-ad-offer-subject = New offer on “{ $title }”
 mail-ad-offer-body =
     Hello,
 
-    { $who } offers { $amount } (time frame: { $timeframe }) on the ad “{ $title }”.
+    { $who } offers { $amount }{ $timeframe } on the ad “{ $title }”.
 
     { $url }
 
@@ -1125,7 +1127,9 @@ mail-ad-updates-body =
 
     To stop receiving emails about this ad: { $unsubscribe }
 mail-ad-update-status = The ad is now: { $status }.
-mail-ad-update-offer = { $who } offers { $amount } (time frame: { $timeframe }).
+mail-ad-update-offer = { $who } offers { $amount }{ $timeframe }.
+mail-ad-offer-timeframe = {" "}(time frame: { $timeframe })
+mail-ad-offer-someone = Someone
 mail-ad-update-offer-accepted = The offer of { $who } ({ $amount }) was accepted.
 mail-ad-update-comment = { $who } wrote: { $comment }
 mail-ad-reminder-subject = Your ad expires soon: { $title }

@@ -855,6 +855,8 @@ ads-offers-title = { $count ->
    *[other] { $count } propositions
 }
 ads-offers-none = Pas encore de proposition.
+ads-offer-someone = Une personne (sans structure validée)
+ads-pledge-someone = Une association
 ads-offer-accepted = Proposition retenue
 ads-offer-accept = Retenir cette proposition
 ads-offer-make = Faire une proposition
@@ -1079,7 +1081,7 @@ mail-ad-offer-subject = Nouvelle proposition sur « { $title } »
 mail-ad-offer-body =
     Bonjour,
 
-    { $who } propose { $amount } (délai : { $timeframe }) sur l'annonce « { $title } ».
+    { $who } propose { $amount }{ $timeframe } sur l'annonce « { $title } ».
 
     { $url }
 
@@ -1125,7 +1127,9 @@ mail-ad-updates-body =
 
     Pour ne plus recevoir d'e-mails sur cette annonce : { $unsubscribe }
 mail-ad-update-status = L'annonce est maintenant : { $status }.
-mail-ad-update-offer = { $who } propose { $amount } (délai : { $timeframe }).
+mail-ad-update-offer = { $who } propose { $amount }{ $timeframe }.
+mail-ad-offer-timeframe = {" "}(délai : { $timeframe })
+mail-ad-offer-someone = Une personne
 mail-ad-update-offer-accepted = La proposition de { $who } ({ $amount }) a été retenue.
 mail-ad-update-comment = { $who } a écrit : { $comment }
 mail-ad-reminder-subject = Votre annonce expire bientôt : { $title }

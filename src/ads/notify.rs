@@ -61,7 +61,14 @@ impl Notice {
         match self {
             Notice::Status(status) => vec![("status", lang.t(status.label_key()))],
             Notice::Offer { who, amount, timeframe } => {
-                vec![("who", who.clone()), ("amount", lang.euros(*amount)), ("timeframe", timeframe.clone())]
+                // Under pre-moderation, what nobody reviewed is left out (see `actions::offer`).
+                let who = if who.is_empty() { lang.t("mail-ad-offer-someone") } else { who.clone() };
+                let timeframe = if timeframe.is_empty() {
+                    String::new()
+                } else {
+                    lang.t_args("mail-ad-offer-timeframe", &[("timeframe", timeframe.clone())])
+                };
+                vec![("who", who), ("amount", lang.euros(*amount)), ("timeframe", timeframe)]
             }
             Notice::OfferAccepted { who, amount } => vec![("who", who.clone()), ("amount", lang.euros(*amount))],
             Notice::Comment { who, excerpt } => vec![("who", who.clone()), ("comment", excerpt.clone())],

@@ -10,6 +10,7 @@ use super::super::store::{self, AdRow, Announcement, Counted};
 use super::super::{AdError, record_change};
 use super::{changed, funding_event, within_limits};
 use crate::app::AppState;
+use crate::config::Moderation;
 use crate::web::CurrentUser;
 
 /// What an offer did.
@@ -55,8 +56,12 @@ pub async fn offer(app: &AppState, user: &CurrentUser, ad: &AdRow, form: &OfferF
     store::record_action(&txn, ad.id, user.id, Counted::Offer).await?;
     store::follow(&txn, ad.id, user.id).await?;
     if store::announce_once(&txn, ad.id, user.id, Announcement::Offer).await? {
-        let event =
-            Event::Offer { actor: user.id, who: &author_name, amount: new.amount.get(), timeframe: &new.timeframe };
+        // Under pre-moderation the followers are told only what was reviewed: the name of an
+        // approved structure, the amount.
+        let pre = app.config.ads_moderation == Moderation::Pre;
+        let who = if pre && structure.is_none() { "" } else { author_name.as_str() };
+        let timeframe = if pre { "" } else { new.timeframe.as_str() };
+        let event = Event::Offer { actor: user.id, who, amount: new.amount.get(), timeframe };
         notify::collect(app, &txn, ad, event).await?;
     }
     record_change(&txn, ad.id).await?;

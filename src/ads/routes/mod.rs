@@ -23,6 +23,7 @@ use super::forms::{AdForm, CommentForm, OfferForm, PledgeForm};
 use super::store::{self, AdRow};
 use super::{AdAction, AdError, CommentStatus, Kind, Status};
 use crate::app::AppState;
+use crate::config::Moderation;
 use crate::geo;
 use crate::web::forms::Choice;
 use crate::web::{AppError, CurrentUser, FieldErrors, PageCtx, Role, render_status};
@@ -146,6 +147,25 @@ async fn ad_page(app: &AppState, ctx: PageCtx, ad: AdRow) -> Result<AdPage, AppE
         .collect();
     let status = ad.status;
     let author = is_author(&ad, user.as_ref());
+    // Under pre-moderation, what the participants typed and nobody reviewed (an offer's message
+    // and time frame, the name of a person without an approved structure, the names given to
+    // pledges, the reason of a closing) is shown to the author, the moderators and its writer.
+    let reviewed_only = app.config.ads_moderation == Moderation::Pre && !author && !is_moderator(user.as_ref());
+    let me = user.as_ref().map(|u| u.id);
+    let (mut pledges, mut offers, mut ad) = (pledges, offers, ad);
+    if reviewed_only {
+        for o in offers.iter_mut().filter(|o| Some(o.user_id) != me) {
+            if o.structure_slug.is_none() {
+                o.author_name = lang.t("ads-offer-someone");
+            }
+            o.message.clear();
+            o.timeframe.clear();
+        }
+        for p in pledges.iter_mut().filter(|p| Some(p.user_id) != me) {
+            p.association_name = lang.t("ads-pledge-someone");
+        }
+        ad.close_reason.clear();
+    }
     let my_pledge = user.as_ref().and_then(|u| pledges.iter().find(|p| p.user_id == u.id).cloned());
     let my_offer = user.as_ref().and_then(|u| offers.iter().find(|o| o.user_id == u.id).cloned());
     let following = match &user {

@@ -171,3 +171,35 @@ async fn a_decision_on_a_pending_ad_changed_since_it_was_shown_is_refused() {
         .assert_redirect_to("/moderation");
     assert_eq!(state(&app, &ad).await.status, "refused");
 }
+
+/// Under pre-moderation, what participants type on a public ad and nobody reviews (an offer's
+/// message and time frame, the name of a person without an approved structure, the names given
+/// to pledges) is shown to the author and its writer, not to the public nor in the followers'
+/// emails.
+#[tokio::test]
+async fn under_pre_moderation_what_participants_type_stays_off_the_public_page() {
+    let app = TestApp::spawn_with(|c| c.ads_moderation = Moderation::Pre).await;
+    let (author, ad) = author_with_ad(&app, AUTHOR, TITLE).await;
+    let (moderator, _) = app.signed_in(MODERATOR, &[Role::Moderator]).await;
+    decide(&moderator, &format!("/moderation/annonces/{}", ad.id), "publier", "")
+        .await
+        .assert_redirect_to("/moderation");
+    let reader = app.seed().association("lectrice@exemple.org").await;
+    reader.submit(ad.url(), &ad.at("suivre"), &[]).await.assert_redirect_to(ad.url());
+    const NAME: &str = "Promo sur spam.example";
+    let developer = app.seed().person("dev@exemple.org").named(NAME).await;
+    offer(&developer, &ad, "800", "voir spam.example/delai", "Cliquez sur https://spam.example/offre").await;
+    pledge(&reader, &ad, "Casino spam.example", "100").await.assert_redirect_to(ad.url());
+
+    let public = app.client().get(ad.url()).await;
+    public.assert_status(StatusCode::OK).assert_lacks("spam.example");
+    assert_says(&public, "Une personne (sans structure validée)");
+    assert_says(&public, "Une association");
+    // The author reads everything; the writer reads their own.
+    author.get(ad.url()).await.assert_contains("https://spam.example/offre").assert_contains("Casino spam.example");
+    developer.get(ad.url()).await.assert_contains("https://spam.example/offre").assert_lacks("Casino spam.example");
+    // The followers' email of the offer holds the amount and nothing typed.
+    let mail = app.mails_to("lectrice@exemple.org").await.into_iter().find(|m| m.subject.contains("proposition"));
+    let mail = mail.expect("the offer's notice");
+    assert!(mail.body.contains("Une personne propose") && !mail.body.contains("spam.example"), "{mail:#?}");
+}
