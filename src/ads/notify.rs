@@ -299,6 +299,7 @@ mod tests {
             who: "Coop".into(),
             amount: Some(900),
             timeframe: "1 mois".into(),
+            comment_body: None,
         }
     }
 
@@ -323,6 +324,12 @@ mod tests {
             matches!(told.as_slice(), [(None, Notice::Status(Funded)), (Some(7), Notice::Offer { .. })]),
             "{told:?}"
         );
+        // Comments are told while published; one removed meanwhile (no text any more) is not.
+        let published =
+            NoticeRow { comment_body: Some("Bonjour".into()), ..row(NoticeKind::Comment, None, None, Some(8)) };
+        let removed = row(NoticeKind::Comment, None, None, Some(9));
+        let told = netted(&[published, removed], Published);
+        assert!(matches!(told.as_slice(), [(Some(8), Notice::Comment { .. })]), "{told:?}");
     }
 
     #[test]
