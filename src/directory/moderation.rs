@@ -106,6 +106,11 @@ impl QueueSection for ChangedStructures {
     }
 }
 
+/// The address of a logo file, or empty.
+fn logo_path(file: &Option<String>) -> String {
+    file.as_deref().map(|f| format!("/medias/logos/{f}")).unwrap_or_default()
+}
+
 /// The trusted fields that differ between the reviewed `old` and the live `new`, in `lang`.
 fn diff(lang: Lang, old: &StructureText, new: &StructureText) -> Vec<FieldChange> {
     let chatons =
@@ -120,4 +125,7 @@ fn diff(lang: Lang, old: &StructureText, new: &StructureText) -> Vec<FieldChange
         ("field-chatons-url", old.chatons_url.clone(), new.chatons_url.clone()),
         ("field-price-info", old.price_info.clone(), new.price_info.clone()),
     ])
+    .into_iter()
+    .chain(moderation::image_change("field-logo", logo_path(&old.logo), logo_path(&new.logo)))
+    .collect()
 }

@@ -89,6 +89,8 @@ pub struct FieldChange {
     pub label_key: &'static str,
     pub old: String,
     pub new: String,
+    /// `old` and `new` are the addresses of images (a logo), shown as such.
+    pub image: bool,
 }
 
 /// The fields among `fields` (label key, reviewed value, new value) whose value changed.
@@ -96,8 +98,13 @@ pub fn changes(fields: Vec<(&'static str, String, String)>) -> Vec<FieldChange> 
     fields
         .into_iter()
         .filter(|(_, old, new)| old != new)
-        .map(|(label_key, old, new)| FieldChange { label_key, old, new })
+        .map(|(label_key, old, new)| FieldChange { label_key, old, new, image: false })
         .collect()
+}
+
+/// The change of an image (its address, or empty when there was or is none), if it changed.
+pub fn image_change(label_key: &'static str, old: String, new: String) -> Option<FieldChange> {
+    (old != new).then_some(FieldChange { label_key, old, new, image: true })
 }
 
 #[cfg(test)]
@@ -115,7 +122,8 @@ mod tests {
             [FieldChange {
                 label_key: "field-website",
                 old: "https://nuages.example".into(),
-                new: "https://spam.example".into()
+                new: "https://spam.example".into(),
+                image: false,
             }]
         );
     }

@@ -28,7 +28,7 @@ use axum::http::StatusCode;
 
 pub use actions::not_pending;
 pub use forms::DecisionForm;
-pub use hooks::{FieldChange, Names, Pending, QueueSection, Reported, TakeDown, changes};
+pub use hooks::{FieldChange, Names, Pending, QueueSection, Reported, TakeDown, changes, image_change};
 pub use routes::{decide, routes};
 pub use store::{JournalEntry, close_reports_about};
 

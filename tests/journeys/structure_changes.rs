@@ -152,3 +152,34 @@ async fn changes_to_an_approved_structure_wait_in_the_queue_with_what_changed() 
     decide(&moderator, &changes, "retablir", "Lien publicitaire.").await.assert_redirect_to("/moderation");
     assert!(text(&profile(&app).await).contains("Diagnostic : 150 euros."));
 }
+
+#[tokio::test]
+async fn a_new_logo_of_an_approved_structure_shows_in_the_queue_and_can_be_taken_back() {
+    let app = TestApp::spawn().await;
+    let (team, _) = app.signed_in(TEAM, &[]).await;
+    save(&team, &[]).await;
+    crate::workspace::upload(&team, crate::workspace::png(200, 100), "avant.png").await.assert_redirect_to(WORKSPACE);
+    team.submit(WORKSPACE, "/espace/structure/soumettre", &[]).await.assert_redirect_to(WORKSPACE);
+    let id = app.team_structure_id(TEAM).await;
+    let (moderator, _) = app.signed_in("moderation@emancipasso.example", &[Role::Moderator]).await;
+    decide(&moderator, &format!("/moderation/structures/{id}"), "approuver", "")
+        .await
+        .assert_redirect_to("/moderation");
+    app.seed().recommendation(id).await;
+    let before = profile(&app).await.attr("main img[src^=\"/medias/logos/\"]", "src").expect("the first logo");
+
+    let page = crate::workspace::upload(&team, crate::workspace::png(300, 300), "apres.png").await;
+    page.assert_redirect_to(WORKSPACE);
+    assert!(text(&team.follow(&page).await).contains("Il sera vu par l'équipe de modération"));
+    let after = profile(&app).await.attr("main img[src^=\"/medias/logos/\"]", "src").expect("the new logo");
+    assert_ne!(before, after, "the new logo is live");
+    let queue = moderator.get("/moderation").await;
+    assert!(text(&queue).contains("Fiches modifiées depuis leur validation (1)"), "{}", queue.body);
+    queue.assert_contains(&format!("src=\"{before}\"")).assert_contains(&format!("src=\"{after}\""));
+
+    let changes = format!("/moderation/structures/{id}/modifications");
+    decide(&moderator, &changes, "retablir", "Logo d'une autre marque.").await.assert_redirect_to("/moderation");
+    let restored = profile(&app).await.attr("main img[src^=\"/medias/logos/\"]", "src").expect("a logo");
+    assert_eq!(restored, before);
+    app.client().get(&before).await.assert_status(StatusCode::OK);
+}

@@ -36,14 +36,14 @@ fn with(changes: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static
     fields
 }
 
-async fn upload(client: &Client, bytes: Vec<u8>, file_name: &str) -> crate::harness::Page {
+pub(crate) async fn upload(client: &Client, bytes: Vec<u8>, file_name: &str) -> crate::harness::Page {
     let page = client.get("/espace/structure").await;
     let token = page.csrf_for("/espace/structure/logo");
     let form = Form::new().text("_csrf", token).part("logo", Part::bytes(bytes).file_name(file_name.to_owned()));
     client.request(client.raw().post(client.url("/espace/structure/logo")).multipart(form)).await
 }
 
-fn png(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     image::RgbaImage::from_pixel(width, height, image::Rgba([91, 42, 134, 255]))
         .write_to(&mut out, image::ImageFormat::Png)

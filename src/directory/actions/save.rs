@@ -47,8 +47,9 @@ pub enum Saved {
     UpdatedForReview,
 }
 
-/// The fields of `profile` that the moderators review once the structure is approved.
-fn trusted(p: &Profile) -> StructureText {
+/// The fields of `profile` that the moderators review once the structure is approved (the logo
+/// is sent apart: `logo` is the current one).
+fn trusted(p: &Profile, logo: Option<String>) -> StructureText {
     StructureText {
         name: p.name.clone(),
         pitch: p.pitch.clone(),
@@ -58,6 +59,7 @@ fn trusted(p: &Profile) -> StructureText {
         chatons_member: p.chatons_member,
         chatons_url: p.chatons_url.clone(),
         price_info: p.price_info.clone(),
+        logo,
     }
 }
 
@@ -72,7 +74,7 @@ pub async fn save_profile(
     let txn = db.begin().await?;
     let saved = match structure {
         Some(s) => {
-            let new = trusted(profile);
+            let new = trusted(profile, s.logo.clone());
             let review = s.status == StructureStatus::Approved && StructureText::of_row(s) != new;
             if review {
                 store::snapshot(&txn, s.id).await?;

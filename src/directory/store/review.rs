@@ -9,7 +9,7 @@ use crate::db::{self, Db, Row};
 use crate::vals;
 
 /// The fields whose changes a moderator looks at: what visitors trust a structure by.
-const TRUSTED: &str = "name, pitch, description, website, contact_email, chatons_member, chatons_url, price_info";
+const TRUSTED: &str = "name, pitch, description, website, contact_email, chatons_member, chatons_url, price_info, logo";
 
 /// The trust-relevant fields of a structure, live or as reviewed.
 #[derive(Row, Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,8 @@ pub struct StructureText {
     pub chatons_member: bool,
     pub chatons_url: String,
     pub price_info: String,
+    /// The logo's file name under `/medias/logos/`.
+    pub logo: Option<String>,
 }
 
 impl StructureText {
@@ -35,6 +37,7 @@ impl StructureText {
             chatons_member: s.chatons_member,
             chatons_url: s.chatons_url.clone(),
             price_info: s.price_info.clone(),
+            logo: s.logo.clone(),
         }
     }
 }

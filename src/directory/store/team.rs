@@ -141,7 +141,12 @@ pub async fn remove_member<C: ConnectionTrait>(c: &C, structure_id: i64, user_id
 
 /// Sets the logo file of a structure and records the change.
 pub async fn set_logo<C: ConnectionTrait>(c: &C, id: i64, file: &str) -> db::Result<()> {
-    db::exec(c, "UPDATE structures SET logo = $1, updated_at = $2 WHERE id = $3", vals![file, db::now(), id]).await?;
+    db::exec(
+        c,
+        "UPDATE structures SET logo = $1, updated_at = $2, version = version + 1 WHERE id = $3",
+        vals![file, db::now(), id],
+    )
+    .await?;
     record_change(c, id).await
 }
 

@@ -27,7 +27,8 @@ pub(super) async fn upload(
         return Err(AppError::Csrf);
     }
     match actions::replace_logo(&app.db, &app.directory, &app.data_dir, &s, upload).await {
-        Ok(()) => Ok(see_other("/espace/structure", "flash-logo-saved")),
+        Ok(false) => Ok(see_other("/espace/structure", "flash-logo-saved")),
+        Ok(true) => Ok(see_other("/espace/structure", "flash-logo-saved-review")),
         Err(refused) => {
             let (status, errors) = refused.into_form()?;
             render_status(status, &super::refused(&app, ctx, s, errors).await?)
