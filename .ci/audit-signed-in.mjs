@@ -506,6 +506,12 @@ async function auditMode(browser, lang, mode, states, shared) {
 
       const withdrawLink = await waitForLink(address, '/recommandation/retirer');
       await page(a, 'recommandation-retirer', withdrawLink);
+
+      // The reminder the demo's oldest profiles receive at start: the page of its link, then
+      // its button.
+      const confirmLink = await waitForPattern(/https?:\/\/[^\s"'<>]*\/annuaire\/[a-z0-9-]+\/confirmer\?signature=[0-9a-f]+/, 'a profile confirmation link');
+      await page(a, 'fiche-a-confirmer', confirmLink);
+      await audit(a, a.page, await submit(a, 'main form[action$="/confirmer"]'), 'fiche-confirmee', 200);
     });
   } finally {
     for (const s of sessions) {

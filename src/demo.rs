@@ -27,6 +27,39 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         seed_activity(db).await?;
     }
     crate::ads::seed_demo(db, &hash).await?;
+    seed_changes(db).await?;
+    Ok(())
+}
+
+/// Changes since their review for the moderators to look at: the structure account's profile
+/// (its pitch and prices were other when approved) and one published ad of the association
+/// account (its title). Running it again changes nothing.
+async fn seed_changes(db: &Db) -> anyhow::Result<()> {
+    let now = db::now();
+    let c = db.conn();
+    db::exec(
+        c,
+        "INSERT INTO structure_revisions (structure_id, name, pitch, description, website, contact_email, \
+           chatons_member, chatons_url, price_info, logo, created_at, updated_at) \
+         SELECT id, name, 'Hébergement de services libres pour les associations des collines.', description, \
+           website, contact_email, chatons_member, chatons_url, 'Adhésion : 20 € par an.', logo, $1, $1 \
+         FROM structures WHERE slug = 'cooperative-libre-horizon' ON CONFLICT DO NOTHING",
+        vals![now - 3_600],
+    )
+    .await?;
+    db::exec(
+        c,
+        "INSERT INTO ad_revisions (ad_id, mode, slug, kind, association_name, title, body, software_slug, \
+           software_other, estimated_cost, deadline, region_code, remote, tags, created_at, updated_at) \
+         SELECT a.id, 'edited', a.slug, a.kind, a.association_name, 'Un outil pour nos adhésions', a.body, \
+           a.software_slug, a.software_other, a.estimated_cost, a.deadline, a.region_code, a.remote, a.tags, $1, $1 \
+         FROM ads a JOIN users u ON u.id = a.author_id \
+         WHERE u.email = 'asso@demo.example' AND a.status = 'published' \
+           AND a.id = (SELECT MIN(b.id) FROM ads b WHERE b.author_id = u.id AND b.status = 'published') \
+         ON CONFLICT DO NOTHING",
+        vals![now - 7_200],
+    )
+    .await?;
     Ok(())
 }
 
