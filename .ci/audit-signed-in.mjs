@@ -469,6 +469,18 @@ async function auditMode(browser, lang, mode, states, shared) {
       await audit(s, s.page, await submit(s, 'main form[action="/compte/confirmer-email"]'), 'email-confirme', 200);
     });
 
+    // A team invitation opened by another account: the page says why it cannot be used.
+    await step({ lang, mode }, 'team invitation', async () => {
+      const s = await open('structure');
+      const address = `audit-${randomBytes(6).toString('hex')}@audit.example`;
+      await goto(s, '/espace/structure');
+      await s.page.fill('#f-invite_email', address);
+      const sent = await submit(s, 'main form[action="/espace/structure/invitations"]');
+      if (!sent || sent.status() >= 400) throw new FlowError(`inviting answered HTTP ${sent && sent.status()}`);
+      const other = await open('asso');
+      await page(other, 'rejoindre-refus', await waitForLink(address, '/espace/structure/rejoindre'), 403);
+    });
+
     // A visitor's message to a listed structure: the receipt shows the copy.
     await step({ lang, mode }, 'contact receipt', async () => {
       const s = await open(null);

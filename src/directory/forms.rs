@@ -363,13 +363,13 @@ impl ReportForm {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct InviteForm {
-    pub email: String,
+    pub invite_email: String,
 }
 
 impl InviteForm {
     pub fn parse(&self) -> Result<Email, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let email = errors.check("invite_email", Email::parse(&self.email));
+        let email = errors.check("invite_email", Email::parse(&self.invite_email));
         errors.into_result(email)
     }
 }

@@ -111,13 +111,14 @@ async fn the_site_caps_all_relayed_mail_per_hour() {
     let team = app.seed().structure("c", "Structure C (fictive)").member("equipe@c.example").await;
     let member = app.sign_in_as(team.member_email()).await;
     member
-        .submit("/espace/structure", "/espace/structure/invitations", &[("email", "collegue@c.example")])
+        .submit("/espace/structure", "/espace/structure/invitations", &[("invite_email", "collegue@c.example")])
         .await
         .assert_redirect_to("/espace/structure");
     let page = write(&app.client(), &b, &fields).await;
     page.assert_status(StatusCode::TOO_MANY_REQUESTS).assert_contains("Le site envoie beaucoup de messages");
-    let page =
-        member.submit("/espace/structure", "/espace/structure/invitations", &[("email", "autre@c.example")]).await;
+    let page = member
+        .submit("/espace/structure", "/espace/structure/invitations", &[("invite_email", "autre@c.example")])
+        .await;
     page.assert_status(StatusCode::TOO_MANY_REQUESTS).assert_contains("Le site envoie beaucoup de messages");
     assert_eq!(app.mails().await.len(), 2);
 }

@@ -29,7 +29,7 @@ async fn token(client: &Client) -> String {
 }
 
 async fn invite(member: &Client, email: &str) -> crate::harness::Page {
-    member.submit("/espace/structure", "/espace/structure/invitations", &[("email", email)]).await
+    member.submit("/espace/structure", "/espace/structure/invitations", &[("invite_email", email)]).await
 }
 
 /// An administrator's client and the path of the admin page of `email`'s account.
@@ -59,7 +59,7 @@ async fn revoking_the_structure_role_closes_the_workspace_at_once() {
         .assert_lacks("Les Nuages (fictifs)")
         .assert_lacks("action=\"/espace/structure\"");
     let t = token(alix).await;
-    alix.post_raw("/espace/structure/invitations", &[("_csrf", &t), ("email", "x@exemple.org")])
+    alix.post_raw("/espace/structure/invitations", &[("_csrf", &t), ("invite_email", "x@exemple.org")])
         .await
         .assert_status(StatusCode::NOT_FOUND);
     let page = alix.post_raw("/espace/structure", &[("_csrf", &t), ("name", "Reprise (fictive)")]).await;
@@ -72,7 +72,7 @@ async fn revoking_the_structure_role_closes_the_workspace_at_once() {
 
     // An invitation does not give the role back either.
     clients[1]
-        .submit("/espace/structure", "/espace/structure/invitations", &[("email", "alix@nuages.example")])
+        .submit("/espace/structure", "/espace/structure/invitations", &[("invite_email", "alix@nuages.example")])
         .await
         .assert_redirect_to("/espace/structure");
     let invite = app.last_mail_to("alix@nuages.example").await.link();
@@ -179,7 +179,7 @@ async fn an_invitation_works_only_for_the_address_it_was_sent_to() {
     let app = TestApp::spawn().await;
     let (_, clients) = team(&app, &["alix@nuages.example"]).await;
     clients[0]
-        .submit("/espace/structure", "/espace/structure/invitations", &[("email", "collegue@nuages.example")])
+        .submit("/espace/structure", "/espace/structure/invitations", &[("invite_email", "collegue@nuages.example")])
         .await
         .assert_redirect_to("/espace/structure");
     let mail = app.only_mail_to("collegue@nuages.example").await;
@@ -213,8 +213,9 @@ async fn a_draft_cannot_invite_and_invitations_are_capped_per_address() {
     let page = drafter.get("/espace/structure").await;
     page.assert_contains("une fois la fiche soumise").assert_lacks("action=\"/espace/structure/invitations\"");
     let t = token(&drafter).await;
-    let page =
-        drafter.post_raw("/espace/structure/invitations", &[("_csrf", &t), ("email", "cible@exemple.org")]).await;
+    let page = drafter
+        .post_raw("/espace/structure/invitations", &[("_csrf", &t), ("invite_email", "cible@exemple.org")])
+        .await;
     page.assert_status(StatusCode::CONFLICT).assert_contains("abord la fiche");
     assert!(app.mails_to("cible@exemple.org").await.is_empty());
 

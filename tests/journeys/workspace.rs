@@ -210,11 +210,12 @@ async fn a_colleague_joins_the_team_from_an_invitation() {
         .submit("/espace/structure", "/espace/structure/soumettre", &[])
         .await
         .assert_redirect_to("/espace/structure");
-    let page =
-        founder.submit("/espace/structure", "/espace/structure/invitations", &[("email", "pas-une-adresse")]).await;
+    let page = founder
+        .submit("/espace/structure", "/espace/structure/invitations", &[("invite_email", "pas-une-adresse")])
+        .await;
     page.assert_status(StatusCode::UNPROCESSABLE_ENTITY).assert_field_error("invite_email", "n'est pas valide");
     founder
-        .submit("/espace/structure", "/espace/structure/invitations", &[("email", "collegue@nuages.example")])
+        .submit("/espace/structure", "/espace/structure/invitations", &[("invite_email", "collegue@nuages.example")])
         .await
         .assert_redirect_to("/espace/structure");
     let link = app.only_mail_to("collegue@nuages.example").await.link();

@@ -28,6 +28,6 @@ pub(super) async fn invite(
         Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
     };
     let mut page = super::refused(&app, ctx, s, errors).await?;
-    page.invite_email = form.email;
+    page.invite_email = form.invite_email;
     render_status(status, &page)
 }
