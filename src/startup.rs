@@ -191,7 +191,12 @@ fn scheduled_tasks(state: &AppState) -> Vec<Task> {
         let s = s.clone();
         async move { Ok(ads::send_due_notices(&s).await?) }
     });
-    vec![contacts, freshness, lifetimes, notices]
+    let s = state.clone();
+    let tags = Task::new("vetting-network-tags", move || {
+        let s = s.clone();
+        async move { Ok(vetting::forget_network_tags(&s.db).await?) }
+    });
+    vec![contacts, freshness, lifetimes, notices, tags]
 }
 
 fn hostname() -> String {

@@ -19,6 +19,16 @@ mod store;
 
 pub use moderation::queue_section;
 
+/// How long the network tags of a declaration and of its answer (keyed hashes of the /64 or
+/// IPv4 address, compared to show moderators a self-recommendation) are kept.
+pub const NETWORK_TAG_DAYS: i64 = 90;
+
+/// Forgets the network tags older than [`NETWORK_TAG_DAYS`] (a scheduled task); returns how many
+/// accompaniments had some.
+pub async fn forget_network_tags(db: &crate::db::Db) -> crate::db::Result<usize> {
+    store::forget_network_tags(db, crate::db::now() - NETWORK_TAG_DAYS * 86_400).await
+}
+
 /// Every route of the vetting: declarations, answers, recommendations, reports, and the
 /// moderators' decision on a recommendation.
 pub fn routes() -> axum::Router<crate::app::AppState> {

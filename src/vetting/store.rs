@@ -82,6 +82,18 @@ pub async fn by_token(db: &Db, token_hash: &str) -> db::Result<Option<Accompanim
 }
 
 /// Accompaniments a structure declared since `since`.
+/// Forgets the network tags of the accompaniments declared before `before`.
+pub async fn forget_network_tags(db: &Db, before: i64) -> db::Result<usize> {
+    let n = db::exec(
+        db.conn(),
+        "UPDATE accompaniments SET declared_ip = NULL, answered_ip = NULL \
+         WHERE created_at < $1 AND (declared_ip IS NOT NULL OR answered_ip IS NOT NULL)",
+        vals![before],
+    )
+    .await?;
+    Ok(n as usize)
+}
+
 pub async fn declared_since(db: &Db, structure_id: i64, since: i64) -> db::Result<i64> {
     Ok(db::int(
         db.conn(),

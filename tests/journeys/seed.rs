@@ -50,6 +50,13 @@ impl TestApp {
         id.unwrap_or_else(|| panic!("no row in {table}"))
     }
 
+    /// Every declared accompaniment, `days` older.
+    pub async fn age_accompaniments(&self, days: i64) {
+        db::exec(self.db.conn(), "UPDATE accompaniments SET created_at = created_at - $1", vals![days * 86_400])
+            .await
+            .expect("age the accompaniments");
+    }
+
     /// The id of the structure whose team `email` belongs to.
     pub async fn team_structure_id(&self, email: &str) -> i64 {
         let user = self.user_id(email).await;

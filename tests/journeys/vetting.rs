@@ -326,4 +326,12 @@ async fn moderators_see_the_signals_of_a_self_recommendation() {
     let link = app.only_mail_to("c@burst.example").await.link();
     app.client().post_form(&link, RECOMMENDATION).await.assert_status(StatusCode::OK);
     moderator.get("/moderation").await.assert_contains("nombreuses déclarations de cette structure");
+
+    // The network tags are kept for the moderators' look, then forgotten.
+    let tagged = "SELECT COUNT(*) FROM accompaniments WHERE declared_ip IS NOT NULL OR answered_ip IS NOT NULL";
+    assert!(app.count(tagged).await >= 5);
+    assert_eq!(emancipasso::vetting::forget_network_tags(&app.db).await.expect("forget"), 0);
+    app.age_accompaniments(emancipasso::vetting::NETWORK_TAG_DAYS + 1).await;
+    assert!(emancipasso::vetting::forget_network_tags(&app.db).await.expect("forget") >= 5);
+    assert_eq!(app.count(tagged).await, 0);
 }
