@@ -16,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(super::m0005_ads::Migration),
             Box::new(super::m0006_relays_and_teams::Migration),
             Box::new(super::m0007_reviews::Migration),
+            Box::new(super::m0008_diagnosis::Migration),
         ]
     }
 }

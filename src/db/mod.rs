@@ -11,6 +11,7 @@ mod m0004_vetting;
 mod m0005_ads;
 mod m0006_relays_and_teams;
 mod m0007_reviews;
+mod m0008_diagnosis;
 mod migrations;
 
 use std::time::Duration;

@@ -6,6 +6,7 @@ mod admin;
 mod ads;
 mod ads_api;
 mod datainclusion;
+mod diagnosis;
 mod directory;
 mod failures;
 mod harness;
