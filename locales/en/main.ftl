@@ -1178,7 +1178,7 @@ diagnosis-change = Change
 diagnosis-not-counted = Not assessed
 diagnosis-overall = Overall
 diagnosis-plan-empty = You use none of the tech giants' tools we know of: well done!
-diagnosis-plan-instead-of = instead of { $tool }
+diagnosis-plan-instead-of = Instead of { $tool }
 diagnosis-difficulty-easy = Easy
 diagnosis-difficulty-medium = Intermediate
 diagnosis-difficulty-hard = Demanding
@@ -1211,6 +1211,10 @@ diagnosis-match-recommendations = { $count ->
    *[other] { $count } recommendations
 }
 diagnosis-and = and
+diagnosis-and-more = { $count ->
+    [one] 1 other
+   *[other] { $count } others
+}
 diagnosis-result-made = Assessment of { $date }
 diagnosis-result-version = questionnaire version { $version }
 diagnosis-markdown-link = Private link to this result:

@@ -1178,7 +1178,7 @@ diagnosis-change = Évolution
 diagnosis-not-counted = Non évalué
 diagnosis-overall = Ensemble
 diagnosis-plan-empty = Vous n'utilisez aucun des outils des géants du numérique que nous connaissons : bravo !
-diagnosis-plan-instead-of = au lieu de { $tool }
+diagnosis-plan-instead-of = Au lieu de { $tool }
 diagnosis-difficulty-easy = Facile
 diagnosis-difficulty-medium = Intermédiaire
 diagnosis-difficulty-hard = Exigeant
@@ -1211,6 +1211,10 @@ diagnosis-match-recommendations = { $count ->
    *[other] { $count } recommandations
 }
 diagnosis-and = et
+diagnosis-and-more = { $count ->
+    [one] 1 autre
+   *[other] { $count } autres
+}
 diagnosis-result-made = Diagnostic du { $date }
 diagnosis-result-version = questionnaire version { $version }
 diagnosis-markdown-link = Lien privé vers ce résultat :

@@ -48,7 +48,8 @@ pub fn render(lang: Lang, v: &ResultView, base: &str, link: &str) -> String {
                     out.push_str(&format!("{}\n\n", t("diagnosis-hint-time")));
                 }
                 for tool in &v.plan {
-                    out.push_str(&format!("### {} — {}\n\n", inline(&tool.need), inline(&tool.tool)));
+                    let heading = lang.t_args("diagnosis-plan-instead-of", &[("tool", tool.tool.clone())]);
+                    out.push_str(&format!("### {}\n\n{}\n\n", inline(&heading), inline(&tool.need)));
                     for a in &tool.alternatives {
                         out.push_str(&format!(
                             "- **{}** ({}, {}) — {} {} {}\n",

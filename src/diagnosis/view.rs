@@ -157,11 +157,18 @@ fn upper_first(s: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// Software named in a structure's sentence, at most.
+const NAMED: usize = 3;
+
 fn explain(lang: Lang, labels: &Labels, m: &matching::Match) -> String {
     let mut parts = vec![lang.t(m.reach.key())];
     let label = |kind: &str, slug: &String| labels.get(lang, kind, slug).unwrap_or_else(|| slug.clone());
     if !m.software.is_empty() {
-        let names: Vec<String> = m.software.iter().map(|s| label("software", s)).collect();
+        // The first few, in the plan's order, then how many more.
+        let mut names: Vec<String> = m.software.iter().take(NAMED).map(|s| label("software", s)).collect();
+        if m.software.len() > NAMED {
+            names.push(lang.t_args("diagnosis-and-more", &[("count", (m.software.len() - NAMED).to_string())]));
+        }
         parts.push(lang.t_args("diagnosis-match-software", &[("list", list(lang, &names))]));
     }
     if !m.services.is_empty() {

@@ -136,9 +136,10 @@ async fn an_association_answers_five_steps_and_gets_its_result_behind_a_private_
     assert_eq!(weak, ["Communication", "Données et RGPD", "Autonomie et compétences", "Coûts et dépendance"]);
     // The plan, tool by tool, the easiest first with few skills and little time.
     let tools = texts(&page, "#plan h3");
-    assert_eq!(tools[0], "Pour vos courriels, vous utilisez surtout — au lieu de Gmail");
-    assert!(tools.iter().any(|t| t.ends_with("au lieu de Doodle")), "{tools:?}");
-    assert!(!tools.iter().any(|t| t.contains("au lieu de Un logiciel libre")), "free tools need no plan");
+    assert_eq!(tools[0], "Au lieu de Gmail");
+    assert_eq!(texts(&page, "#plan .diagnosis-tool .meta")[0], "Pour vos courriels, vous utilisez surtout");
+    assert!(tools.iter().any(|t| t == "Au lieu de Doodle"), "{tools:?}");
+    assert!(!tools.iter().any(|t| t.contains("Un logiciel libre")), "free tools need no plan");
     let mail = texts(&page, "#plan .diagnosis-tool:first-of-type li");
     assert!(mail[0].starts_with("Thunderbird Facile Gratuit"), "{mail:?}");
     assert!(mail[1].contains("Faites-vous accompagner pour la mise en place"), "{mail:?}");
@@ -180,7 +181,7 @@ async fn an_association_answers_five_steps_and_gets_its_result_behind_a_private_
         "Note globale E (23 sur 100).",
         "| Collaboration | 50 % | C |",
         "## Votre plan outil par outil",
-        "### Pour vos courriels, vous utilisez surtout — Gmail",
+        "### Au lieu de Gmail\n\nPour vos courriels, vous utilisez surtout\n",
         "Intervient dans votre département, maîtrise Nextcloud et Mobilizon, 1 recommandation.",
         &format!("{}{result}", app.config.base()),
         &format!("({}/annuaire/pres)", app.config.base()),
