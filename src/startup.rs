@@ -99,6 +99,7 @@ impl Application {
             data_dir: Arc::new(data_dir),
             personal_data: Arc::new([ads::personal_data(&ads)]),
             queue_sections: queue_sections(),
+            contact_attachments: Arc::new([diagnosis::contact_attachment()]),
             directory,
             ads,
         };

@@ -354,6 +354,17 @@ mail-contact-body =
     { $message }
 
     Answer directly to { $email }.
+mail-contact-attached-subject = New contact request: { $name }
+mail-contact-attached-body =
+    Hello,
+
+    { $name } ({ $email }) writes to you from your profile in the Emancip'Asso directory:
+
+    { $message }
+
+    { $attachment }
+
+    Answer directly to { $email }.
 mail-contact-copy-subject = Copy of your message to { $structure }
 mail-contact-copy-body =
     Hello { $name },
@@ -1217,4 +1228,14 @@ diagnosis-and-more = { $count ->
 }
 diagnosis-result-made = Assessment of { $date }
 diagnosis-result-version = questionnaire version { $version }
+diagnosis-contact-with-result = Write to { $name } with this assessment
+diagnosis-attach-label = Attach my self-assessment: the structure will see it in its workspace, without the private link.
+diagnosis-shared-title = Self-assessments received
+diagnosis-shared-intro = An association attached this result to its message. Only your structure's team sees it here.
+diagnosis-shared-list-intro = The results associations attached to their messages, newest first.
+diagnosis-shared-none = No self-assessment received yet.
+diagnosis-shared-caption = Self-assessments attached to the messages received
+diagnosis-shared-received = Received on
+diagnosis-shared-department = Department
+mail-contact-diagnosis = The association attached its digital self-assessment to this message. Sign in to your structure workspace to read it: { $link }
 diagnosis-markdown-link = Private link to this result:

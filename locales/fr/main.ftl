@@ -354,6 +354,17 @@ mail-contact-body =
     { $message }
 
     Répondez directement à { $email }.
+mail-contact-attached-subject = Nouvelle demande de contact : { $name }
+mail-contact-attached-body =
+    Bonjour,
+
+    { $name } ({ $email }) vous écrit depuis votre fiche sur l'annuaire Emancip'Asso :
+
+    { $message }
+
+    { $attachment }
+
+    Répondez directement à { $email }.
 mail-contact-copy-subject = Copie de votre message à { $structure }
 mail-contact-copy-body =
     Bonjour { $name },
@@ -1217,4 +1228,14 @@ diagnosis-and-more = { $count ->
 }
 diagnosis-result-made = Diagnostic du { $date }
 diagnosis-result-version = questionnaire version { $version }
+diagnosis-contact-with-result = Écrire à { $name } en joignant ce diagnostic
+diagnosis-attach-label = Joindre mon autodiagnostic : la structure le verra dans son espace, sans le lien privé.
+diagnosis-shared-title = Autodiagnostics reçus
+diagnosis-shared-intro = Une association a joint ce résultat à son message. Seule l'équipe de votre structure le voit ici.
+diagnosis-shared-list-intro = Les résultats que des associations ont joints à leurs messages, les plus récents d'abord.
+diagnosis-shared-none = Aucun autodiagnostic reçu pour l'instant.
+diagnosis-shared-caption = Autodiagnostics joints aux messages reçus
+diagnosis-shared-received = Reçu le
+diagnosis-shared-department = Département
+mail-contact-diagnosis = L'association a joint son autodiagnostic numérique à ce message. Connectez-vous à votre espace structure pour le lire : { $link }
 diagnosis-markdown-link = Lien privé vers ce résultat :

@@ -1,7 +1,8 @@
 //! The self-diagnosis: the questionnaire in versions (themes, questions, choices and their
 //! weights per theme, grade thresholds, the alternatives mapping), each version kept whole so
 //! that a result is always read with the version it was made with; the drafts (answers in
-//! progress, under the hash of an unguessable link) and the results (under the hash of theirs).
+//! progress, under the hash of an unguessable link) and the results (under the hash of theirs),
+//! and the results attached to a contact message to a structure (`diagnosis_shares`).
 //! The rows of a version never change once written: an edit writes a new version.
 
 use sea_orm_migration::prelude::*;
@@ -179,11 +180,50 @@ impl MigrationTrait for Migration {
             Index::create().name("diagnosis_results_created").table("diagnosis_results").col("created_at").to_owned(),
         )
         .await?;
+
+        // A result attached to a contact message: the structure's team sees it behind its account.
+        m.create_table(
+            Table::create()
+                .table("diagnosis_shares")
+                .col(big_pk_auto("id"))
+                .col(string_len("result_hash", 64))
+                .col(big_integer("structure_id"))
+                .col(big_integer("created_at"))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from("diagnosis_shares", "result_hash")
+                        .to("diagnosis_results", "token_hash")
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from("diagnosis_shares", "structure_id")
+                        .to("structures", "id")
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("diagnosis_shares_result_structure")
+                .table("diagnosis_shares")
+                .col("result_hash")
+                .col("structure_id")
+                .unique()
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create().name("diagnosis_shares_structure").table("diagnosis_shares").col("structure_id").to_owned(),
+        )
+        .await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         for t in [
+            "diagnosis_shares",
             "diagnosis_results",
             "diagnosis_drafts",
             "diagnosis_alternatives",

@@ -32,6 +32,7 @@ mod questionnaire;
 mod routes;
 mod scoring;
 mod seed;
+mod share;
 mod store;
 mod view;
 
@@ -39,3 +40,4 @@ pub use actions::{ensure_questionnaire, purge};
 pub use demo::seed_demo;
 pub use error::DiagnosisError;
 pub use routes::routes;
+pub use share::contact_attachment;

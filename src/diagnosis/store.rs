@@ -397,3 +397,77 @@ pub async fn purge<C: ConnectionTrait>(c: &C, drafts_before: i64, results_before
     let results = db::exec(c, "DELETE FROM diagnosis_results WHERE created_at < $1", vals![results_before]).await?;
     Ok(drafts + results)
 }
+
+// ---- results attached to a contact message ------------------------------------------------
+
+/// Attaches a result to a structure (once: attaching it again gives the same share); returns
+/// the share's id.
+pub async fn share<C: ConnectionTrait>(c: &C, result_hash: &str, structure_id: i64) -> db::Result<i64> {
+    db::exec(
+        c,
+        "INSERT INTO diagnosis_shares (result_hash, structure_id, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (result_hash, structure_id) DO NOTHING",
+        vals![result_hash, structure_id, db::now()],
+    )
+    .await?;
+    db::int(
+        c,
+        "SELECT id FROM diagnosis_shares WHERE result_hash = $1 AND structure_id = $2",
+        vals![result_hash, structure_id],
+    )
+    .await?
+    .ok_or(db::DbErr::RecordNotFound("share".into()))
+}
+
+#[derive(Row, Debug, Clone)]
+pub struct ShareListRow {
+    pub id: i64,
+    pub shared_at: i64,
+    pub grade: String,
+    pub score: i32,
+    pub department_code: String,
+}
+
+/// The results attached to messages to a structure, newest first.
+pub async fn shares_of<C: ConnectionTrait>(c: &C, structure_id: i64) -> db::Result<Vec<ShareListRow>> {
+    db::all(
+        c,
+        "SELECT s.id, s.created_at AS shared_at, r.grade, r.score, r.department_code FROM diagnosis_shares s \
+         JOIN diagnosis_results r ON r.token_hash = s.result_hash WHERE s.structure_id = $1 \
+         ORDER BY s.created_at DESC, s.id DESC LIMIT 200",
+        vals![structure_id],
+    )
+    .await
+}
+
+/// A share with its result.
+pub async fn shared<C: ConnectionTrait>(c: &C, id: i64) -> db::Result<Option<(i64, ResultRow)>> {
+    #[derive(Row)]
+    struct Line {
+        structure_id: i64,
+        token_hash: String,
+        version_id: i64,
+        answers: String,
+        previous_hash: Option<String>,
+        created_at: i64,
+    }
+    let line: Option<Line> = db::one(
+        c,
+        "SELECT s.structure_id, r.token_hash, r.version_id, r.answers, r.previous_hash, r.created_at \
+         FROM diagnosis_shares s JOIN diagnosis_results r ON r.token_hash = s.result_hash WHERE s.id = $1",
+        vals![id],
+    )
+    .await?;
+    Ok(line.map(|l| {
+        (
+            l.structure_id,
+            ResultRow {
+                token_hash: l.token_hash,
+                version_id: l.version_id,
+                answers: l.answers,
+                previous_hash: l.previous_hash,
+                created_at: l.created_at,
+            },
+        )
+    }))
+}

@@ -64,6 +64,12 @@ fn unprefixed(location: &str) -> String {
     location.strip_prefix("/en").filter(|rest| rest.starts_with('/')).unwrap_or(location).to_owned()
 }
 
+/// Each structure of a result: its name and why it fits.
+fn fitting(page: &crate::harness::Page) -> Vec<String> {
+    let names = texts(page, "#structures li h3");
+    names.into_iter().zip(texts(page, "#structures li .why")).map(|(n, w)| format!("{n} {w}")).collect()
+}
+
 fn texts(page: &crate::harness::Page, css: &str) -> Vec<String> {
     let doc = page.doc();
     let sel = scraper::Selector::parse(css).expect("selector");
@@ -150,7 +156,7 @@ async fn an_association_answers_five_steps_and_gets_its_result_behind_a_private_
         Some("/annuaire?logiciel=nextcloud")
     );
     // The structures that fit, the nearby one first, explained in words.
-    let structures = texts(&page, "#structures li");
+    let structures = fitting(&page);
     assert_eq!(
         structures,
         [
@@ -165,7 +171,7 @@ async fn an_association_answers_five_steps_and_gets_its_result_behind_a_private_
     let english = app.client_en();
     let page = english.get(&result).await;
     page.assert_status(StatusCode::OK).assert_contains("Your self-assessment result");
-    let structures = texts(&page, "#structures li");
+    let structures = fitting(&page);
     assert_eq!(
         structures[0],
         "Les Voisins Libres (fictifs) Works in your department, knows Nextcloud and Mobilizon, 1 recommendation."
@@ -349,7 +355,7 @@ async fn nothing_listed_nearby_falls_back_to_remote_structures_and_says_so() {
     let note = page.select_text("#structures .notice").expect("a note");
     assert!(note.starts_with("Aucune structure de l'annuaire n'intervient encore près de chez vous"), "{note}");
     assert_eq!(
-        texts(&page, "#structures li"),
+        fitting(&page),
         ["Partout en France (fictive) Intervient dans toute la France, maîtrise Mobilizon, 1 recommandation."]
     );
 }
@@ -378,4 +384,91 @@ async fn drafts_and_results_are_purged_after_the_configured_time() {
     app.seed().age_diagnoses(31).await;
     emancipasso::diagnosis::purge(&app.db, &app.config).await.expect("purge");
     visitor.get(&result).await.assert_status(StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_result_attached_to_a_contact_request_is_seen_by_that_structure_only() {
+    let app = TestApp::spawn_with(|c| c.form_min_seconds = 0).await;
+    let seed = app.seed();
+    let host = seed
+        .listed_structure("pres", "Les Voisins Libres (fictifs)")
+        .areas(&[("departement", "35")])
+        .terms(&[("software", "nextcloud")])
+        .contact_email("contact@voisins.example")
+        .member("equipe@voisins.example")
+        .await;
+    let other = seed.listed_structure("autre", "Une Autre (fictive)").member("equipe@autre.example").await;
+    refresh(&app).await;
+    let visitor = app.client();
+    let first = start(&visitor).await;
+    let result = answer_all(&visitor, &first, "35").await;
+    let token = result.rsplit('/').next().expect("a token").to_owned();
+
+    // The result links to each structure's contact form with the result to attach.
+    let page = visitor.get(&result).await;
+    let link = page.attr("#structures li a[href*=\"joindre\"]", "href").expect("a contact link");
+    assert_eq!(link, format!("/annuaire/pres?joindre={token}#contact"));
+    let profile = visitor.get(&link).await;
+    profile.assert_status(StatusCode::OK);
+    assert_eq!(profile.attr("#f-joindre", "value"), Some(token.clone()));
+    assert!(profile.attr("#f-joindre", "checked").is_some());
+    assert!(profile.set_cookies().is_empty());
+    // A token that names no result offers nothing to attach.
+    let page = visitor.get("/annuaire/pres?joindre=pas-un-resultat-du-tout").await;
+    assert!(page.attr("#f-joindre", "value").is_none());
+
+    // A refused message keeps the box; then the message goes with the result.
+    // The box is ticked: a browser sends it.
+    let fields = [
+        ("name", "Les Jardins (fictifs)"),
+        ("email", "bureau@jardins.example"),
+        ("message", "Court"),
+        ("joindre", &token),
+    ];
+    let page = visitor.submit(&link, &host.contact_url(), &fields).await;
+    page.assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(page.attr("#f-joindre", "value"), Some(token.clone()));
+    let message = "Bonjour, voici notre diagnostic : pouvez-vous nous aider à quitter Google Drive ?";
+    let fields = [
+        ("name", "Les Jardins (fictifs)"),
+        ("email", "bureau@jardins.example"),
+        ("message", message),
+        ("joindre", &token),
+    ];
+    visitor.submit(&link, &host.contact_url(), &fields).await.assert_status(StatusCode::SEE_OTHER);
+    let mail = app.only_mail_to("contact@voisins.example").await;
+    assert!(mail.body.contains(message), "{}", mail.body);
+    assert!(mail.body.contains("a joint son autodiagnostic"), "{}", mail.body);
+    assert!(!mail.body.contains(&token), "the private link stays private");
+    let shared_path = mail
+        .body
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix(app.config.base()))
+        .filter(|p| p.starts_with("/espace/structure/diagnostics/"))
+        .expect("a link to the workspace")
+        .to_owned();
+
+    // The structure's team sees it behind its account; nobody else does.
+    let team = app.sign_in_as("equipe@voisins.example").await;
+    let list = team.get("/espace/structure/diagnostics").await;
+    list.assert_status(StatusCode::OK);
+    assert_eq!(list.attr("tbody a", "href"), Some(shared_path.clone()));
+    assert_eq!(list.select_text("tbody td").as_deref(), Some("E (23 %)"));
+    let page = team.get(&shared_path).await;
+    page.assert_status(StatusCode::OK).assert_contains("Une association a joint ce résultat");
+    assert_eq!(texts(&page, "#profil tbody tr").last().map(String::as_str), Some("Ensemble 23 % E"));
+    page.assert_lacks(&token);
+    assert!(page.attr("form[action$=\"/modifier\"]", "action").is_none(), "no action on the association's result");
+
+    let stranger = app.sign_in_as("equipe@autre.example").await;
+    stranger.get(&shared_path).await.assert_status(StatusCode::NOT_FOUND);
+    assert!(stranger.get("/espace/structure/diagnostics").await.attr("tbody a", "href").is_none());
+    // Without an account: the sign-in page first.
+    visitor.get(&shared_path).await.assert_redirect_to("/compte/connexion");
+    assert!(app.mails_to("equipe@autre.example").await.is_empty() && other.slug == "autre");
+
+    // Sending it again to the same structure attaches the same result once.
+    visitor.submit(&link, &host.contact_url(), &fields).await.assert_status(StatusCode::SEE_OTHER);
+    let list = team.get("/espace/structure/diagnostics").await;
+    assert_eq!(texts(&list, "tbody tr").len(), 1);
 }

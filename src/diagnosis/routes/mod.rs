@@ -1,9 +1,11 @@
 //! The self-diagnosis pages, one file per page: the start (`start.rs`), the steps
-//! (`step.rs`), the result with its Markdown and the way to change its answers (`result.rs`).
+//! (`step.rs`), the result with its Markdown and the way to change its answers (`result.rs`), the
+//! results attached to contact messages, behind the structure's account (`shared.rs`).
 //! Drafts and results are found by the hash of the token in their link; an unknown token is a
 //! 404 page, like any missing page.
 
 mod result;
+mod shared;
 mod start;
 mod step;
 
@@ -25,6 +27,8 @@ pub fn routes() -> Router<AppState> {
         .route("/diagnostic/resultat/{token}", get(result::page))
         .route("/diagnostic/resultat/{token}/markdown", get(result::markdown))
         .route("/diagnostic/resultat/{token}/modifier", post(result::revise))
+        .route("/espace/structure/diagnostics", get(shared::list))
+        .route("/espace/structure/diagnostics/{id}", get(shared::show))
 }
 
 /// A token as links carry it: URL-safe base64 of 32 bytes, or a demo token (letters, digits

@@ -18,10 +18,13 @@ use crate::web::{AppError, CsrfForm, Lang, PageCtx, render_status};
 
 #[derive(Template)]
 #[template(path = "diagnosis/result.html")]
-struct ResultPage {
-    ctx: PageCtx,
-    token: String,
-    v: ResultView,
+pub(super) struct ResultPage {
+    pub(super) ctx: PageCtx,
+    /// The private link's token; empty when a structure's team reads an attached result.
+    pub(super) token: String,
+    /// Read by a structure's team: no link, no action.
+    pub(super) shared: bool,
+    pub(super) v: ResultView,
 }
 
 impl ResultPage {
@@ -46,7 +49,7 @@ impl ResultPage {
     }
 }
 
-async fn build(app: &AppState, row: &ResultRow, lang: Lang) -> Result<ResultView, AppError> {
+pub(super) async fn build(app: &AppState, row: &ResultRow, lang: Lang) -> Result<ResultView, AppError> {
     let q = questionnaire(app, row.version_id).await?;
     let answers = actions::decode_answers(&row.answers);
     let previous = match &row.previous_hash {
@@ -77,7 +80,7 @@ pub(super) async fn page(
 ) -> Result<Response, AppError> {
     let row = result_row(&app, &token).await?;
     let v = build(&app, &row, ctx.lang).await?;
-    Ok(private(render_status(StatusCode::OK, &ResultPage { ctx, token, v })?))
+    Ok(private(render_status(StatusCode::OK, &ResultPage { ctx, token, shared: false, v })?))
 }
 
 pub(super) async fn markdown(
