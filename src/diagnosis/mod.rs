@@ -36,8 +36,11 @@ mod share;
 mod store;
 mod view;
 
-pub use actions::{ensure_questionnaire, purge};
+pub use actions::{
+    EditRefused, QuestionnaireText, VersionRow, current_text, ensure_questionnaire, purge, save_questionnaire, versions,
+};
 pub use demo::seed_demo;
 pub use error::DiagnosisError;
 pub use routes::routes;
+pub use seed::LineError;
 pub use share::contact_attachment;

@@ -9,7 +9,7 @@ use crate::harness::{Client, TestApp};
 
 type Answers = &'static [(&'static str, &'static str)];
 
-const STEP_1: Answers = &[
+pub(crate) const STEP_1: Answers = &[
     ("mail", "gmail"),
     ("files", "google-drive"),
     ("documents", "google-docs"),
@@ -17,7 +17,7 @@ const STEP_1: Answers = &[
     ("video", "zoom"),
     ("chat", "whatsapp"),
 ];
-const STEP_2: Answers = &[
+pub(crate) const STEP_2: Answers = &[
     ("lists", "none"),
     ("forms", "doodle"),
     ("events", "facebook-events"),
@@ -25,17 +25,17 @@ const STEP_2: Answers = &[
     ("website", "other"),
     ("social", "facebook"),
 ];
-const STEP_3: Answers =
+pub(crate) const STEP_3: Answers =
     &[("size", "small"), ("staff", "volunteers"), ("skill_tools", "low"), ("skill_help", "low"), ("skill_data", "low")];
-const STEP_4: Answers =
+pub(crate) const STEP_4: Answers =
     &[("budget", "none"), ("time", "little"), ("sensitive", "none"), ("worries", "gdpr"), ("worries", "reluctance")];
 
-async fn refresh(app: &TestApp) {
+pub(crate) async fn refresh(app: &TestApp) {
     app.state.directory.refresh().await.expect("refresh");
 }
 
 /// Starts a diagnosis; returns the path of its first step.
-async fn start(client: &Client) -> String {
+pub(crate) async fn start(client: &Client) -> String {
     let page = client.post_form("/diagnostic", &[]).await;
     page.assert_redirect_to("/diagnostic/reponses/");
     let step = unprefixed(&page.location());
@@ -44,12 +44,12 @@ async fn start(client: &Client) -> String {
 }
 
 /// "/diagnostic/reponses/TOKEN/1" → "/diagnostic/reponses/TOKEN/2".
-fn step_path(first: &str, n: usize) -> String {
+pub(crate) fn step_path(first: &str, n: usize) -> String {
     format!("{}/{n}", first.rsplit_once('/').expect("a step path").0)
 }
 
 /// Answers every step from `first`, the last with `department`; returns the result's path.
-async fn answer_all(client: &Client, first: &str, department: &str) -> String {
+pub(crate) async fn answer_all(client: &Client, first: &str, department: &str) -> String {
     for (i, answers) in [STEP_1, STEP_2, STEP_3, STEP_4].iter().enumerate() {
         let page = client.post_form(&step_path(first, i + 1), answers).await;
         page.assert_redirect_to(&step_path(first, i + 2));
@@ -60,7 +60,7 @@ async fn answer_all(client: &Client, first: &str, department: &str) -> String {
 }
 
 /// A redirect's target without the language prefix, as the journeys name paths.
-fn unprefixed(location: &str) -> String {
+pub(crate) fn unprefixed(location: &str) -> String {
     location.strip_prefix("/en").filter(|rest| rest.starts_with('/')).unwrap_or(location).to_owned()
 }
 
@@ -70,7 +70,7 @@ fn fitting(page: &crate::harness::Page) -> Vec<String> {
     names.into_iter().zip(texts(page, "#structures li .why")).map(|(n, w)| format!("{n} {w}")).collect()
 }
 
-fn texts(page: &crate::harness::Page, css: &str) -> Vec<String> {
+pub(crate) fn texts(page: &crate::harness::Page, css: &str) -> Vec<String> {
     let doc = page.doc();
     let sel = scraper::Selector::parse(css).expect("selector");
     doc.select(&sel)

@@ -7,6 +7,7 @@ mod ads;
 mod ads_api;
 mod datainclusion;
 mod diagnosis;
+mod diagnosis_admin;
 mod directory;
 mod failures;
 mod harness;

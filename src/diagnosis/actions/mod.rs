@@ -1,13 +1,15 @@
 //! The units of work of the self-diagnosis, one file per action: write the shipped
-//! questionnaire when none exists (`seed.rs`), start a draft (`start.rs`), answer a step and
+//! questionnaire when none exists (`seed.rs`), an administrator's edit of it (`edit.rs`), start a draft (`start.rs`), answer a step and
 //! make the result at the last one (`answer.rs`), purge old drafts and results (`purge.rs`).
 
 mod answer;
+mod edit;
 mod purge;
 mod seed;
 mod start;
 
 pub use answer::{Answered, answer};
+pub use edit::{EditRefused, QuestionnaireText, VersionRow, current_text, save_questionnaire, versions};
 pub use purge::purge;
 pub use seed::ensure_questionnaire;
 pub use start::{revise, start};
