@@ -33,14 +33,17 @@ mod routes;
 mod scoring;
 mod seed;
 mod share;
+mod stats;
 mod store;
 mod view;
 
 pub use actions::{
-    EditRefused, QuestionnaireText, VersionRow, current_text, ensure_questionnaire, purge, save_questionnaire, versions,
+    EditRefused, LabelledRow, QuestionnaireText, VersionRow, current_text, ensure_questionnaire, labelled_statistics,
+    purge, save_questionnaire, statistics, versions,
 };
 pub use demo::seed_demo;
 pub use error::DiagnosisError;
 pub use routes::routes;
 pub use seed::LineError;
 pub use share::contact_attachment;
+pub use stats::{MIN_COUNT, Row as StatRow, Statistics};

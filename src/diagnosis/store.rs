@@ -471,3 +471,25 @@ pub async fn shared<C: ConnectionTrait>(c: &C, id: i64) -> db::Result<Option<(i6
         )
     }))
 }
+
+// ---- statistics ---------------------------------------------------------------------------
+
+#[derive(Row, Debug, Clone)]
+pub struct SampleRow {
+    pub version_id: i64,
+    pub answers: String,
+    pub region_code: String,
+    pub size: String,
+    pub grade: String,
+}
+
+/// Every result, as the statistics read them (at most the newest 100,000).
+pub async fn samples<C: ConnectionTrait>(c: &C) -> db::Result<Vec<SampleRow>> {
+    db::all(
+        c,
+        "SELECT version_id, answers, region_code, size, grade FROM diagnosis_results \
+         ORDER BY created_at DESC LIMIT 100000",
+        vals![],
+    )
+    .await
+}

@@ -1,4 +1,4 @@
-//! GET /admin/diagnostic: the self-diagnosis questionnaire of the newest version as text (themes,
+//! GET /admin/questionnaire: the self-diagnosis questionnaire of the newest version as text (themes,
 //! questions, choices with their weights, grades, the alternatives mapping) and the list of
 //! versions; POST: saves the text as a new version, with its audit record. The diagnosis feature
 //! owns the tables and the rules; this page only shows them.
@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use crate::app::AppState;
-use crate::diagnosis::{self, EditRefused, LineError, QuestionnaireText, VersionRow};
+use crate::diagnosis::{self, EditRefused, LabelledRow, LineError, QuestionnaireText, VersionRow};
 use crate::web::{AdminUser, AppError, CsrfForm, FieldErrors, PageCtx, render, render_status, see_other};
 
 #[derive(Template)]
@@ -54,11 +54,28 @@ pub(super) async fn save(
     CsrfForm(form): CsrfForm<QuestionnaireText>,
 ) -> Result<Response, AppError> {
     match diagnosis::save_questionnaire(&app.db, &admin, &form).await {
-        Ok(_) => Ok(see_other("/admin/diagnostic", "flash-diagnosis-saved")),
+        Ok(_) => Ok(see_other("/admin/questionnaire", "flash-diagnosis-saved")),
         Err(EditRefused::Invalid(errors, lines)) => {
             let versions = diagnosis::versions(&app.db).await?;
             render_status(StatusCode::UNPROCESSABLE_ENTITY, &EditPage { ctx, form, errors, lines, versions })
         }
         Err(EditRefused::Db(e)) => Err(e.into()),
     }
+}
+
+#[derive(Template)]
+#[template(path = "admin/diagnosis_stats.html")]
+struct StatsPage {
+    ctx: PageCtx,
+    results: i64,
+    min: i64,
+    /// Tools, then grades: each overall, by region, by size.
+    tools: [Vec<LabelledRow>; 3],
+    grades: [Vec<LabelledRow>; 3],
+}
+
+/// GET /admin/diagnostics: the aggregate statistics of the results, counts only.
+pub(super) async fn stats(State(app): State<AppState>, ctx: PageCtx, _: AdminUser) -> Result<Response, AppError> {
+    let (results, tools, grades) = diagnosis::labelled_statistics(&app.db, ctx.lang).await?;
+    render(&StatsPage { ctx, results, min: diagnosis::MIN_COUNT, tools, grades })
 }

@@ -30,7 +30,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/taxonomies", get(taxonomies::show).post(taxonomies::add))
         .route("/admin/taxonomies/{id}", post(taxonomies::rename))
         .route("/admin/journal", get(journal::journal))
-        .route("/admin/diagnostic", get(diagnosis::show).post(diagnosis::save))
+        .route("/admin/questionnaire", get(diagnosis::show).post(diagnosis::save))
+        .route("/admin/diagnostics", get(diagnosis::stats))
         .route("/admin/pages", get(pages::list))
         .route("/admin/pages/{slug}", get(pages::edit).post(pages::save))
 }

@@ -7,12 +7,14 @@ mod edit;
 mod purge;
 mod seed;
 mod start;
+mod statistics;
 
 pub use answer::{Answered, answer};
 pub use edit::{EditRefused, QuestionnaireText, VersionRow, current_text, save_questionnaire, versions};
 pub use purge::purge;
 pub use seed::ensure_questionnaire;
 pub use start::{revise, start};
+pub use statistics::{LabelledRow, labelled as labelled_statistics, statistics};
 
 /// A stored draft's or result's answers, for the pages.
 pub(super) use decode as decode_answers;

@@ -4,6 +4,7 @@
 //! Drafts and results are found by the hash of the token in their link; an unknown token is a
 //! 404 page, like any missing page.
 
+mod opendata;
 mod result;
 mod shared;
 mod start;
@@ -27,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/diagnostic/resultat/{token}", get(result::page))
         .route("/diagnostic/resultat/{token}/markdown", get(result::markdown))
         .route("/diagnostic/resultat/{token}/modifier", post(result::revise))
+        .route("/donnees/diagnostics.csv", get(opendata::csv))
         .route("/espace/structure/diagnostics", get(shared::list))
         .route("/espace/structure/diagnostics/{id}", get(shared::show))
 }
