@@ -1,6 +1,7 @@
 //! The demonstration's self-diagnoses: the shipped questionnaire, a few results of fictional
 //! associations under fixed links (one redone from another, to show what changed) and a draft
-//! with every step open. Running it again changes nothing.
+//! with every step open; the first result attached to a message to the structure of the demo's
+//! structure account. Running it again changes nothing.
 
 use super::actions::{self, encode};
 use super::questionnaire::{Answers, first};
@@ -102,6 +103,9 @@ pub const DEMO_RESULTS: &[DemoResult] = &[
     ),
 ];
 
+/// The structure the first result was sent to (its team is the demo's structure account).
+const DEMO_SHARED_WITH: &str = "cooperative-libre-horizon";
+
 /// A draft with every step open, for the page audit: `/diagnostic/reponses/<token>/<step>`.
 pub const DEMO_DRAFT: &str = "demo-brouillon-diagnostic";
 
@@ -142,6 +146,10 @@ pub async fn seed_demo(db: &Db) -> anyhow::Result<usize> {
         )
         .await?;
         written += 1;
+    }
+    // The first result, attached to a message to the structure the demo's structure account runs.
+    if let Some(s) = crate::directory::structure_by_slug(db, DEMO_SHARED_WITH).await? {
+        store::share(db.conn(), &hash_token(DEMO_RESULTS[0].0), s.id).await?;
     }
     let draft = hash_token(DEMO_DRAFT);
     if store::draft(db.conn(), &draft).await?.is_none() {
