@@ -383,6 +383,11 @@ async function auditMode(browser, lang, mode, states, shared) {
       await page(s, 'accompagnement-nouveau', '/espace/structure/accompagnements/nouveau');
       // An empty form: the page again, with messages next to the fields.
       await audit(s, s.page, await submit(s, 'main form[action="/espace/structure/accompagnements/nouveau"]'), 'accompagnement-nouveau-erreurs', 422);
+      // The self-diagnoses associations attached to their messages (the demo attaches one).
+      await page(s, 'diagnostics-recus', '/espace/structure/diagnostics');
+      const shared = await s.page.locator(`main a[href^="${localPath(lang, '/espace/structure/diagnostics/')}"]`).first().getAttribute('href').catch(() => null);
+      if (!shared) throw new FlowError('no attached self-diagnosis on /espace/structure/diagnostics');
+      await page(s, 'diagnostic-recu', shared);
     });
 
     // Moderator.
@@ -402,6 +407,10 @@ async function auditMode(browser, lang, mode, states, shared) {
       await page(s, 'admin-pages', '/admin/pages');
       await page(s, 'admin-page-confidentialite', '/admin/pages/confidentialite');
       await page(s, 'admin-journal', '/admin/journal');
+      await page(s, 'admin-questionnaire', '/admin/questionnaire');
+      // Without a reason: the page again, with the message next to the field (nothing saved).
+      await audit(s, s.page, await submit(s, 'main form[action="/admin/questionnaire"]'), 'admin-questionnaire-erreurs', 422);
+      await page(s, 'admin-diagnostics', '/admin/diagnostics');
     });
 
     // Association.
@@ -491,6 +500,14 @@ async function auditMode(browser, lang, mode, states, shared) {
       // The form refuses what is sent faster than a person types.
       await new Promise((res) => setTimeout(res, 3500));
       await audit(s, s.page, await submit(s, `main form[action="/annuaire/${shared.contact}/contact"]`), 'message-envoye', 200);
+    });
+
+    // A step of the self-diagnosis left empty (the demo's draft: nothing is saved on refusal).
+    await step({ lang, mode }, 'diagnosis step errors', async () => {
+      const s = await open(null);
+      const step = '/diagnostic/reponses/demo-brouillon-diagnostic/3';
+      await goto(s, step);
+      await audit(s, s.page, await submit(s, `main form[action="${step}"]`), 'diagnostic-etape-erreurs', 422);
     });
 
     // Pages reached from emailed links.

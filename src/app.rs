@@ -26,6 +26,8 @@ pub struct AppState {
     pub personal_data: Arc<[Arc<dyn accounts::PersonalData>]>,
     /// The sections of the moderation queue, in page order: each feature's items to decide on.
     pub queue_sections: Arc<[Arc<dyn moderation::QueueSection>]>,
+    /// What a contact message to a structure can carry besides its text.
+    pub contact_attachments: Arc<[Arc<dyn directory::ContactAttachment>]>,
 }
 
 impl AppState {

@@ -141,6 +141,10 @@ pub struct Config {
     /// (new offers, funded or no longer funded): what happens meanwhile is sent together
     /// afterwards, by the scheduled task (every 10 minutes). 0 sends each at once.
     pub ads_notice_minutes: i64,
+    /// A self-diagnosis left unfinished is deleted after this many days without an answer.
+    pub diagnosis_draft_days: i64,
+    /// A self-diagnosis result (and its private link) is deleted this many days after it was made.
+    pub diagnosis_result_days: i64,
 }
 
 /// Reads a text setting even when an environment variable made it look like a number or a
@@ -222,6 +226,8 @@ impl Default for Config {
             rate_ad_actions: 6,
             rate_ad_actions_person: 30,
             ads_notice_minutes: 30,
+            diagnosis_draft_days: 7,
+            diagnosis_result_days: 365,
         }
     }
 }
@@ -251,6 +257,9 @@ impl Config {
         }
         if self.ads_lifetime_days < 1 || self.ads_reminder_days < 0 {
             anyhow::bail!("ads_lifetime_days must be at least 1 and ads_reminder_days at least 0");
+        }
+        if self.diagnosis_draft_days < 1 || self.diagnosis_result_days < 1 {
+            anyhow::bail!("diagnosis_draft_days and diagnosis_result_days must be at least 1");
         }
         if self.session_days < 1 || self.session_max_days < 1 || self.rate_window_minutes < 1 {
             anyhow::bail!("session_days, session_max_days and rate_window_minutes must be at least 1");

@@ -27,6 +27,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         seed_activity(db).await?;
     }
     crate::ads::seed_demo(db, &hash).await?;
+    crate::diagnosis::seed_demo(db).await?;
     seed_changes(db).await?;
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod bench_seed;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod diagnosis;
 pub mod directory;
 pub mod geo;
 pub mod jobs;

@@ -20,11 +20,14 @@ use tower_http::trace::TraceLayer;
 use crate::app::AppState;
 use crate::web::page::NavItem;
 use crate::web::{WebState, assets, error, i18n, security, session};
-use crate::{accounts, admin, ads, directory, moderation, site, vetting};
+use crate::{accounts, admin, ads, diagnosis, directory, moderation, site, vetting};
 
 /// Sections of the site, in header order. Each feature adds its entry when it lands.
-pub const NAV: &[NavItem] =
-    &[NavItem { path: "/annuaire", label_key: "nav-directory" }, NavItem { path: "/annonces", label_key: "nav-ads" }];
+pub const NAV: &[NavItem] = &[
+    NavItem { path: "/annuaire", label_key: "nav-directory" },
+    NavItem { path: "/annonces", label_key: "nav-ads" },
+    NavItem { path: "/diagnostic", label_key: "nav-diagnosis" },
+];
 
 pub fn router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
@@ -39,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .merge(directory::routes(&state))
         .merge(ads::routes(&state))
         .merge(vetting::routes())
+        .merge(diagnosis::routes())
         .merge(moderation::routes())
         .fallback(|| async { crate::web::AppError::NotFound });
 

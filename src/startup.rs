@@ -21,7 +21,7 @@ use crate::jobs::{self, Task};
 use crate::router::{NAV, router};
 use crate::vals;
 use crate::web::{WebState, session};
-use crate::{ads, directory, mail, moderation, site, vetting};
+use crate::{ads, diagnosis, directory, mail, moderation, site, vetting};
 
 #[derive(Row)]
 struct Setting {
@@ -80,6 +80,7 @@ impl Application {
     pub async fn with_db(config: Config, data_dir: PathBuf, bind: &str, db: Db) -> anyhow::Result<Self> {
         let secret = load_secret(&db).await?;
         site::ensure_default_pages(&db).await?;
+        diagnosis::ensure_questionnaire(&db).await?;
         let listener = TcpListener::bind(bind).await.map_err(|e| anyhow::anyhow!("cannot listen on {bind}: {e}"))?;
         let metrics = if config.metrics_bind.is_empty() {
             None
@@ -98,6 +99,7 @@ impl Application {
             data_dir: Arc::new(data_dir),
             personal_data: Arc::new([ads::personal_data(&ads)]),
             queue_sections: queue_sections(),
+            contact_attachments: Arc::new([diagnosis::contact_attachment()]),
             directory,
             ads,
         };
@@ -196,7 +198,12 @@ fn scheduled_tasks(state: &AppState) -> Vec<Task> {
         let s = s.clone();
         async move { Ok(vetting::forget_network_tags(&s.db).await?) }
     });
-    vec![contacts, freshness, lifetimes, notices, tags]
+    let s = state.clone();
+    let diagnoses = Task::new("diagnosis-purge", move || {
+        let s = s.clone();
+        async move { Ok(diagnosis::purge(&s.db, &s.config).await? as usize) }
+    });
+    vec![contacts, freshness, lifetimes, notices, tags, diagnoses]
 }
 
 fn hostname() -> String {

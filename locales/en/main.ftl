@@ -360,6 +360,17 @@ mail-contact-body =
     { $message }
 
     Answer directly to { $email }.
+mail-contact-attached-subject = New contact request: { $name }
+mail-contact-attached-body =
+    Hello,
+
+    { $name } ({ $email }) writes to you from your profile in the Emancip'Asso directory:
+
+    { $message }
+
+    { $attachment }
+
+    Answer directly to { $email }.
 mail-contact-copy-subject = Copy of your message to { $structure }
 mail-contact-copy-body =
     Hello { $name },
@@ -1144,3 +1155,145 @@ mail-ad-reminder-body =
 ads-feed-title = Ads — { $site }
 ads-feed-title-kind = Ads “{ $kind }” — { $site }
 ads-feed-subtitle = The newest ads posted by associations: free-software needs, features to co-fund, calls for support, shared services.
+
+## Self-diagnosis
+nav-diagnosis = Self-assessment
+diagnosis-title = Digital self-assessment
+diagnosis-lead = About twenty questions in five short steps to see where your association stands, which free tools would replace those of the tech giants, and which structures of the directory can help you.
+diagnosis-promise-steps = About five minutes, no account, no cookie, no personal data.
+diagnosis-promise-plan = A level per theme, a grade from A to E and a tool-by-tool plan fitted to your budget and time.
+diagnosis-promise-structures = The structures of the directory that work near you and know this software.
+diagnosis-promise-private = A private link to your result, to print, download or pass on.
+diagnosis-start = Start the assessment
+diagnosis-step-1 = Your work tools
+diagnosis-step-2 = Your tools for the public
+diagnosis-step-3 = Your team
+diagnosis-step-4 = Your constraints
+diagnosis-step-5 = Where are you?
+diagnosis-progress-label = Steps of the assessment
+diagnosis-progress = Step { $step } of { $steps }
+diagnosis-place-unsaid = I would rather not say
+diagnosis-next = Next step
+diagnosis-finish = See my result
+diagnosis-previous = Previous step
+diagnosis-draft-private = Your answers are kept at the address of this page for a week: keep it to come back later.
+err-diagnosis-required = Choose an answer.
+err-diagnosis-required-multi = Tick at least one answer, or "None of these".
+err-diagnosis-none-alone = "None" does not go with another answer: untick one or the other.
+err-diagnosis-department = This department does not exist: choose from the list.
+diagnosis-result-title = Your self-assessment result
+diagnosis-result-grade = Overall grade { $grade } ({ $score } out of 100).
+diagnosis-result-before = At the previous assessment: grade { $grade } ({ $score } out of 100).
+diagnosis-result-private = This page can only be reached with its link: keep it, and share it only with whom you choose.
+diagnosis-download = Download (Markdown)
+diagnosis-revise = Change my answers
+diagnosis-sections-label = Parts of the result
+diagnosis-profile-heading = Your profile by theme
+diagnosis-weak-heading = Your weak points
+diagnosis-plan-heading = Your tool-by-tool plan
+diagnosis-structures-heading = Structures that can help you
+diagnosis-table-caption = Level per theme, out of 100
+diagnosis-theme = Theme
+diagnosis-level = Level
+diagnosis-grade = Grade
+diagnosis-change = Change
+diagnosis-not-counted = Not assessed
+diagnosis-overall = Overall
+diagnosis-plan-empty = You use none of the tech giants' tools we know of: well done!
+diagnosis-plan-instead-of = Instead of { $tool }
+diagnosis-difficulty-easy = Easy
+diagnosis-difficulty-medium = Intermediate
+diagnosis-difficulty-hard = Demanding
+diagnosis-cost-label-free = Free
+diagnosis-cost-label-low = A few euros a month
+diagnosis-cost-label-paid = Budget needed
+diagnosis-hint-easy = Picked up in an hour, nothing to install.
+diagnosis-hint-medium = A few hours to set up, then some time for the team to adapt.
+diagnosis-hint-medium-help = Get help to set it up: the structures below do it.
+diagnosis-hint-hard = Needs technical skills and regular upkeep.
+diagnosis-hint-hard-help = Demanding: leave installation and upkeep to a structure that knows it.
+diagnosis-hint-time = With little time, change one tool at a time, starting with the simplest.
+diagnosis-cost-free = Free of charge at a community host.
+diagnosis-cost-low = A few euros a month at a host.
+diagnosis-cost-low-nobudget = A few euros a month: ask for pay-what-you-can pricing or share the cost with other associations.
+diagnosis-cost-paid = A subscription or a service to budget for.
+diagnosis-cost-paid-nobudget = A budget to find: look for funding or a shared offer.
+diagnosis-structures-none = No structure of the directory fits your plan yet. The directory is growing: come back soon, or browse it.
+diagnosis-structures-no-place = You did not give your department: here are the structures that help remotely or across France.
+diagnosis-structures-remote-fallback = No structure of the directory works near you for this plan yet: here are those that help remotely or across France.
+diagnosis-structures-all = Browse the whole directory
+diagnosis-match-department = works in your department
+diagnosis-match-region = works in your region
+diagnosis-match-national = works across France
+diagnosis-match-remote = helps remotely
+diagnosis-match-software = knows { $list }
+diagnosis-match-services = offers { $list }
+diagnosis-match-recommendations = { $count ->
+    [one] 1 recommendation
+   *[other] { $count } recommendations
+}
+diagnosis-and = and
+diagnosis-and-more = { $count ->
+    [one] 1 other
+   *[other] { $count } others
+}
+diagnosis-result-made = Assessment of { $date }
+diagnosis-result-version = questionnaire version { $version }
+diagnosis-contact-with-result = Write to { $name } with this assessment
+diagnosis-attach-label = Attach my self-assessment: the structure will see it in its workspace, without the private link.
+diagnosis-shared-title = Self-assessments received
+diagnosis-shared-intro = An association attached this result to its message. Only your structure's team sees it here.
+diagnosis-shared-list-intro = The results associations attached to their messages, newest first.
+diagnosis-shared-none = No self-assessment received yet.
+diagnosis-shared-caption = Self-assessments attached to the messages received
+diagnosis-shared-received = Received on
+diagnosis-shared-department = Department
+mail-contact-diagnosis = The association attached its digital self-assessment to this message. Sign in to your structure workspace to read it: { $link }
+admin-diagnosis-title = Self-assessment questionnaire
+admin-diagnosis-intro = The questionnaire in force, one part per box, one line per item, columns separated by tabs (like the files of content/diagnosis). Saving makes a new version: results already made keep theirs.
+admin-diagnosis-themes = Themes
+admin-diagnosis-themes-hint = slug, French label, English label, why it matters (fr, en), what next (fr, en)
+admin-diagnosis-questions = Questions
+admin-diagnosis-questions-hint = key, step (1 to 9), kind (tool, single, multi, place), need, question (fr, en), hint (fr, en)
+admin-diagnosis-choices = Answers and weights
+admin-diagnosis-choices-hint = question key, value, label (fr, en), weights "theme:points" from 0 to 3 separated by spaces
+admin-diagnosis-grades = Grades
+admin-diagnosis-grades-hint = letter, lowest score from 0 to 100, from the best to the last (which starts at 0)
+admin-diagnosis-alternatives = Alternatives
+admin-diagnosis-alternatives-hint = tool to leave, alternative, directory software (slug or empty), difficulty (easy, medium, hard), cost (free, low, paid), note (fr, en)
+admin-diagnosis-line = Line { $line }:
+admin-diagnosis-save = Save a new version
+admin-diagnosis-versions = Versions of the questionnaire
+admin-diagnosis-version = Version
+admin-diagnosis-date = Date
+admin-diagnosis-author = By
+admin-diagnosis-note = Reason
+field-diagnosis-note = Reason for the change
+hint-diagnosis-note = It goes in the decision log.
+flash-diagnosis-saved = The new version of the questionnaire is saved.
+err-diagnosis-edit-note = Give the reason for the change.
+err-diagnosis-edit-note-long = The reason fits on one line of at most 200 characters.
+err-diagnosis-edit-lines = Some lines do not fit:
+err-diagnosis-edit-columns = the number of columns does not match.
+err-diagnosis-edit-theme = a theme without slug or label, or a slug twice.
+err-diagnosis-edit-question = empty or repeated key, step outside 1 to 9, unknown kind or empty question.
+err-diagnosis-edit-no-choices = this question has fewer than two answers.
+err-diagnosis-edit-choice = unknown question, empty or repeated value, or invalid weight (unknown theme, points outside 0 to 3).
+err-diagnosis-edit-grade = empty or repeated letter, or a score that does not decrease between 0 and 100.
+err-diagnosis-edit-grades-zero = at least two grades are needed, the last at 0.
+err-diagnosis-edit-alternative = unknown tool, empty name, software not in the directory, or unknown difficulty or cost.
+admin-diagnosis-stats-title = Self-assessment statistics
+admin-diagnosis-stats-results = { $count } results counted.
+admin-diagnosis-stats-few = Fewer than { $min } results so far.
+admin-diagnosis-stats-rule = Counts only, and no row under { $min } results.
+admin-diagnosis-stats-csv = The same figures as open data (CSV)
+admin-diagnosis-stats-tools = The tools associations could leave
+admin-diagnosis-stats-tools-region = By region
+admin-diagnosis-stats-tools-size = By size
+admin-diagnosis-stats-grades = The grades
+admin-diagnosis-stats-none = Nothing to show without going under the threshold.
+admin-diagnosis-stats-group-1 = Region
+admin-diagnosis-stats-group-2 = Size
+admin-diagnosis-stats-tool = Tool
+admin-diagnosis-stats-count = Results
+diagnosis-markdown-link = Private link to this result:

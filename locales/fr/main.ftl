@@ -360,6 +360,17 @@ mail-contact-body =
     { $message }
 
     Répondez directement à { $email }.
+mail-contact-attached-subject = Nouvelle demande de contact : { $name }
+mail-contact-attached-body =
+    Bonjour,
+
+    { $name } ({ $email }) vous écrit depuis votre fiche sur l'annuaire Emancip'Asso :
+
+    { $message }
+
+    { $attachment }
+
+    Répondez directement à { $email }.
 mail-contact-copy-subject = Copie de votre message à { $structure }
 mail-contact-copy-body =
     Bonjour { $name },
@@ -1144,3 +1155,145 @@ mail-ad-reminder-body =
 ads-feed-title = Annonces — { $site }
 ads-feed-title-kind = Annonces « { $kind } » — { $site }
 ads-feed-subtitle = Les dernières annonces publiées par les associations : besoins en logiciels libres, fonctionnalités à financer ensemble, demandes d'accompagnement, mutualisations.
+
+## Self-diagnosis
+nav-diagnosis = Diagnostic
+diagnosis-title = Autodiagnostic numérique
+diagnosis-lead = Une vingtaine de questions en cinq étapes courtes pour savoir où en est votre association, quels outils libres remplaceraient ceux des géants du numérique, et quelles structures de l'annuaire peuvent vous accompagner.
+diagnosis-promise-steps = Environ cinq minutes, sans compte, sans cookie, sans donnée personnelle.
+diagnosis-promise-plan = Un niveau par thème, une note de A à E et un plan outil par outil adapté à votre budget et à votre temps.
+diagnosis-promise-structures = Les structures de l'annuaire qui interviennent près de chez vous et maîtrisent ces logiciels.
+diagnosis-promise-private = Un lien privé vers votre résultat, à imprimer, à télécharger ou à transmettre.
+diagnosis-start = Commencer le diagnostic
+diagnosis-step-1 = Vos outils de travail
+diagnosis-step-2 = Vos outils pour le public
+diagnosis-step-3 = Votre équipe
+diagnosis-step-4 = Vos contraintes
+diagnosis-step-5 = Où êtes-vous ?
+diagnosis-progress-label = Étapes du diagnostic
+diagnosis-progress = Étape { $step } sur { $steps }
+diagnosis-place-unsaid = Je préfère ne pas le dire
+diagnosis-next = Étape suivante
+diagnosis-finish = Voir mon résultat
+diagnosis-previous = Étape précédente
+diagnosis-draft-private = Vos réponses sont gardées sous l'adresse de cette page pendant une semaine : gardez-la pour reprendre plus tard.
+err-diagnosis-required = Choisissez une réponse.
+err-diagnosis-required-multi = Cochez au moins une réponse, ou « Rien de tout cela ».
+err-diagnosis-none-alone = « Rien » ne va pas avec une autre réponse : décochez l'une ou l'autre.
+err-diagnosis-department = Ce département n'existe pas : choisissez dans la liste.
+diagnosis-result-title = Résultat de votre autodiagnostic
+diagnosis-result-grade = Note globale { $grade } ({ $score } sur 100).
+diagnosis-result-before = Lors du diagnostic précédent : note { $grade } ({ $score } sur 100).
+diagnosis-result-private = Cette page n'est accessible qu'avec son lien : gardez-le, et ne le partagez qu'avec qui vous voulez.
+diagnosis-download = Télécharger (Markdown)
+diagnosis-revise = Modifier mes réponses
+diagnosis-sections-label = Parties du résultat
+diagnosis-profile-heading = Votre profil par thème
+diagnosis-weak-heading = Vos points faibles
+diagnosis-plan-heading = Votre plan outil par outil
+diagnosis-structures-heading = Les structures qui peuvent vous accompagner
+diagnosis-table-caption = Niveau par thème, sur 100
+diagnosis-theme = Thème
+diagnosis-level = Niveau
+diagnosis-grade = Note
+diagnosis-change = Évolution
+diagnosis-not-counted = Non évalué
+diagnosis-overall = Ensemble
+diagnosis-plan-empty = Vous n'utilisez aucun des outils des géants du numérique que nous connaissons : bravo !
+diagnosis-plan-instead-of = Au lieu de { $tool }
+diagnosis-difficulty-easy = Facile
+diagnosis-difficulty-medium = Intermédiaire
+diagnosis-difficulty-hard = Exigeant
+diagnosis-cost-label-free = Gratuit
+diagnosis-cost-label-low = Quelques euros par mois
+diagnosis-cost-label-paid = Budget à prévoir
+diagnosis-hint-easy = Se prend en main en une heure, sans installation.
+diagnosis-hint-medium = Quelques heures de mise en place, puis un temps d'adaptation pour l'équipe.
+diagnosis-hint-medium-help = Faites-vous accompagner pour la mise en place : les structures ci-dessous le font.
+diagnosis-hint-hard = Demande des compétences techniques et un suivi régulier.
+diagnosis-hint-hard-help = Exigeant : confiez l'installation et la maintenance à une structure qui s'y connaît.
+diagnosis-hint-time = Avec peu de temps, changez un outil à la fois, en commençant par le plus simple.
+diagnosis-cost-free = Gratuit chez un hébergeur associatif.
+diagnosis-cost-low = Quelques euros par mois chez un hébergeur.
+diagnosis-cost-low-nobudget = Quelques euros par mois : demandez un prix libre ou mutualisez avec d'autres associations.
+diagnosis-cost-paid = Un abonnement ou une prestation à prévoir.
+diagnosis-cost-paid-nobudget = Un budget à trouver : cherchez un financement ou une offre mutualisée.
+diagnosis-structures-none = Aucune structure de l'annuaire ne correspond encore à votre plan. L'annuaire grandit : revenez bientôt, ou parcourez-le.
+diagnosis-structures-no-place = Vous n'avez pas indiqué votre département : voici les structures qui accompagnent à distance ou dans toute la France.
+diagnosis-structures-remote-fallback = Aucune structure de l'annuaire n'intervient encore près de chez vous pour ce plan : voici celles qui accompagnent à distance ou dans toute la France.
+diagnosis-structures-all = Parcourir tout l'annuaire
+diagnosis-match-department = intervient dans votre département
+diagnosis-match-region = intervient dans votre région
+diagnosis-match-national = intervient dans toute la France
+diagnosis-match-remote = accompagne à distance
+diagnosis-match-software = maîtrise { $list }
+diagnosis-match-services = propose { $list }
+diagnosis-match-recommendations = { $count ->
+    [one] 1 recommandation
+   *[other] { $count } recommandations
+}
+diagnosis-and = et
+diagnosis-and-more = { $count ->
+    [one] 1 autre
+   *[other] { $count } autres
+}
+diagnosis-result-made = Diagnostic du { $date }
+diagnosis-result-version = questionnaire version { $version }
+diagnosis-contact-with-result = Écrire à { $name } en joignant ce diagnostic
+diagnosis-attach-label = Joindre mon autodiagnostic : la structure le verra dans son espace, sans le lien privé.
+diagnosis-shared-title = Autodiagnostics reçus
+diagnosis-shared-intro = Une association a joint ce résultat à son message. Seule l'équipe de votre structure le voit ici.
+diagnosis-shared-list-intro = Les résultats que des associations ont joints à leurs messages, les plus récents d'abord.
+diagnosis-shared-none = Aucun autodiagnostic reçu pour l'instant.
+diagnosis-shared-caption = Autodiagnostics joints aux messages reçus
+diagnosis-shared-received = Reçu le
+diagnosis-shared-department = Département
+mail-contact-diagnosis = L'association a joint son autodiagnostic numérique à ce message. Connectez-vous à votre espace structure pour le lire : { $link }
+admin-diagnosis-title = Questionnaire d'autodiagnostic
+admin-diagnosis-intro = Le questionnaire en vigueur, une partie par zone, une ligne par élément, les colonnes séparées par des tabulations (comme les fichiers de content/diagnosis). Enregistrer crée une nouvelle version : les résultats déjà faits gardent la leur.
+admin-diagnosis-themes = Thèmes
+admin-diagnosis-themes-hint = slug, libellé français, libellé anglais, pourquoi c'est important (fr, en), que faire ensuite (fr, en)
+admin-diagnosis-questions = Questions
+admin-diagnosis-questions-hint = clé, étape (1 à 9), type (tool, single, multi, place), besoin, question (fr, en), aide (fr, en)
+admin-diagnosis-choices = Réponses et poids
+admin-diagnosis-choices-hint = clé de la question, valeur, libellé (fr, en), poids « thème:points » de 0 à 3 séparés par des espaces
+admin-diagnosis-grades = Notes
+admin-diagnosis-grades-hint = lettre, score minimal de 0 à 100, de la meilleure à la dernière (qui commence à 0)
+admin-diagnosis-alternatives = Alternatives
+admin-diagnosis-alternatives-hint = outil à quitter, alternative, logiciel de l'annuaire (slug ou vide), difficulté (easy, medium, hard), coût (free, low, paid), note (fr, en)
+admin-diagnosis-line = Ligne { $line } :
+admin-diagnosis-save = Enregistrer une nouvelle version
+admin-diagnosis-versions = Versions du questionnaire
+admin-diagnosis-version = Version
+admin-diagnosis-date = Date
+admin-diagnosis-author = Par
+admin-diagnosis-note = Motif
+field-diagnosis-note = Motif de la modification
+hint-diagnosis-note = Il figure au journal des décisions.
+flash-diagnosis-saved = La nouvelle version du questionnaire est enregistrée.
+err-diagnosis-edit-note = Indiquez le motif de la modification.
+err-diagnosis-edit-note-long = Le motif tient en une ligne de 200 caractères au plus.
+err-diagnosis-edit-lines = Des lignes ne conviennent pas :
+err-diagnosis-edit-columns = le nombre de colonnes ne correspond pas.
+err-diagnosis-edit-theme = thème sans slug ou sans libellé, ou slug en double.
+err-diagnosis-edit-question = clé vide ou en double, étape hors de 1 à 9, type inconnu ou question vide.
+err-diagnosis-edit-no-choices = cette question a moins de deux réponses.
+err-diagnosis-edit-choice = question inconnue, valeur vide ou en double, ou poids invalide (thème inconnu, points hors de 0 à 3).
+err-diagnosis-edit-grade = lettre vide ou en double, ou score qui ne décroît pas entre 0 et 100.
+err-diagnosis-edit-grades-zero = il faut au moins deux notes, la dernière à 0.
+err-diagnosis-edit-alternative = outil inconnu, nom vide, logiciel absent de l'annuaire, ou difficulté ou coût inconnu.
+admin-diagnosis-stats-title = Statistiques des diagnostics
+admin-diagnosis-stats-results = { $count } résultats comptés.
+admin-diagnosis-stats-few = Moins de { $min } résultats pour l'instant.
+admin-diagnosis-stats-rule = Des comptes seulement, et aucune ligne sous { $min } résultats.
+admin-diagnosis-stats-csv = Les mêmes chiffres en données ouvertes (CSV)
+admin-diagnosis-stats-tools = Les outils que les associations pourraient quitter
+admin-diagnosis-stats-tools-region = Par région
+admin-diagnosis-stats-tools-size = Par taille
+admin-diagnosis-stats-grades = Les notes
+admin-diagnosis-stats-none = Rien à montrer sans descendre sous le seuil.
+admin-diagnosis-stats-group-1 = Région
+admin-diagnosis-stats-group-2 = Taille
+admin-diagnosis-stats-tool = Outil
+admin-diagnosis-stats-count = Résultats
+diagnosis-markdown-link = Lien privé vers ce résultat :

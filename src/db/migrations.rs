@@ -17,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(super::m0006_relays_and_teams::Migration),
             Box::new(super::m0007_reviews::Migration),
             Box::new(super::m0008_notices_and_prices::Migration),
+            Box::new(super::m0009_diagnosis::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ mod m0005_ads;
 mod m0006_relays_and_teams;
 mod m0007_reviews;
 mod m0008_notices_and_prices;
+mod m0009_diagnosis;
 mod migrations;
 
 use std::time::Duration;

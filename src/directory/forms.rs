@@ -290,6 +290,8 @@ pub struct ContactForm {
     pub message: String,
     /// Honeypot: hidden from people, filled by robots.
     pub site_web: String,
+    /// The token of something to attach to the message (`directory::ContactAttachment`).
+    pub joindre: String,
     #[serde(rename = "_csrf")]
     pub csrf: String,
 }
@@ -311,6 +313,7 @@ impl ContactForm {
                 honeypot_filled: !self.site_web.is_empty(),
                 // The form token starts with the time the page was served.
                 issued_at: self.csrf.split('.').next().and_then(|t| t.parse::<i64>().ok()).unwrap_or(0),
+                attachment: self.joindre.trim().to_owned(),
             }),
             _ => None,
         };

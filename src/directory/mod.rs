@@ -15,6 +15,7 @@
 //! too).
 
 mod actions;
+mod attachment;
 pub mod bench;
 mod datainclusion;
 mod demo;
@@ -34,6 +35,7 @@ mod taxonomy;
 use axum::http::StatusCode;
 
 pub use actions::{add_term, leave_team, rename_term};
+pub use attachment::ContactAttachment;
 pub use demo::seed_demo;
 pub use engine::{Directory, Labels};
 pub use freshness::confirm_path;
@@ -281,6 +283,8 @@ pub struct NewContact {
     honeypot_filled: bool,
     /// When the page with the form was served (Unix seconds).
     issued_at: i64,
+    /// The token of something to attach (`attachment.rs`), or empty.
+    attachment: String,
 }
 
 /// A visitor's report on a profile.

@@ -6,6 +6,8 @@ mod admin;
 mod ads;
 mod ads_api;
 mod datainclusion;
+mod diagnosis;
+mod diagnosis_admin;
 mod directory;
 mod failures;
 mod harness;

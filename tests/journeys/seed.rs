@@ -189,6 +189,14 @@ impl<'a> Seed<'a> {
             .expect("expire account links");
     }
 
+    /// Every self-diagnosis draft was last answered, and every result made, `days` days ago.
+    pub async fn age_diagnoses(self, days: i64) {
+        let at = db::now() - days * 86_400;
+        let c = self.app.db.conn();
+        db::exec(c, "UPDATE diagnosis_drafts SET updated_at = $1", vals![at]).await.expect("age the drafts");
+        db::exec(c, "UPDATE diagnosis_results SET created_at = $1", vals![at]).await.expect("age the results");
+    }
+
     /// Every session has run out, as after a long absence.
     pub async fn expire_sessions(self) {
         db::exec(self.app.db.conn(), "UPDATE sessions SET expires_at = $1", vals![db::now() - 1])

@@ -1,7 +1,9 @@
 //! The admin pages, one file per section: accounts and roles (`users.rs`), editable pages
-//! (`pages.rs`), taxonomies (`taxonomies.rs`), the decision log (`journal.rs`). Every page
+//! (`pages.rs`), taxonomies (`taxonomies.rs`), the decision log (`journal.rs`), the
+//! self-diagnosis questionnaire (`diagnosis.rs`). Every page
 //! asks for an administrator (`AdminUser`).
 
+mod diagnosis;
 mod journal;
 mod pages;
 mod taxonomies;
@@ -28,6 +30,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/taxonomies", get(taxonomies::show).post(taxonomies::add))
         .route("/admin/taxonomies/{id}", post(taxonomies::rename))
         .route("/admin/journal", get(journal::journal))
+        .route("/admin/questionnaire", get(diagnosis::show).post(diagnosis::save))
+        .route("/admin/diagnostics", get(diagnosis::stats))
         .route("/admin/pages", get(pages::list))
         .route("/admin/pages/{slug}", get(pages::edit).post(pages::save))
 }

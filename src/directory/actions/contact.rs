@@ -57,14 +57,20 @@ pub async fn relay_contact(
         .map_err(DirectoryError::Relay)?;
     let now = db::now();
     let id = store::insert_contact(&txn, s.id, &new.name, new.email.as_str(), &new.message, now).await?;
-    let args = [
+    let mut args = vec![
         ("structure", s.name.clone()),
         ("name", new.name.clone()),
         ("email", new.email.to_string()),
         ("message", new.message.clone()),
     ];
     // The structure's own language is French by default.
-    let to_structure = Mail::compose(Lang::Fr, &s.contact_email, None, "mail-contact", &args);
+    let mut key = "mail-contact";
+    if let Some((mail_key, path)) = attach(app, &txn, s.id, &new.attachment).await? {
+        let link = format!("{}{path}", app.config.base());
+        args.push(("attachment", Lang::Fr.t_args(mail_key, &[("link", link)])));
+        key = "mail-contact-attached";
+    }
+    let to_structure = Mail::compose(Lang::Fr, &s.contact_email, None, key, &args);
     mail::queue(&txn, &to_structure).await?;
     if let Some(user) = sender.filter(|u| u.verified) {
         mail::queue(&txn, &Mail::compose(lang, &user.email, Some(user.id), "mail-contact-copy", &args)).await?;
@@ -73,6 +79,25 @@ pub async fn relay_contact(
     app.mail_queued();
     let signature = receipt_signature(&app.secret, id, now);
     Ok(Relayed::Sent(format!("/annuaire/{}/message-envoye?message={id}&signature={signature}", s.slug)))
+}
+
+/// Hands `token` to the kind that knows it, in the message's transaction: (the message key of
+/// the email's paragraph, the path where the team sees the attachment).
+async fn attach(
+    app: &AppState,
+    txn: &sea_orm::DatabaseTransaction,
+    structure_id: i64,
+    token: &str,
+) -> db::Result<Option<(&'static str, String)>> {
+    if token.is_empty() {
+        return Ok(None);
+    }
+    for hook in app.contact_attachments.iter() {
+        if let Some(path) = hook.attach(txn, token, structure_id).await? {
+            return Ok(Some((hook.mail_key(), path)));
+        }
+    }
+    Ok(None)
 }
 
 /// The message of a confirmation link, while the link is valid: its signature matches and it

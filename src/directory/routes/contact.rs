@@ -37,7 +37,9 @@ pub(super) async fn contact(
         },
         Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
     };
+    let attachment = form.joindre.clone();
     page.form = form.retyped();
+    page.offer_attachment(&app, &attachment).await?;
     page.errors = errors;
     render_status(status, &page)
 }

@@ -4,6 +4,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use axum_extra::extract::Query;
 
 use crate::app::AppState;
 use crate::directory::forms::{ContactForm, ReportForm};
@@ -30,6 +31,26 @@ pub(super) struct ProfilePage {
     pub(super) errors: FieldErrors,
     pub(super) report: ReportForm,
     json_ld: String,
+    /// The message key of the box that attaches `form.joindre`, when a kind knows it.
+    pub(super) attach_label: Option<&'static str>,
+}
+
+impl ProfilePage {
+    /// Offers to attach what `token` names, when a registered kind knows it.
+    pub(super) async fn offer_attachment(&mut self, app: &AppState, token: &str) -> Result<(), AppError> {
+        let hook = super::super::attachment::attachable(&app.contact_attachments, &app.db, token).await?;
+        if let Some(hook) = hook {
+            self.form.joindre = token.to_owned();
+            self.attach_label = Some(hook.label_key());
+        }
+        Ok(())
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub(super) struct ProfileQuery {
+    joindre: String,
 }
 
 fn labels_of(lang: Lang, terms: &[TermRow], kind: &str) -> Vec<String> {
@@ -92,6 +113,7 @@ pub(super) async fn load(app: &AppState, ctx: PageCtx, slug: &str) -> Result<Pro
         errors: FieldErrors::new(),
         report: ReportForm::default(),
         json_ld,
+        attach_label: None,
         s,
         ctx,
     })
@@ -137,7 +159,11 @@ pub(super) async fn profile(
     State(app): State<AppState>,
     ctx: PageCtx,
     Path(slug): Path<String>,
+    Query(q): Query<ProfileQuery>,
 ) -> Result<Response, AppError> {
-    let page = load(&app, ctx, &slug).await?;
+    let mut page = load(&app, ctx, &slug).await?;
+    if !q.joindre.is_empty() {
+        page.offer_attachment(&app, &q.joindre).await?;
+    }
     render(&page)
 }
