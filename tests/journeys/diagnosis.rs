@@ -139,6 +139,7 @@ async fn an_association_answers_five_steps_and_gets_its_result_behind_a_private_
     );
     assert_eq!(page.select_text(".grade").as_deref(), Some("E"));
     assert_eq!(page.attr("#profil .bar-fill", "class").as_deref(), Some("bar-fill w50"));
+    assert_eq!(page.attr("#profil .overall .bar-fill", "class").as_deref(), Some("bar-fill w20 weak"));
     assert!(!page.body.contains("style="), "no inline style");
     // One sentence of why and what next per weak point.
     let weak = texts(&page, "#points-faibles h3");
