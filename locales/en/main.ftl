@@ -1184,6 +1184,7 @@ err-diagnosis-department = This department does not exist: choose from the list.
 diagnosis-result-title = Your self-assessment result
 diagnosis-result-grade = Overall grade { $grade } ({ $score } out of 100).
 diagnosis-result-before = At the previous assessment: grade { $grade } ({ $score } out of 100).
+diagnosis-result-expires = It will be deleted on { $date }, with its link.
 diagnosis-result-private = This page can only be reached with its link: keep it, and share it only with whom you choose.
 diagnosis-download = Download (Markdown)
 diagnosis-revise = Change my answers

@@ -1184,6 +1184,7 @@ err-diagnosis-department = Ce département n'existe pas : choisissez dans la l
 diagnosis-result-title = Résultat de votre autodiagnostic
 diagnosis-result-grade = Note globale { $grade } ({ $score } sur 100).
 diagnosis-result-before = Lors du diagnostic précédent : note { $grade } ({ $score } sur 100).
+diagnosis-result-expires = Il sera supprimé le { $date }, avec son lien.
 diagnosis-result-private = Cette page n'est accessible qu'avec son lien : gardez-le, et ne le partagez qu'avec qui vous voulez.
 diagnosis-download = Télécharger (Markdown)
 diagnosis-revise = Modifier mes réponses

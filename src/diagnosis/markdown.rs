@@ -3,10 +3,11 @@
 use super::view::{ResultView, Section};
 use crate::web::Lang;
 
-/// Text typed by nobody but kept safe for Markdown readers: no line breaks inside a cell or
-/// an item, no table pipes.
+/// Text kept safe for Markdown readers (names come from the directory and the questionnaire,
+/// which people edit): no line breaks inside a cell or an item, no table pipes, no brackets
+/// that would end a link's text.
 fn inline(s: &str) -> String {
-    s.replace(['\n', '\r'], " ").replace('|', "\\|")
+    s.replace(['\n', '\r'], " ").replace('|', "\\|").replace('[', "\\[").replace(']', "\\]")
 }
 
 /// `base` is the site's address, for the links to the structures; `link` the result's own.
@@ -77,4 +78,14 @@ pub fn render(lang: Lang, v: &ResultView, base: &str, link: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline;
+
+    #[test]
+    fn names_cannot_break_a_table_or_a_link() {
+        assert_eq!(inline("Les [Nuages] | fictifs\nsuite"), "Les \\[Nuages\\] \\| fictifs suite");
+    }
 }

@@ -109,6 +109,8 @@ pub struct ResultView {
     pub grade: String,
     pub overall: i64,
     pub overall_width: i64,
+    /// The overall grade is among the two lowest.
+    pub overall_weak: bool,
     pub overall_before: Option<(i64, String)>,
     pub themes: Vec<ThemeView>,
     pub plan: Vec<ToolView>,
@@ -271,6 +273,7 @@ pub fn build(q: &Questionnaire, answers: &Answers, cx: &Context<'_>) -> ResultVi
         grade: score.grade.clone(),
         overall: score.overall,
         overall_width: score.overall_width(),
+        overall_weak: q.is_weak(&score.grade),
         overall_before: before.map(|b| (b.overall, b.grade)),
         themes,
         plan: tools,

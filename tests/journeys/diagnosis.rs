@@ -119,6 +119,9 @@ async fn an_association_answers_five_steps_and_gets_its_result_behind_a_private_
     assert!(page.set_cookies().is_empty());
     assert_eq!(page.header("cache-control").as_deref(), Some("no-store"));
     assert_eq!(page.header("x-robots-tag").as_deref(), Some("noindex, nofollow"));
+    // It says when it goes (365 days by default).
+    let gone = chrono::Utc::now() + chrono::Duration::days(365);
+    page.assert_contains(&format!("Il sera supprimé le {}", emancipasso::web::Lang::Fr.date(gone.timestamp())));
     // Scores: collaboration: files 1, documents 1, calendar 3, video 1, of 3 each → 50 %; data:
     // calendar 3 and "no sensitive data" 3 of 36 → 17 %; autonomy: time 1 and reluctance 1 of
     // 14 → 14 %; costs: nothing but Big Tech → 0 %. The table says the same as the bars.
@@ -136,6 +139,7 @@ async fn an_association_answers_five_steps_and_gets_its_result_behind_a_private_
     );
     assert_eq!(page.select_text(".grade").as_deref(), Some("E"));
     assert_eq!(page.attr("#profil .bar-fill", "class").as_deref(), Some("bar-fill w50"));
+    assert_eq!(page.attr("#profil .overall .bar-fill", "class").as_deref(), Some("bar-fill w20 weak"));
     assert!(!page.body.contains("style="), "no inline style");
     // One sentence of why and what next per weak point.
     let weak = texts(&page, "#points-faibles h3");

@@ -25,11 +25,18 @@ pub(super) struct ResultPage {
     /// Read by a structure's team: no link, no action.
     pub(super) shared: bool,
     pub(super) v: ResultView,
+    /// How long results are kept (`diagnosis_result_days`).
+    pub(super) result_days: i64,
 }
 
 impl ResultPage {
     fn is(&self, section: &Section, name: &str) -> bool {
         section.id() == name
+    }
+
+    /// When the result and its link are deleted.
+    fn expires_on(&self) -> String {
+        self.ctx.date(&(self.v.created_at + self.result_days * 86_400))
     }
 
     fn grade_sentence(&self) -> String {
@@ -80,7 +87,10 @@ pub(super) async fn page(
 ) -> Result<Response, AppError> {
     let row = result_row(&app, &token).await?;
     let v = build(&app, &row, ctx.lang).await?;
-    Ok(private(render_status(StatusCode::OK, &ResultPage { ctx, token, shared: false, v })?))
+    Ok(private(render_status(
+        StatusCode::OK,
+        &ResultPage { ctx, token, shared: false, v, result_days: app.config.diagnosis_result_days },
+    )?))
 }
 
 pub(super) async fn markdown(

@@ -45,5 +45,8 @@ pub(super) async fn show(
         return Err(AppError::NotFound);
     }
     let v = build(&app, &row, ctx.lang).await?;
-    Ok(private(render_status(StatusCode::OK, &ResultPage { ctx, token: String::new(), shared: true, v })?))
+    Ok(private(render_status(
+        StatusCode::OK,
+        &ResultPage { ctx, token: String::new(), shared: true, v, result_days: app.config.diagnosis_result_days },
+    )?))
 }
