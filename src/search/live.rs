@@ -116,6 +116,9 @@ pub struct LiveIndex<S: Source> {
     catalog: RwLock<Arc<S::Catalog>>,
     /// The last record of the change feed the index and the catalog hold.
     cursor: AtomicI64,
+    /// Held through a refresh (and a reindex): two at once could let the slower one, which read
+    /// the rows earlier, put them back over the newer ones and move the cursor back.
+    updating: tokio::sync::Mutex<()>,
     wake: Notify,
     /// The feature's anonymous pages already rendered on this node.
     page_cache: Arc<PageCache>,
@@ -149,6 +152,7 @@ impl<S: Source> LiveIndex<S> {
             text,
             catalog: RwLock::new(Arc::new(catalog)),
             cursor: AtomicI64::new(cursor),
+            updating: tokio::sync::Mutex::new(()),
             wake: Notify::new(),
             page_cache: Arc::new(PageCache::new(
                 config.page_cache_seconds,
@@ -228,6 +232,7 @@ impl<S: Source> LiveIndex<S> {
 
     /// Applies the changes recorded since the cursor; returns how many items changed.
     pub async fn refresh(&self) -> anyhow::Result<usize> {
+        let _one_at_a_time = self.updating.lock().await;
         let cursor = self.cursor.load(Ordering::SeqCst);
         let changes = feed::since(&self.db, S::KIND, cursor).await?;
         let Some(last) = changes.last().map(|c| c.id) else { return Ok(0) };
@@ -262,6 +267,7 @@ impl<S: Source> LiveIndex<S> {
     /// Rebuilds the text index and the catalog from the database (the `reindex` command);
     /// `progress` gets (done, total). Returns the number of items.
     pub async fn reindex(&self, progress: impl Fn(usize, usize) + Sync) -> anyhow::Result<usize> {
+        let _one_at_a_time = self.updating.lock().await;
         let cursor = feed::last(&self.db, S::KIND).await?;
         let (catalog, total) = load_catalog(&self.source, &self.db).await?;
         progress(0, total);
