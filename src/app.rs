@@ -10,7 +10,7 @@ use axum::extract::FromRef;
 use tokio::sync::Notify;
 
 use crate::web::WebState;
-use crate::{accounts, ads, directory, moderation};
+use crate::{accounts, ads, diagnosis, directory, moderation};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -28,6 +28,8 @@ pub struct AppState {
     pub queue_sections: Arc<[Arc<dyn moderation::QueueSection>]>,
     /// What a contact message to a structure can carry besides its text.
     pub contact_attachments: Arc<[Arc<dyn directory::ContactAttachment>]>,
+    /// The self-diagnosis statistics as open data, as this node last computed them.
+    pub diagnosis_file: Arc<diagnosis::OpenDataFile>,
 }
 
 impl AppState {

@@ -100,6 +100,7 @@ impl Application {
             personal_data: Arc::new([ads::personal_data(&ads)]),
             queue_sections: queue_sections(),
             contact_attachments: Arc::new([diagnosis::contact_attachment()]),
+            diagnosis_file: Arc::default(),
             directory,
             ads,
         };

@@ -43,6 +43,7 @@ pub use actions::{
 };
 pub use demo::seed_demo;
 pub use error::DiagnosisError;
+pub use routes::opendata::OpenDataFile;
 pub use routes::routes;
 pub use seed::LineError;
 pub use share::contact_attachment;

@@ -133,4 +133,13 @@ async fn statistics_count_the_tools_left_by_region_and_size_and_hide_small_count
     assert!(
         lines.iter().skip(1).all(|l| l.rsplit(',').next().and_then(|n| n.parse::<i64>().ok()).is_some_and(|n| n >= 5))
     );
+
+    // The node keeps the file it computed, and computes it again once it made a result: four
+    // more in the Nord bring its region to the threshold.
+    assert_eq!(visitor.get("/donnees/diagnostics.csv").await.body, csv.body);
+    for _ in 0..4 {
+        answer_all(&visitor, &start(&visitor).await, "59").await;
+    }
+    let csv = visitor.get("/donnees/diagnostics.csv").await;
+    assert!(csv.body.lines().any(|l| l == "outil,region,32,google-drive,5"), "{}", csv.body);
 }

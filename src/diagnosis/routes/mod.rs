@@ -4,7 +4,7 @@
 //! Drafts and results are found by the hash of the token in their link; an unknown token is a
 //! 404 page, like any missing page.
 
-mod opendata;
+pub(super) mod opendata;
 mod result;
 mod shared;
 mod start;

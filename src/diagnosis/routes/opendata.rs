@@ -2,6 +2,9 @@
 //! counts only, no row under `MIN_COUNT`: which tools with free alternatives associations use,
 //! overall, by region (code) and by size, and the grades.
 
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -15,7 +18,49 @@ fn cell(value: &str) -> String {
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() }
 }
 
+/// How long a node keeps the file it computed (it reads every kept result), unless it made a
+/// result meanwhile.
+const KEEP: Duration = Duration::from_secs(60);
+
+/// The file of the statistics as this node last computed it; one request computes it while the
+/// others wait for it, so a flood of requests costs one scan a minute.
+#[derive(Default)]
+pub struct OpenDataFile {
+    kept: tokio::sync::Mutex<Option<(Instant, Bytes)>>,
+}
+
+impl OpenDataFile {
+    /// Forgets the kept file: the next request computes it again.
+    pub fn forget(&self) {
+        if let Ok(mut kept) = self.kept.try_lock() {
+            *kept = None;
+        } else {
+            // Being computed right now: that computation may miss the newest result for a minute.
+            tracing::debug!("statistics file being computed while a result was made");
+        }
+    }
+}
+
 pub(super) async fn csv(State(app): State<AppState>) -> Result<Response, AppError> {
+    let mut kept = app.diagnosis_file.kept.lock().await;
+    let bytes = match kept.as_ref() {
+        Some((at, bytes)) if at.elapsed() < KEEP => bytes.clone(),
+        _ => {
+            let bytes = Bytes::from(compute(&app).await?);
+            *kept = Some((Instant::now(), bytes.clone()));
+            bytes
+        }
+    };
+    drop(kept);
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"diagnostics.csv\""));
+    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    Ok(res)
+}
+
+async fn compute(app: &AppState) -> Result<Vec<u8>, AppError> {
     let s = actions::statistics(&app.db).await?;
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |e: csv::Error| AppError::Internal(anyhow::anyhow!("{e}"));
@@ -26,11 +71,5 @@ pub(super) async fn csv(State(app): State<AppState>) -> Result<Response, AppErro
         let record = [measure.to_owned(), r.group.to_owned(), cell(&r.key), cell(&r.item), r.count.to_string()];
         w.write_record(record).map_err(err)?;
     }
-    let bytes = w.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
-    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"diagnostics.csv\""));
-    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
-    Ok(res)
+    w.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
 }

@@ -146,7 +146,10 @@ pub(super) async fn answer(
     }
     match actions::answer(&app.db, &q, &draft, step, &form).await {
         Ok(Answered::Step(next)) => Ok(Redirect::to(&format!("/diagnostic/reponses/{token}/{next}")).into_response()),
-        Ok(Answered::Result(result)) => Ok(Redirect::to(&format!("/diagnostic/resultat/{result}")).into_response()),
+        Ok(Answered::Result(result)) => {
+            app.diagnosis_file.forget();
+            Ok(Redirect::to(&format!("/diagnostic/resultat/{result}")).into_response())
+        }
         Err(DiagnosisError::Invalid(errors)) => {
             // What was sent on this step, kept as it was typed.
             let sent = super::super::forms::sent(&q, step, &form);
