@@ -224,6 +224,14 @@ impl fmt::Display for Slug {
     }
 }
 
+/// A cell of a CSV download, made harmless for spreadsheets: a value starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return would be read as a formula (`=HYPERLINK(…)` in a
+/// name), so it gets a leading single quote, which spreadsheets show as text. Only
+/// the CSV does this; the JSON keeps the values as they are.
+pub fn csv_cell(value: String) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,5 +289,15 @@ mod tests {
         }
         assert_eq!(Email::parse("camille@exemple.org\r\nBcc: x@y.org"), Err("err-control-characters"));
         assert_eq!(Email::parse("camille@exemple.org\n"), Err("err-control-characters"));
+    }
+
+    #[test]
+    fn csv_cells_that_spreadsheets_read_as_formulas_are_quoted() {
+        for risky in ["=HYPERLINK(\"http://x.example\")", "+33 1 23", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(csv_cell(risky.to_owned()), format!("'{risky}"), "{risky:?}");
+        }
+        for plain in ["Les Nuages", "", "https://nuages.example", "35000", "a=b", " =x"] {
+            assert_eq!(csv_cell(plain.to_owned()), plain, "{plain:?}");
+        }
     }
 }

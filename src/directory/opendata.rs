@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::forms::ListQuery;
 use super::{Card, datainclusion, store};
 use crate::app::AppState;
+use crate::types::csv_cell;
 use crate::web::AppError;
 use crate::web::api::{iso, json, not_found, open};
 
@@ -105,14 +106,6 @@ async fn datainclusion_structures(State(app): State<AppState>) -> Result<Respons
 async fn datainclusion_services(State(app): State<AppState>) -> Result<Response, AppError> {
     let labels = app.directory.labels();
     json(&datainclusion::services(&listed(&app), &labels, app.config.base()))
-}
-
-/// A cell of a CSV download, made harmless for spreadsheets: a value starting with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return would be read as a formula (`=HYPERLINK(…)` in a
-/// structure's name), so it gets a leading single quote, which spreadsheets show as text. Only
-/// the CSV does this; the JSON keeps the values as they are.
-fn csv_cell(value: String) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value }
 }
 
 async fn all_csv(State(app): State<AppState>) -> Result<Response, AppError> {
@@ -380,19 +373,4 @@ pub fn openapi_document(base: &str) -> serde_json::Value {
         },
         "components": {"schemas": {"Structure": item, "Ad": ad}}
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_cell;
-
-    #[test]
-    fn csv_cells_that_spreadsheets_read_as_formulas_are_quoted() {
-        for risky in ["=HYPERLINK(\"http://x.example\")", "+33 1 23", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
-            assert_eq!(csv_cell(risky.to_owned()), format!("'{risky}"), "{risky:?}");
-        }
-        for plain in ["Les Nuages", "", "https://nuages.example", "35000", "a=b", " =x"] {
-            assert_eq!(csv_cell(plain.to_owned()), plain, "{plain:?}");
-        }
-    }
 }

@@ -11,12 +11,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::super::actions;
 use crate::app::AppState;
+use crate::types::csv_cell;
 use crate::web::AppError;
-
-/// A cell that spreadsheets would read as a formula is quoted.
-fn cell(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() }
-}
 
 /// How long a node keeps the file it computed (it reads every kept result), unless it made a
 /// result meanwhile.
@@ -68,7 +64,13 @@ async fn compute(app: &AppState) -> Result<Vec<u8>, AppError> {
     let rows = s.tools.iter().map(|r| ("outil", r)).chain(s.grades.iter().map(|r| ("note", r)));
     for (measure, r) in rows {
         // Values come from the questionnaire, which administrators edit: none may run as a formula.
-        let record = [measure.to_owned(), r.group.to_owned(), cell(&r.key), cell(&r.item), r.count.to_string()];
+        let record = [
+            measure.to_owned(),
+            r.group.to_owned(),
+            csv_cell(r.key.clone()),
+            csv_cell(r.item.clone()),
+            r.count.to_string(),
+        ];
         w.write_record(record).map_err(err)?;
     }
     w.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
