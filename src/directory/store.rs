@@ -421,11 +421,6 @@ pub async fn purge_contacts(db: &Db, retention_days: i64) -> db::Result<u64> {
     .await
 }
 
-#[derive(Row)]
-struct EmailRow {
-    email: String,
-}
-
 /// A team member's address and language.
 #[derive(Row)]
 pub struct TeamContactRow {
@@ -446,13 +441,7 @@ pub async fn team_contacts(db: &Db, structure_id: i64) -> db::Result<Vec<TeamCon
 
 /// Email addresses of a structure's team members.
 pub async fn team_emails(db: &Db, structure_id: i64) -> db::Result<Vec<String>> {
-    let rows: Vec<EmailRow> = db::all(
-        db.conn(),
-        "SELECT u.email FROM structure_members m JOIN users u ON u.id = m.user_id WHERE m.structure_id = $1 ORDER BY u.id",
-        vals![structure_id],
-    )
-    .await?;
-    Ok(rows.into_iter().map(|r| r.email).collect())
+    Ok(team_contacts(db, structure_id).await?.into_iter().map(|c| c.email).collect())
 }
 
 pub async fn by_id(db: &Db, id: i64) -> db::Result<Option<StructureRow>> {

@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 
 use crate::harness::TestApp;
 
-async fn refresh(app: &TestApp) {
+pub(crate) async fn refresh(app: &TestApp) {
     app.state.directory.refresh().await.expect("refresh");
 }
 

@@ -6,11 +6,8 @@ use emancipasso::directory;
 use emancipasso::vals;
 use reqwest::StatusCode;
 
+use crate::directory::refresh;
 use crate::harness::TestApp;
-
-async fn refresh(app: &TestApp) {
-    app.state.directory.refresh().await.expect("refresh");
-}
 
 #[tokio::test]
 async fn teams_are_asked_to_confirm_and_stale_profiles_leave_the_listing() {

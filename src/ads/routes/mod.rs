@@ -134,11 +134,11 @@ fn place(lang: crate::web::Lang, region: Option<String>, remote: bool) -> String
     }
 }
 
-async fn ad_page(app: &AppState, ctx: PageCtx, ad: AdRow) -> Result<AdPage, AppError> {
+async fn ad_page(app: &AppState, ctx: PageCtx, mut ad: AdRow) -> Result<AdPage, AppError> {
     let user = ctx.user.clone();
     let lang = ctx.lang;
-    let pledges = store::pledges(&app.db, ad.id).await?;
-    let offers = store::offers(&app.db, ad.id).await?;
+    let mut pledges = store::pledges(&app.db, ad.id).await?;
+    let mut offers = store::offers(&app.db, ad.id).await?;
     let comments = store::comments(&app.db, ad.id)
         .await?
         .into_iter()
@@ -152,7 +152,6 @@ async fn ad_page(app: &AppState, ctx: PageCtx, ad: AdRow) -> Result<AdPage, AppE
     // pledges, the reason of a closing) is shown to the author, the moderators and its writer.
     let reviewed_only = app.config.ads_moderation == Moderation::Pre && !author && !is_moderator(user.as_ref());
     let me = user.as_ref().map(|u| u.id);
-    let (mut pledges, mut offers, mut ad) = (pledges, offers, ad);
     if reviewed_only {
         for o in offers.iter_mut().filter(|o| Some(o.user_id) != me) {
             if o.structure_slug.is_none() {

@@ -100,7 +100,7 @@ pub(super) async fn markdown(
 ) -> Result<Response, AppError> {
     let row = result_row(&app, &token).await?;
     let v = build(&app, &row, ctx.lang).await?;
-    let base = app.config.base_url.trim_end_matches('/');
+    let base = app.config.base();
     let link = format!("{base}{}", ctx.lang.href(&format!("/diagnostic/resultat/{token}")));
     let text = super::super::markdown::render(ctx.lang, &v, base, &link);
     let mut res = text.into_response();

@@ -13,6 +13,7 @@ use super::super::DiagnosisError;
 use super::super::actions::{self, Answered};
 use super::super::forms::{AnswerErrors, StepForm};
 use super::super::questionnaire::{Answers, QuestionKind, Questionnaire};
+use super::super::store::DraftRow;
 use super::{draft, private};
 use crate::app::AppState;
 use crate::web::{AppError, CsrfForm, PageCtx, render_status};
@@ -115,17 +116,32 @@ fn step_number(q: &Questionnaire, step: &str) -> Result<i64, AppError> {
     step.parse::<i64>().ok().filter(|s| (1..=q.steps()).contains(s)).ok_or(AppError::NotFound)
 }
 
+/// The step asked for and the furthest step reached, or the way to the furthest one when the
+/// step asked for is beyond it.
+fn open_step(
+    q: &Questionnaire,
+    draft: &DraftRow,
+    token: &str,
+    step: &str,
+) -> Result<Result<(i64, i64), Response>, AppError> {
+    let step = step_number(q, step)?;
+    let reached = i64::from(draft.step_reached).min(q.steps());
+    if step > reached {
+        return Ok(Err(Redirect::to(&format!("/diagnostic/reponses/{token}/{reached}")).into_response()));
+    }
+    Ok(Ok((step, reached)))
+}
+
 pub(super) async fn page(
     State(app): State<AppState>,
     ctx: PageCtx,
     Path((token, step)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let (draft, q) = draft(&app, &token).await?;
-    let step = step_number(&q, &step)?;
-    let reached = i64::from(draft.step_reached).min(q.steps());
-    if step > reached {
-        return Ok(Redirect::to(&format!("/diagnostic/reponses/{token}/{reached}")).into_response());
-    }
+    let (step, reached) = match open_step(&q, &draft, &token, &step)? {
+        Ok(open) => open,
+        Err(further) => return Ok(further),
+    };
     let answers = actions::decode_answers(&draft.answers);
     let questions = views(&q, step, &answers, &ctx);
     let page = StepPage { ctx, token, step, steps: q.steps(), reached, questions, errors: AnswerErrors::default() };
@@ -139,11 +155,10 @@ pub(super) async fn answer(
     CsrfForm(form): CsrfForm<StepForm>,
 ) -> Result<Response, AppError> {
     let (draft, q) = draft(&app, &token).await?;
-    let step = step_number(&q, &step)?;
-    let reached = i64::from(draft.step_reached).min(q.steps());
-    if step > reached {
-        return Ok(Redirect::to(&format!("/diagnostic/reponses/{token}/{reached}")).into_response());
-    }
+    let (step, reached) = match open_step(&q, &draft, &token, &step)? {
+        Ok(open) => open,
+        Err(further) => return Ok(further),
+    };
     match actions::answer(&app.db, &q, &draft, step, &form).await {
         Ok(Answered::Step(next)) => Ok(Redirect::to(&format!("/diagnostic/reponses/{token}/{next}")).into_response()),
         Ok(Answered::Result(result)) => {
